@@ -1,0 +1,84 @@
+from django.contrib import admin
+
+from claims.models import (
+    Article,
+    ArticleRevision,
+    AuditEvent,
+    ExtractionRun,
+    Figure,
+    Integration,
+    Outlet,
+    Story,
+    Verdict,
+)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """History is append-only: staff may read it, never edit or delete it."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "domain", "created_at"]
+    search_fields = ["name", "domain"]
+
+
+@admin.register(Integration)
+class IntegrationAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_active", "created_at"]
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = ["title", "created_at"]
+    search_fields = ["title"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "outlet", "status", "revision", "published_at", "created_at"]
+    list_filter = ["status", "outlet"]
+    search_fields = ["title", "external_id"]
+    readonly_fields = ["public_id", "content_hash", "revision", "text", "html", "status", "error"]
+    list_select_related = ["outlet"]
+
+
+@admin.register(Figure)
+class FigureAdmin(ReadOnlyAdmin):
+    list_display = ["surface", "kind", "unit", "status", "article", "is_current"]
+    list_filter = ["kind", "status", "is_current"]
+    list_select_related = ["article"]
+
+
+@admin.register(Verdict)
+class VerdictAdmin(ReadOnlyAdmin):
+    list_display = ["figure", "decision", "reason", "reviewer", "created_at"]
+    list_filter = ["decision", "reason"]
+    list_select_related = ["figure", "reviewer"]
+
+
+@admin.register(ExtractionRun)
+class ExtractionRunAdmin(ReadOnlyAdmin):
+    list_display = ["article", "revision", "status", "attempts", "figure_count", "created_at"]
+    list_filter = ["status"]
+    list_select_related = ["article"]
+
+
+@admin.register(ArticleRevision)
+class ArticleRevisionAdmin(ReadOnlyAdmin):
+    list_display = ["article", "number", "created_at"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["action", "object_type", "object_id", "actor", "created_at"]
+    list_filter = ["action", "object_type"]

@@ -1,0 +1,478 @@
+"""Every write of the review workflow. The browser views, the API, the
+management commands and the Celery tasks all call these, so a rule lives once.
+
+Functions are keyword-only and named entity-then-action. They raise
+django.core.exceptions.ValidationError for bad input (with field messages),
+PermissionDenied for a user without the right, and StaleFigure when a
+reviewer's write is based on an outdated figure version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from claims import extraction
+from claims.htmltext import html_to_text, sanitize_html
+from claims.models import (
+    Article,
+    ArticleRevision,
+    AuditEvent,
+    ExtractionRun,
+    Figure,
+    Integration,
+    Outlet,
+    Verdict,
+)
+
+logger = logging.getLogger(__name__)
+
+User = AbstractBaseUser | AnonymousUser
+
+# A run still marked running after this long belongs to a worker that died
+# (the task's hard time limit is far shorter), so another worker may take it.
+RUN_LEASE = dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+MAX_TITLE_CHARS = 500
+MAX_NOTE_CHARS = 10_000
+
+
+class StaleFigure(Exception):
+    """The figure changed since the reviewer loaded it; `figure` is current."""
+
+    def __init__(self, figure: Figure) -> None:
+        super().__init__(f"Figure {figure.public_id} is at version {figure.version}")
+        self.figure = figure
+
+
+# --------------------------------------------------------------------- audit
+def audit_record(
+    *,
+    actor: User | None,
+    action: str,
+    obj: Any,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    return AuditEvent.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        object_type=obj._meta.model_name,
+        object_id=str(getattr(obj, "public_id", obj.pk)),
+        before=before,
+        after=after,
+    )
+
+
+# ------------------------------------------------------------------- ingest
+@dataclass(frozen=True)
+class SubmitResult:
+    article: Article
+    outcome: str  # "created", "revised" or "unchanged"
+
+
+def _clean_text(value: str, field: str, errors: dict[str, list[str]]) -> str:
+    if "\x00" in value:
+        errors.setdefault(field, []).append("Contains a NUL character; is this a binary file?")
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _validated_article_input(
+    *, title: str, text: str, html: str, url: str
+) -> tuple[str, str, str]:
+    """Return (title, text, sanitized_html) or raise ValidationError."""
+    errors: dict[str, list[str]] = {}
+    title = _clean_text(title or "", "title", errors).strip()
+    text = _clean_text(text or "", "text", errors)
+    html = _clean_text(html or "", "html", errors)
+    if not title:
+        errors.setdefault("title", []).append("Give the article a title.")
+    elif len(title) > MAX_TITLE_CHARS:
+        errors.setdefault("title", []).append(f"Keep the title under {MAX_TITLE_CHARS} characters.")
+    clean_html = ""
+    if html.strip() and not errors.get("html"):
+        clean_html = sanitize_html(html)
+        if not text.strip():
+            text = html_to_text(clean_html)
+    text = text.strip()
+    limit = settings.FACTCHECK_MAX_ARTICLE_CHARS
+    if not text and not errors.get("text"):
+        errors.setdefault("text", []).append("Paste the article's text or HTML; it is empty.")
+    elif len(text) > limit:
+        errors.setdefault("text", []).append(
+            f"The article is {len(text):,} characters; the limit is {limit:,}."
+        )
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError:
+            errors.setdefault("url", []).append("Enter a full http:// or https:// address.")
+    if errors:
+        raise ValidationError(errors)
+    return title, text, clean_html
+
+
+def _content_hash(title: str, text: str) -> str:
+    return hashlib.sha256(f"{title}\n\x1f\n{text}".encode()).hexdigest()
+
+
+def outlet_get_or_create(*, name: str, domain: str = "") -> Outlet | None:
+    name = (name or "").strip()[:200]
+    if not name:
+        return None
+    outlet, _ = Outlet.objects.get_or_create(name=name, defaults={"domain": domain[:253]})
+    return outlet
+
+
+def article_submit(
+    *,
+    title: str,
+    text: str = "",
+    html: str = "",
+    outlet_name: str = "",
+    url: str = "",
+    byline: str = "",
+    published_at: dt.datetime | None = None,
+    integration: Integration | None = None,
+    external_id: str = "",
+    submitted_by: User | None = None,
+) -> SubmitResult:
+    """Store an article (or a new revision of it) and queue its extraction.
+
+    With an integration and external_id, a second submission updates the same
+    article: unchanged title and text do nothing, changed ones become a new
+    revision. Extraction is enqueued only after the transaction commits.
+    """
+    title, text, clean_html = _validated_article_input(title=title, text=text, html=html, url=url)
+    content_hash = _content_hash(title, text)
+    with transaction.atomic():
+        outlet = outlet_get_or_create(name=outlet_name)
+        existing = None
+        if integration is not None and external_id:
+            existing = (
+                Article.objects.select_for_update()
+                .filter(integration=integration, external_id=external_id)
+                .first()
+            )
+        if existing is not None and existing.content_hash == content_hash:
+            return SubmitResult(existing, "unchanged")
+        if existing is not None:
+            article = existing
+            before = {"revision": article.revision, "content_hash": article.content_hash}
+            article.revision += 1
+            outcome = "revised"
+        else:
+            article = Article(integration=integration, external_id=external_id)
+            before = None
+            outcome = "created"
+        article.title = title
+        article.text = text
+        article.html = clean_html
+        article.content_hash = content_hash
+        article.url = url
+        article.byline = byline[:300]
+        article.published_at = published_at
+        article.outlet = outlet or article.outlet
+        article.status = Article.Status.QUEUED
+        article.error = ""
+        if submitted_by is not None and submitted_by.is_authenticated:
+            article.submitted_by = submitted_by
+        article.save()
+        ArticleRevision.objects.create(
+            article=article,
+            number=article.revision,
+            title=title,
+            text=text,
+            html=clean_html,
+            content_hash=content_hash,
+        )
+        audit_record(
+            actor=submitted_by,
+            action=f"article.{outcome}",
+            obj=article,
+            before=before,
+            after={"revision": article.revision, "content_hash": content_hash},
+        )
+        transaction.on_commit(lambda: article_enqueue_extraction(article_id=article.pk))
+    return SubmitResult(article, outcome)
+
+
+def article_enqueue_extraction(*, article_id: int) -> bool:
+    """Publish the extraction task. Returns False (and logs) when the broker
+    cannot be reached: the article stays `queued`, already stored, and the
+    stuck-work sweeper publishes it again later."""
+    from claims.tasks import extract_article  # tasks import this module
+
+    try:
+        extract_article.delay(article_id)
+    except Exception:  # any broker failure; the row is safe
+        logger.warning("could not enqueue extraction of article %s", article_id, exc_info=True)
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- extraction
+def _figure_key(surface: str, value: Any, sentence: str) -> tuple[str, str, str]:
+    # A figure whose surface, value and sentence are unchanged is the same claim.
+    return surface, json.dumps(value, sort_keys=True), " ".join(sentence.split())
+
+
+def _json_value(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+# Fields the engine (and the revision) decide; status, version and verdicts
+# are the reviewers' and survive a carry-over.
+_FIGURE_ENGINE_FIELDS = (
+    "revision", "start", "end", "surface", "value", "unit", "kind", "approx", "qualifier",
+    "subject", "attributed_to", "sentence_start", "sentence_end", "overflow", "extractor_version",
+)
+
+
+def _store_figures(
+    *, article: Article, found: list[extraction.Figure], extractor_version: str
+) -> int:
+    """Replace the article's current figures with `found`, carrying over the
+    figures (and so their verdicts) whose surface, value and sentence did not
+    change. Retired figures with verdicts are kept for history."""
+    text = article.text
+    old = list(article.figures.filter(is_current=True))
+    texts = {article.revision: text}
+    needed = {f.revision for f in old} - texts.keys()
+    for rev in ArticleRevision.objects.filter(article=article, number__in=needed):
+        texts[rev.number] = rev.text
+    by_key: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+    for fig in old:
+        old_text = texts.get(fig.revision, "")
+        by_key[_figure_key(fig.surface, fig.value, old_text[fig.sentence_start : fig.sentence_end])].append(fig)
+
+    carried: list[Figure] = []
+    created: list[Figure] = []
+    for f in found:
+        value = _json_value(f.value)
+        fields = {
+            "revision": article.revision,
+            "start": f.start,
+            "end": f.end,
+            "surface": f.surface[:500],
+            "value": value,
+            "unit": (f.unit or "")[:100],
+            "kind": f.kind,
+            "approx": f.approx,
+            "qualifier": (f.qualifier or "")[:100],
+            "subject": (f.subject or "")[:300],
+            "attributed_to": (f.attributed_to or "")[:300],
+            "sentence_start": f.sentence_start,
+            "sentence_end": f.sentence_end,
+            "overflow": f.overflow,
+            "extractor_version": extractor_version,
+            "is_current": True,
+        }
+        matches = by_key.get(_figure_key(f.surface, value, text[f.sentence_start : f.sentence_end]))
+        if matches:
+            fig = matches.pop(0)
+            for name, val in fields.items():
+                setattr(fig, name, val)
+            carried.append(fig)
+        else:
+            created.append(Figure(article=article, **fields))
+
+    leftover = [fig for figs in by_key.values() for fig in figs]
+    # Take every old figure out of the current set first, so moved spans never
+    # collide with the partial unique index on current spans.
+    Figure.objects.filter(pk__in=[f.pk for f in old]).update(is_current=False)
+    reviewed = set(
+        Figure.objects.filter(pk__in=[f.pk for f in leftover], verdicts__isnull=False)
+        .values_list("pk", flat=True)
+    )
+    Figure.objects.filter(pk__in=[f.pk for f in leftover if f.pk not in reviewed]).delete()
+    if carried:
+        Figure.objects.bulk_update(carried, [*_FIGURE_ENGINE_FIELDS, "is_current"])
+    Figure.objects.bulk_create(created)
+    return len(found)
+
+
+def article_extract(*, article_id: int) -> ExtractionRun | None:
+    """Extract the figures of an article's current revision. Safe to run any
+    number of times: a finished run is not repeated, and a run another worker
+    holds is left alone. Returns the run, or None if the article is gone."""
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        return None
+    version = extraction.EXTRACTOR_VERSION
+    run, _ = ExtractionRun.objects.get_or_create(
+        article=article, revision=article.revision, extractor_version=version
+    )
+    if run.status == ExtractionRun.Status.SUCCEEDED:
+        return run
+    now = timezone.now()
+    claimable = Q(status__in=[ExtractionRun.Status.QUEUED, ExtractionRun.Status.FAILED]) | Q(
+        status=ExtractionRun.Status.RUNNING, started_at__lt=now - RUN_LEASE
+    )
+    claimed = (
+        ExtractionRun.objects.filter(claimable, pk=run.pk)
+        .update(status=ExtractionRun.Status.RUNNING, started_at=now, finished_at=None,
+                attempts=F("attempts") + 1, error="")
+    )
+    if claimed != 1:
+        return run  # another worker holds it
+    Article.objects.filter(pk=article.pk, revision=run.revision).exclude(
+        status=Article.Status.EXTRACTING
+    ).update(status=Article.Status.EXTRACTING, error="")
+
+    try:
+        published = article.published_at.date() if article.published_at else None
+        found = extraction.extract(extraction.Document(text=article.text, published=published))
+    except Exception as exc:  # an engine failure is permanent for this text
+        logger.exception("extraction of article %s failed", article.pk)
+        _run_fail(run=run, message=f"The extraction engine failed on this text ({type(exc).__name__}).")
+        return run
+
+    try:
+        with transaction.atomic():
+            locked = Article.objects.select_for_update().get(pk=article.pk)
+            if locked.revision != run.revision:
+                _run_fail(run=run, message=f"Superseded by revision {locked.revision}.", article=False)
+                return run
+            count = _store_figures(article=locked, found=found, extractor_version=version)
+            decided = locked.figures.filter(is_current=True).exclude(status=Figure.Status.PENDING)
+            locked.status = Article.Status.IN_REVIEW if decided.exists() else Article.Status.READY
+            locked.error = ""
+            locked.save(update_fields=["status", "error", "updated_at"])
+            ExtractionRun.objects.filter(pk=run.pk).update(
+                status=ExtractionRun.Status.SUCCEEDED, finished_at=timezone.now(), figure_count=count
+            )
+    except Exception:
+        # A transient database error: release the claim so the task's retry
+        # can take the run again, then let the task retry.
+        ExtractionRun.objects.filter(pk=run.pk, status=ExtractionRun.Status.RUNNING).update(
+            status=ExtractionRun.Status.QUEUED
+        )
+        raise
+    run.refresh_from_db()
+    return run
+
+
+def _run_fail(*, run: ExtractionRun, message: str, article: bool = True) -> None:
+    ExtractionRun.objects.filter(pk=run.pk).update(
+        status=ExtractionRun.Status.FAILED, finished_at=timezone.now(), error=message
+    )
+    if article:
+        Article.objects.filter(pk=run.article_id, revision=run.revision).update(
+            status=Article.Status.FAILED, error=message
+        )
+    run.refresh_from_db()
+
+
+# ------------------------------------------------------------------ verdicts
+_STATUS_AFTER = {
+    Verdict.Decision.APPROVE: Figure.Status.APPROVED,
+    Verdict.Decision.DISPUTE: Figure.Status.DISPUTED,
+}
+
+
+def _validated_verdict_input(
+    *, decision: str, reason: str, corrected_value: str, note: str, evidence_url: str
+) -> None:
+    errors: dict[str, list[str]] = {}
+    if decision not in Verdict.Decision.values:
+        errors["decision"] = ["Choose approve or dispute."]
+    if decision == Verdict.Decision.DISPUTE and reason not in Verdict.Reason.values:
+        errors["reason"] = ["Say why the figure is disputed."]
+    if reason and reason not in Verdict.Reason.values:
+        errors["reason"] = ["Unknown reason."]
+    if len(corrected_value) > 200:
+        errors["corrected_value"] = ["Keep the corrected value under 200 characters."]
+    if len(note) > MAX_NOTE_CHARS:
+        errors["note"] = [f"Keep the note under {MAX_NOTE_CHARS:,} characters."]
+    if "\x00" in note or "\x00" in corrected_value:
+        errors["note"] = ["Contains a NUL character."]
+    if evidence_url:
+        try:
+            URLValidator(schemes=["http", "https"])(evidence_url)
+        except ValidationError:
+            errors["evidence_url"] = ["Enter a full http:// or https:// address."]
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def verdict_record(
+    *,
+    figure: Figure,
+    reviewer: User,
+    decision: str,
+    reason: str = "",
+    corrected_value: str = "",
+    note: str = "",
+    evidence_url: str = "",
+    expected_version: int | None = None,
+) -> Verdict:
+    """Record a reviewer's decision on a figure and update its status.
+
+    `decision` "undo" returns the figure to the status it had before its
+    latest verdict (written as a new verdict, so history keeps both).
+    Raises StaleFigure when expected_version is given and the figure has moved
+    on; the exception carries the current figure.
+    """
+    if not reviewer.is_authenticated or not reviewer.has_perm("claims.add_verdict"):
+        raise PermissionDenied("Only reviewers can record verdicts.")
+    reason = reason.strip() if decision == Verdict.Decision.DISPUTE else ""
+    corrected_value, note, evidence_url = corrected_value.strip(), note.strip(), evidence_url.strip()
+    _validated_verdict_input(
+        decision=decision, reason=reason, corrected_value=corrected_value, note=note,
+        evidence_url=evidence_url,
+    )
+    locked = Figure.objects.select_for_update().select_related("article").get(pk=figure.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise StaleFigure(locked)
+    if not locked.is_current:
+        raise ValidationError("This figure is no longer in the article's current text.")
+
+    if decision == Verdict.Decision.UNDO:
+        history = list(locked.verdicts.order_by("-created_at", "-id")[:2])
+        if not history:
+            raise ValidationError("There is no verdict to undo.")
+        status_after = history[1].status_after if len(history) > 1 else Figure.Status.PENDING
+    else:
+        status_after = _STATUS_AFTER[decision]
+
+    before = {"status": locked.status, "version": locked.version}
+    verdict = Verdict.objects.create(
+        figure=locked,
+        reviewer=reviewer,
+        decision=decision,
+        reason=reason,
+        corrected_value=corrected_value,
+        note=note,
+        evidence_url=evidence_url,
+        figure_version=locked.version,
+        status_after=status_after,
+    )
+    locked.status = status_after
+    locked.version += 1
+    locked.save(update_fields=["status", "version", "updated_at"])
+    Article.objects.filter(
+        pk=locked.article_id, status__in=[Article.Status.READY, Article.Status.REVIEWED]
+    ).update(status=Article.Status.IN_REVIEW, updated_at=timezone.now())
+    audit_record(
+        actor=reviewer,
+        action=f"verdict.{decision}",
+        obj=locked,
+        before=before,
+        after={"status": status_after, "version": locked.version, "verdict": str(verdict.public_id)},
+    )
+    figure.status, figure.version = locked.status, locked.version
+    return verdict
