@@ -225,7 +225,9 @@ class Figure(models.Model):
                 condition=Q(is_current=True),
                 name="claims_figure_unique_current_span",
             ),
-            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claims_figure_span_order"),
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="claims_figure_span_order"
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=FigureStatus.values),
                 name="claims_figure_status_valid",
@@ -233,11 +235,15 @@ class Figure(models.Model):
             models.CheckConstraint(
                 condition=Q(kind__in=FigureKind.values), name="claims_figure_kind_valid"
             ),
-            models.CheckConstraint(condition=Q(version__gte=1), name="claims_figure_version_positive"),
+            models.CheckConstraint(
+                condition=Q(version__gte=1), name="claims_figure_version_positive"
+            ),
         ]
         indexes = [
             # Progress counts per article and status (queue and review page).
-            models.Index(fields=["article", "is_current", "status"], name="claims_figure_progress_idx"),
+            models.Index(
+                fields=["article", "is_current", "status"], name="claims_figure_progress_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -11,12 +11,24 @@ REVIEWERS = "Reviewers"
 EDITORS = "Editors"
 
 _REVIEWER_PERMS = [
-    "view_article", "view_figure", "view_verdict", "view_story", "view_outlet",
-    "view_extractionrun", "add_article", "add_verdict",
+    "view_article",
+    "view_figure",
+    "view_verdict",
+    "view_story",
+    "view_outlet",
+    "view_extractionrun",
+    "add_article",
+    "add_verdict",
 ]
 _EDITOR_PERMS = [
-    *_REVIEWER_PERMS, "change_article", "change_story", "add_story", "view_integration",
-    "add_integration", "change_integration", "view_auditevent",
+    *_REVIEWER_PERMS,
+    "change_article",
+    "change_story",
+    "add_story",
+    "view_integration",
+    "add_integration",
+    "change_integration",
+    "view_auditevent",
 ]
 
 

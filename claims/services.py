@@ -89,9 +89,7 @@ def _clean_text(value: str, field: str, errors: dict[str, list[str]]) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _validated_article_input(
-    *, title: str, text: str, html: str, url: str
-) -> tuple[str, str, str]:
+def _validated_article_input(*, title: str, text: str, html: str, url: str) -> tuple[str, str, str]:
     """Return (title, text, sanitized_html) or raise ValidationError."""
     errors: dict[str, list[str]] = {}
     title = _clean_text(title or "", "title", errors).strip()
@@ -236,8 +234,21 @@ def _json_value(value: Any) -> Any:
 # Fields the engine (and the revision) decide; status, version and verdicts
 # are the reviewers' and survive a carry-over.
 _FIGURE_ENGINE_FIELDS = (
-    "revision", "start", "end", "surface", "value", "unit", "kind", "approx", "qualifier",
-    "subject", "attributed_to", "sentence_start", "sentence_end", "overflow", "extractor_version",
+    "revision",
+    "start",
+    "end",
+    "surface",
+    "value",
+    "unit",
+    "kind",
+    "approx",
+    "qualifier",
+    "subject",
+    "attributed_to",
+    "sentence_start",
+    "sentence_end",
+    "overflow",
+    "extractor_version",
 )
 
 
@@ -256,7 +267,9 @@ def _store_figures(
     by_key: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     for fig in old:
         old_text = texts.get(fig.revision, "")
-        by_key[_figure_key(fig.surface, fig.value, old_text[fig.sentence_start : fig.sentence_end])].append(fig)
+        by_key[
+            _figure_key(fig.surface, fig.value, old_text[fig.sentence_start : fig.sentence_end])
+        ].append(fig)
 
     carried: list[Figure] = []
     created: list[Figure] = []
@@ -294,8 +307,9 @@ def _store_figures(
     # collide with the partial unique index on current spans.
     Figure.objects.filter(pk__in=[f.pk for f in old]).update(is_current=False)
     reviewed = set(
-        Figure.objects.filter(pk__in=[f.pk for f in leftover], verdicts__isnull=False)
-        .values_list("pk", flat=True)
+        Figure.objects.filter(pk__in=[f.pk for f in leftover], verdicts__isnull=False).values_list(
+            "pk", flat=True
+        )
     )
     Figure.objects.filter(pk__in=[f.pk for f in leftover if f.pk not in reviewed]).delete()
     if carried:
@@ -321,10 +335,12 @@ def article_extract(*, article_id: int) -> ExtractionRun | None:
     claimable = Q(status__in=[ExtractionRun.Status.QUEUED, ExtractionRun.Status.FAILED]) | Q(
         status=ExtractionRun.Status.RUNNING, started_at__lt=now - RUN_LEASE
     )
-    claimed = (
-        ExtractionRun.objects.filter(claimable, pk=run.pk)
-        .update(status=ExtractionRun.Status.RUNNING, started_at=now, finished_at=None,
-                attempts=F("attempts") + 1, error="")
+    claimed = ExtractionRun.objects.filter(claimable, pk=run.pk).update(
+        status=ExtractionRun.Status.RUNNING,
+        started_at=now,
+        finished_at=None,
+        attempts=F("attempts") + 1,
+        error="",
     )
     if claimed != 1:
         return run  # another worker holds it
@@ -337,14 +353,18 @@ def article_extract(*, article_id: int) -> ExtractionRun | None:
         found = extraction.extract(extraction.Document(text=article.text, published=published))
     except Exception as exc:  # an engine failure is permanent for this text
         logger.exception("extraction of article %s failed", article.pk)
-        _run_fail(run=run, message=f"The extraction engine failed on this text ({type(exc).__name__}).")
+        _run_fail(
+            run=run, message=f"The extraction engine failed on this text ({type(exc).__name__})."
+        )
         return run
 
     try:
         with transaction.atomic():
             locked = Article.objects.select_for_update().get(pk=article.pk)
             if locked.revision != run.revision:
-                _run_fail(run=run, message=f"Superseded by revision {locked.revision}.", article=False)
+                _run_fail(
+                    run=run, message=f"Superseded by revision {locked.revision}.", article=False
+                )
                 return run
             count = _store_figures(article=locked, found=found, extractor_version=version)
             decided = locked.figures.filter(is_current=True).exclude(status=Figure.Status.PENDING)
@@ -352,7 +372,9 @@ def article_extract(*, article_id: int) -> ExtractionRun | None:
             locked.error = ""
             locked.save(update_fields=["status", "error", "updated_at"])
             ExtractionRun.objects.filter(pk=run.pk).update(
-                status=ExtractionRun.Status.SUCCEEDED, finished_at=timezone.now(), figure_count=count
+                status=ExtractionRun.Status.SUCCEEDED,
+                finished_at=timezone.now(),
+                figure_count=count,
             )
     except Exception:
         # A transient database error: release the claim so the task's retry
@@ -430,9 +452,16 @@ def verdict_record(
     if not reviewer.is_authenticated or not reviewer.has_perm("claims.add_verdict"):
         raise PermissionDenied("Only reviewers can record verdicts.")
     reason = reason.strip() if decision == Verdict.Decision.DISPUTE else ""
-    corrected_value, note, evidence_url = corrected_value.strip(), note.strip(), evidence_url.strip()
+    corrected_value, note, evidence_url = (
+        corrected_value.strip(),
+        note.strip(),
+        evidence_url.strip(),
+    )
     _validated_verdict_input(
-        decision=decision, reason=reason, corrected_value=corrected_value, note=note,
+        decision=decision,
+        reason=reason,
+        corrected_value=corrected_value,
+        note=note,
         evidence_url=evidence_url,
     )
     locked = Figure.objects.select_for_update().select_related("article").get(pk=figure.pk)
@@ -472,7 +501,11 @@ def verdict_record(
         action=f"verdict.{decision}",
         obj=locked,
         before=before,
-        after={"status": status_after, "version": locked.version, "verdict": str(verdict.public_id)},
+        after={
+            "status": status_after,
+            "version": locked.version,
+            "verdict": str(verdict.public_id),
+        },
     )
     figure.status, figure.version = locked.status, locked.version
     return verdict

@@ -31,7 +31,9 @@ def article_new(request):
                 url=data["url"].strip(),
                 byline=data["byline"],
                 published_at=(
-                    dt.datetime.combine(published, dt.time(12), tzinfo=dt.UTC) if published else None
+                    dt.datetime.combine(published, dt.time(12), tzinfo=dt.UTC)
+                    if published
+                    else None
                 ),
                 submitted_by=request.user,
             )

@@ -42,8 +42,9 @@ def figure_verdict(request, public_id):
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
         else:
             messages.success(
-                request, f"{verdict.get_decision_display()}: “{figure.surface}” is now "
-                f"{figure.get_status_display().lower()}."
+                request,
+                f"{verdict.get_decision_display()}: “{figure.surface}” is now "
+                f"{figure.get_status_display().lower()}.",
             )
     else:
         errors = {field: list(errs) for field, errs in form.errors.items()}

@@ -36,9 +36,7 @@ class Command(BaseCommand):
 
         integration, _ = Integration.objects.get_or_create(name="Demo newsroom CMS")
         for item in json.loads(DEMO_FILE.read_text(encoding="utf-8")):
-            published = dt.datetime.fromisoformat(item["published"]).replace(
-                hour=12, tzinfo=dt.UTC
-            )
+            published = dt.datetime.fromisoformat(item["published"]).replace(hour=12, tzinfo=dt.UTC)
             result = services.article_submit(
                 title=item["title"],
                 text=item["text"],
