@@ -1,0 +1,24 @@
+"""Data of the review workflow, one module per sub-domain. Writes go through
+claims.services, reads that cross relations through claims.selectors; models
+hold data, constraints and small derived properties only."""
+
+from .articles import Article, ArticleRevision, ArticleStatus, Integration, Outlet, Story
+from .audit import AuditEvent
+from .figures import Figure, FigureKind, FigureStatus, Verdict, VerdictDecision
+from .runs import ExtractionRun
+
+__all__ = [
+    "Article",
+    "ArticleRevision",
+    "ArticleStatus",
+    "AuditEvent",
+    "ExtractionRun",
+    "Figure",
+    "FigureKind",
+    "FigureStatus",
+    "Integration",
+    "Outlet",
+    "Story",
+    "Verdict",
+    "VerdictDecision",
+]
