@@ -3,9 +3,10 @@ in a fixed number of queries."""
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from claims.models import Article, ExtractionRun, Figure, Verdict
+from claims.models import Article, ExtractionRun, Figure, Outlet, Verdict
 
 
 def _current(status: str | None = None) -> Q:
@@ -13,21 +14,45 @@ def _current(status: str | None = None) -> Q:
     return q & Q(figures__status=status) if status else q
 
 
-def article_queue(*, status: str = "") -> QuerySet[Article]:
-    """Articles for the queue, newest first, with per-status figure counts."""
-    qs = (
-        Article.objects.select_related("outlet", "story")
-        .annotate(
-            figure_count=Count("figures", filter=_current()),
-            pending_count=Count("figures", filter=_current(Figure.Status.PENDING)),
-            approved_count=Count("figures", filter=_current(Figure.Status.APPROVED)),
-            disputed_count=Count("figures", filter=_current(Figure.Status.DISPUTED)),
-        )
-        .order_by("-created_at", "-id")
+def article_queue(
+    *, status: str = "", outlet: str = "", story: str = "", search: str = ""
+) -> QuerySet[Article]:
+    """Articles for the queue with per-status figure counts: newest first, or
+    best match first when searching. PostgreSQL searches with full-text
+    ranking over title and text; other databases fall back to substring
+    matching."""
+    qs = Article.objects.select_related("outlet", "story").annotate(
+        figure_count=Count("figures", filter=_current()),
+        pending_count=Count("figures", filter=_current(Figure.Status.PENDING)),
+        approved_count=Count("figures", filter=_current(Figure.Status.APPROVED)),
+        disputed_count=Count("figures", filter=_current(Figure.Status.DISPUTED)),
     )
     if status:
         qs = qs.filter(status=status)
-    return qs
+    if outlet:
+        qs = qs.filter(outlet__name=outlet)
+    if story:
+        qs = qs.filter(story__public_id=story)
+    search = search.strip()
+    if not search:
+        return qs.order_by("-created_at", "-id")
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector("title", weight="A") + SearchVector("text", weight="B")
+        query = SearchQuery(search, search_type="websearch", config="english")
+        return (
+            qs.annotate(document=vector, rank=SearchRank(vector, query))
+            .filter(document=query)  # the @@ match; ts_rank alone ranks non-matches too
+            .order_by("-rank", "-created_at", "-id")
+        )
+    return qs.filter(Q(title__icontains=search) | Q(text__icontains=search)).order_by(
+        "-created_at", "-id"
+    )
+
+
+def outlet_names() -> list[str]:
+    return list(Outlet.objects.order_by("name").values_list("name", flat=True))
 
 
 def article_for_review(*, public_id: str) -> Article:

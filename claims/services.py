@@ -22,7 +22,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from claims import extraction
@@ -509,3 +509,53 @@ def verdict_record(
     )
     figure.status, figure.version = locked.status, locked.version
     return verdict
+
+
+def verdict_undo_last(*, article: Article, reviewer: User) -> Verdict:
+    """Undo the reviewer's latest verdict that is still in effect (the latest
+    on its figure) among the article's current figures, as a new `undo`
+    verdict. Pressing it again undoes the one before. ValidationError when
+    there is nothing to undo."""
+    latest_on_figure = (
+        Verdict.objects.filter(figure=OuterRef("figure"))
+        .order_by("-created_at", "-id")
+        .values("id")[:1]
+    )
+    last = (
+        Verdict.objects.filter(
+            reviewer_id=reviewer.pk, figure__article=article, figure__is_current=True
+        )
+        .exclude(decision=Verdict.Decision.UNDO)
+        .annotate(latest_on_figure=Subquery(latest_on_figure))
+        .filter(id=F("latest_on_figure"))
+        .select_related("figure")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if last is None:
+        raise ValidationError("You have no verdict on this article to undo.")
+    return verdict_record(figure=last.figure, reviewer=reviewer, decision=Verdict.Decision.UNDO)
+
+
+@transaction.atomic
+def article_mark_reviewed(*, article: Article, editor: User) -> Article:
+    """An editor closes the review once every current figure is decided."""
+    if not editor.is_authenticated or not editor.has_perm("claims.change_article"):
+        raise PermissionDenied("Only editors can mark an article reviewed.")
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    if locked.status not in (Article.Status.READY, Article.Status.IN_REVIEW):
+        raise ValidationError(f"The article is {locked.get_status_display().lower()}.")
+    pending = locked.figures.filter(is_current=True, status=Figure.Status.PENDING).count()
+    if pending:
+        raise ValidationError(f"{pending} figure{'s' if pending != 1 else ''} still pending.")
+    before = {"status": locked.status}
+    locked.status = Article.Status.REVIEWED
+    locked.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=editor,
+        action="article.reviewed",
+        obj=locked,
+        before=before,
+        after={"status": locked.status},
+    )
+    return locked

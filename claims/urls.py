@@ -1,12 +1,17 @@
 from django.urls import path
 
-from claims.views import articles, figures, queue
+from claims.views import articles, queue, review
 
 app_name = "claims"
 
 urlpatterns = [
     path("", queue.queue, name="queue"),
     path("articles/new", articles.article_new, name="article_new"),
-    path("articles/<uuid:public_id>", articles.article_detail, name="article"),
-    path("figures/<uuid:public_id>/verdict", figures.figure_verdict, name="figure_verdict"),
+    path("articles/<uuid:public_id>", review.article_review, name="article"),
+    path("articles/<uuid:public_id>/status", review.extraction_status, name="extraction_status"),
+    path("articles/<uuid:public_id>/undo", review.article_undo, name="article_undo"),
+    path(
+        "articles/<uuid:public_id>/reviewed", review.article_mark_reviewed, name="article_reviewed"
+    ),
+    path("figures/<uuid:public_id>/verdict", review.figure_verdict, name="figure_verdict"),
 ]

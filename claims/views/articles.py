@@ -7,11 +7,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from claims import selectors, services
-from claims.forms import ArticleForm, VerdictForm
-from claims.highlighting import segments
-from claims.models import Verdict
-from claims.views.access import get_article_for_review, require_perm
+from claims import services
+from claims.forms import ArticleForm
+from claims.views.access import require_perm
 
 
 @login_required
@@ -51,34 +49,3 @@ def _add_service_errors(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
-
-
-@login_required
-def article_detail(request, public_id):
-    article = get_article_for_review(request.user, public_id)
-    figures = article.current_figures
-    figures_by_id = {str(f.public_id): f for f in figures}
-    for figure in figures:
-        figure.form = VerdictForm(initial={"version": figure.version})
-    # A verdict form that failed validation comes back with its errors.
-    bad = request.session.pop("verdict_form", None)
-    if bad and bad.get("figure") in figures_by_id:
-        form = VerdictForm(bad["data"])
-        form.is_valid()
-        for field, errors in bad["errors"].items():
-            form.add_error(field if field in form.fields else None, errors)
-        figures_by_id[bad["figure"]].form = form
-    run = selectors.extraction_run_latest(article=article)
-    return TemplateResponse(
-        request,
-        "claims/article_detail.html",
-        {
-            "article": article,
-            "figures": figures,
-            "segments": segments(article.text, figures),
-            "progress": selectors.figure_progress(figures),
-            "run": run,
-            "reasons": Verdict.Reason.choices,
-            "can_review": request.user.has_perm("claims.add_verdict"),
-        },
-    )

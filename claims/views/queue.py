@@ -6,6 +6,8 @@ from claims import selectors
 from claims.models import Article
 from claims.views.access import require_perm
 
+PAGE_SIZE = 50
+
 
 @login_required
 def queue(request):
@@ -13,9 +15,23 @@ def queue(request):
     status = request.GET.get("status", "")
     if status not in Article.Status.values:
         status = ""
-    page = Paginator(selectors.article_queue(status=status), 50).get_page(request.GET.get("page"))
+    filters = {
+        "status": status,
+        "outlet": request.GET.get("outlet", "")[:200],
+        "search": request.GET.get("q", "")[:200],
+    }
+    articles = selectors.article_queue(**filters)
+    page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
     return TemplateResponse(
         request,
         "claims/queue.html",
-        {"page": page, "status": status, "statuses": Article.Status.choices},
+        {
+            "page": page,
+            "filters": filters,
+            "statuses": Article.Status.choices,
+            "outlets": selectors.outlet_names(),
+            "query_string": params.urlencode(),
+        },
     )

@@ -48,3 +48,23 @@ def test_the_queue_runs_a_fixed_number_of_queries(reviewer_client, django_assert
         factories.article()
     with django_assert_max_num_queries(8):
         assert reviewer_client.get(reverse("claims:queue")).status_code == 200
+
+
+def test_the_queue_searches_titles_and_text(reviewer_client):
+    factories.article(title="Harbour works approved", text="The quay will cost $59.5 million.")
+    factories.article(title="School budget", text="Teachers get 4% more.")
+    response = reviewer_client.get(reverse("claims:queue"), {"q": "quay"})
+    assert [a.title for a in response.context["page"].object_list] == ["Harbour works approved"]
+    response = reviewer_client.get(reverse("claims:queue"), {"q": "school"})
+    assert [a.title for a in response.context["page"].object_list] == ["School budget"]
+    response = reviewer_client.get(reverse("claims:queue"), {"q": "nothing-like-this"})
+    assert "No articles match" in response.content.decode()
+
+
+def test_the_queue_filters_by_outlet(reviewer_client):
+    from claims import services
+
+    services.article_submit(title="From Valley", text="It cost $4.", outlet_name="Valley Post")
+    factories.article(title="From the Gazette")
+    response = reviewer_client.get(reverse("claims:queue"), {"outlet": "Valley Post"})
+    assert [a.title for a in response.context["page"].object_list] == ["From Valley"]

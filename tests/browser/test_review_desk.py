@@ -1,0 +1,162 @@
+"""A reviewer's day in a real browser: paste an article, watch a worker
+extract it, review it with the keyboard only, and meet a colleague's verdict."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from claims.models import Article, Figure, Verdict
+from tests.browser.conftest import axe_violations, screenshot
+from tests.integration.conftest import wait_for
+
+pytestmark = [pytest.mark.integration, pytest.mark.browser]
+
+ARTICLE = (
+    "The port authority said on Tuesday it would spend $59.5 million on the harbour, "
+    "about 12% of its budget.\n\n"
+    "Work on 3,400 metres of new quay will take 18 months, the authority's director, "
+    "Lena Marsh, told reporters. Some 240 workers will be hired."
+)
+
+
+def test_a_reviewer_adds_an_article_and_reviews_it_with_the_keyboard(
+    new_page, live_server, start_worker, rita
+):
+    page = new_page("rita")
+    page.click("text=Add article")
+    page.fill("#id_title", "Harbour works approved")
+    page.fill("#id_outlet", "Coastline Gazette")
+    page.fill("#id_text", ARTICLE)
+    page.click("button:has-text('Check this article')")
+
+    # No worker yet: the page shows the extraction waiting, then live progress.
+    progress = page.locator("#extraction progress")
+    expect(progress).to_be_visible()
+    expect(page.locator("#extraction")).to_contain_text("waiting for a worker")
+    start_worker()
+    panel = page.locator("#panel")
+    expect(panel).to_be_visible(timeout=60_000)
+    article = Article.objects.get(title="Harbour works approved")
+    assert article.status == Article.Status.READY
+    figures = list(article.figures.filter(is_current=True).order_by("start"))
+    assert len(figures) >= 4
+    screenshot(page, "review-page")
+
+    # a: approve and advance.
+    first, second, third = figures[:3]
+    expect(panel).to_have_attribute("data-figure", str(first.public_id))
+    page.keyboard.press("a")
+    expect(panel).to_have_attribute("data-figure", str(second.public_id))
+    expect(page.locator(f"#mark-{first.public_id}")).to_have_class(re.compile("fig-approved"))
+    expect(page.locator("#progress")).to_contain_text("1 approved")
+
+    # n: a note; Esc leaves the field; d then 3: dispute as "wrong period".
+    page.keyboard.press("n")
+    expect(page.locator("#note")).to_be_focused()
+    page.keyboard.type("The budget paper says 11%; j and k typed here must not navigate.")
+    page.keyboard.press("Escape")
+    page.keyboard.press("d")
+    expect(page.locator("#panel .reasons")).to_have_class(re.compile("is-active"))
+    page.keyboard.press("3")
+    expect(panel).to_have_attribute("data-figure", str(third.public_id))
+    expect(page.locator(f"#mark-{second.public_id}")).to_have_class(re.compile("fig-disputed"))
+    expect(page.locator("#progress")).to_contain_text("1 approved · 1 disputed")
+    verdict = Verdict.objects.get(figure=second)
+    assert (verdict.reason, verdict.note[:22]) == ("wrong_period", "The budget paper says ")
+
+    # u: undo the dispute; the panel goes back to that figure, history kept.
+    page.keyboard.press("u")
+    expect(panel).to_have_attribute("data-figure", str(second.public_id))
+    expect(panel).to_contain_text("Undo")
+    expect(panel).to_contain_text("disputed → pending")
+    expect(page.locator(f"#mark-{second.public_id}")).to_have_class(re.compile("fig-pending"))
+    second.refresh_from_db()
+    assert second.status == Figure.Status.PENDING
+    assert second.verdicts.count() == 2
+
+    # j/k move the selection; ? shows the shortcuts.
+    page.keyboard.press("j")
+    expect(panel).to_have_attribute("data-figure", str(third.public_id))
+    page.keyboard.press("k")
+    expect(panel).to_have_attribute("data-figure", str(second.public_id))
+    page.keyboard.press("?")
+    expect(page.locator("#shortcuts")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.locator("#shortcuts")).to_be_hidden()
+
+    page.goto(live_server.url + "/")
+    expect(page.locator("table.queue")).to_contain_text("Harbour works approved")
+    screenshot(page, "queue")
+
+
+def test_a_second_reviewer_sees_a_stale_warning_instead_of_overwriting(
+    new_page, live_server, rita, eddie
+):
+    from tests import factories
+
+    article = factories.article(text=ARTICLE, title="Harbour works")
+    figure = article.figures.filter(is_current=True).order_by("start").first()
+    url = f"{live_server.url}/articles/{article.public_id}?figure={figure.public_id}"
+
+    rita_page = new_page("rita")
+    eddie_page = new_page("eddie")
+    rita_page.goto(url)
+    eddie_page.goto(url)
+
+    eddie_page.keyboard.press("a")
+    expect(eddie_page.locator(f"#mark-{figure.public_id}")).to_have_class(
+        re.compile("fig-approved")
+    )
+
+    rita_page.keyboard.press("d")
+    rita_page.keyboard.press("1")
+    warning = rita_page.locator("#panel [role=alert]")
+    expect(warning).to_contain_text("was changed by eddie since you loaded it")
+    expect(rita_page.locator("#panel")).to_contain_text("Approve")
+    expect(rita_page.locator(f"#mark-{figure.public_id}")).to_have_class(re.compile("fig-approved"))
+    assert Verdict.objects.filter(figure=figure).count() == 1
+    figure.refresh_from_db()
+    assert figure.status == Figure.Status.APPROVED
+
+
+def test_the_pages_have_no_serious_accessibility_violations(new_page, live_server, rita):
+    from tests import factories
+
+    article = factories.article(text=ARTICLE, title="Harbour works")
+    page = new_page()
+    page.goto(live_server.url + "/login/")
+    assert axe_violations(page) == []
+    from tests.browser.conftest import log_in
+
+    log_in(page, live_server.url, "rita")
+    for path in ("/", "/articles/new", f"/articles/{article.public_id}"):
+        page.goto(live_server.url + path)
+        assert axe_violations(page) == [], path
+
+
+def test_every_control_works_without_javascript(browser, live_server, rita):
+    from tests import factories
+    from tests.browser.conftest import log_in
+
+    article = factories.article(text=ARTICLE, title="Harbour works")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    log_in(page, live_server.url, "rita")
+    page.goto(f"{live_server.url}/articles/{article.public_id}")
+    first = article.figures.filter(is_current=True).order_by("start").first()
+    page.click("button.approve")
+    page.wait_for_load_state()
+    assert "Approved" in page.content()
+    first.refresh_from_db()
+    assert first.status == Figure.Status.APPROVED
+    page.click("button.undo")
+    page.wait_for_load_state()
+    first.refresh_from_db()
+    assert first.status == Figure.Status.PENDING
+    context.close()
+
+
+def test_wait_for_is_importable():
+    # wait_for is shared with the worker tests; keep the import honest.
+    assert callable(wait_for)

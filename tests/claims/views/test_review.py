@@ -1,0 +1,307 @@
+import pytest
+from django.urls import reverse
+
+from claims import services
+from claims.models import Article, Figure, Verdict
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def review_url(article, figure=None):
+    url = reverse("claims:article", args=[article.public_id])
+    return f"{url}?figure={figure.public_id}" if figure else url
+
+
+def verdict_url(figure):
+    return reverse("claims:figure_verdict", args=[figure.public_id])
+
+
+# ---------------------------------------------------------------- the page
+def test_the_review_page_highlights_every_figure_and_selects_the_first_pending(
+    reviewer_client, article, reviewer
+):
+    first, second, *_ = factories.current_figures(article)
+    services.verdict_record(figure=first, reviewer=reviewer, decision="approve")
+    response = reviewer_client.get(review_url(article))
+    html = response.content.decode()
+    assert response.status_code == 200
+    for figure in factories.current_figures(article):
+        assert f'id="mark-{figure.public_id}"' in html
+    assert response.context["figure"] == second
+    assert f'data-figure="{second.public_id}"' in html
+    assert "fig-approved" in html
+
+
+def test_a_figure_link_opens_that_figure_in_the_panel(reviewer_client, article):
+    figure = factories.current_figures(article)[2]
+    response = reviewer_client.get(review_url(article, figure))
+    assert response.context["figure"] == figure
+    assert response.context["position"] == 3
+
+
+def test_htmx_gets_only_the_panel(reviewer_client, article):
+    figure = factories.current_figures(article)[1]
+    response = reviewer_client.get(review_url(article, figure), **HTMX)
+    html = response.content.decode()
+    assert html.lstrip().startswith('<aside id="panel"')
+    assert "<html" not in html
+
+
+def test_the_panel_shows_value_kind_subject_speaker_and_sentence(reviewer_client):
+    article = factories.article(
+        text="Officials said about 1,200 residents were evacuated on Monday.", title="Flood"
+    )
+    figure = next(f for f in factories.current_figures(article) if f.surface == "1,200")
+    html = reviewer_client.get(review_url(article, figure)).content.decode()
+    assert "1,200" in html
+    assert "Count" in html
+    if figure.attributed_to:
+        assert figure.attributed_to in html
+    if figure.sentence_end:
+        assert "were evacuated on Monday" in html
+
+
+def test_the_article_page_escapes_article_text(reviewer_client):
+    article = factories.article(text='<script>alert("x")</script> It cost $4 million.')
+    html = reviewer_client.get(review_url(article)).content.decode()
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_notes_are_escaped_in_the_history(reviewer_client, article, reviewer):
+    figure = factories.current_figures(article)[0]
+    services.verdict_record(
+        figure=figure, reviewer=reviewer, decision="approve", note="<img src=x onerror=alert(1)>"
+    )
+    html = reviewer_client.get(review_url(article, figure)).content.decode()
+    assert "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_the_page_shows_extraction_progress_while_a_worker_runs(reviewer_client):
+    article = factories.article(extract=False)
+    html = reviewer_client.get(review_url(article)).content.decode()
+    assert 'id="extraction"' in html
+    assert "waiting for a worker" in html
+    status = reverse("claims:extraction_status", args=[article.public_id])
+    assert reviewer_client.get(status, **HTMX).status_code == 200
+    services.article_extract(article_id=article.pk)
+    done = reviewer_client.get(status, **HTMX)
+    assert done.status_code == 204
+    assert done["HX-Refresh"] == "true"
+
+
+def test_an_unknown_article_is_404(reviewer_client):
+    url = reverse("claims:article", args=["00000000-0000-0000-0000-000000000000"])
+    assert reviewer_client.get(url).status_code == 404
+
+
+def test_an_outsider_cannot_read_articles(outsider_client, article):
+    assert outsider_client.get(review_url(article)).status_code == 403
+
+
+def test_anonymous_users_are_sent_to_log_in(client, article):
+    response = client.get(review_url(article))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_the_review_page_of_300_figures_runs_a_fixed_number_of_queries(
+    reviewer_client, reviewer, django_assert_max_num_queries
+):
+    text = " ".join(f"Item {n} cost ${n}.5 million." for n in range(1, 301))
+    article = factories.article(text=text)
+    figures = factories.current_figures(article)
+    assert len(figures) >= 300
+    for figure in figures[:50]:
+        services.verdict_record(figure=figure, reviewer=reviewer, decision="approve")
+    with django_assert_max_num_queries(12):
+        response = reviewer_client.get(review_url(article))
+    assert response.status_code == 200
+
+
+# --------------------------------------------------------------- verdicts
+def test_approving_records_it_and_moves_to_the_next_figure(reviewer_client, article):
+    first, second, *_ = factories.current_figures(article)
+    response = reviewer_client.post(verdict_url(first), {"decision": "approve", "version": 1})
+    assert response.status_code == 302
+    assert response.url == review_url(article, second)
+    first.refresh_from_db()
+    assert first.status == Figure.Status.APPROVED
+    page = reviewer_client.get(response.url).content.decode()
+    assert "Approved “$12.5 million”: now approved." in page
+
+
+def test_an_htmx_approval_returns_the_next_panel_with_out_of_band_updates(reviewer_client, article):
+    first, second, *_ = factories.current_figures(article)
+    response = reviewer_client.post(
+        verdict_url(first), {"decision": "approve", "version": 1}, **HTMX
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'data-figure="{second.public_id}"' in html  # the next figure's panel
+    assert f'id="mark-{first.public_id}"' in html and "fig-approved" in html
+    assert 'id="progress" hx-swap-oob="true"' in html
+    assert "1 approved" in html
+
+
+def test_disputing_without_a_reason_shows_the_error_and_saves_nothing(reviewer_client, article):
+    figure = factories.current_figures(article)[0]
+    response = reviewer_client.post(
+        verdict_url(figure), {"decision": "dispute", "version": 1, "note": "keep me"}, follow=True
+    )
+    html = response.content.decode()
+    assert "Say why the figure is disputed." in html
+    assert "keep me" in html  # the note typed is not lost
+    assert not Verdict.objects.exists()
+
+
+def test_an_htmx_dispute_without_a_reason_stays_on_the_figure_with_the_error(
+    reviewer_client, article
+):
+    figure = factories.current_figures(article)[0]
+    response = reviewer_client.post(
+        verdict_url(figure), {"decision": "dispute", "version": 1, "note": "keep me"}, **HTMX
+    )
+    html = response.content.decode()
+    assert f'data-figure="{figure.public_id}"' in html
+    assert "Say why the figure is disputed." in html
+    assert "keep me" in html
+    assert not Verdict.objects.exists()
+
+
+def test_a_dispute_with_reason_note_and_evidence_shows_in_the_history(reviewer_client, article):
+    figure = factories.current_figures(article)[0]
+    reviewer_client.post(
+        verdict_url(figure),
+        {
+            "decision": "dispute",
+            "reason": "wrong_unit",
+            "version": 1,
+            "note": "Budget says $12.5k",
+            "corrected_value": "$12,500",
+            "evidence_url": "https://example.org/budget",
+        },
+    )
+    html = reviewer_client.get(review_url(article, figure)).content.decode()
+    assert "Dispute</strong> (Wrong unit): pending → disputed" in html
+    assert "Should be: $12,500" in html
+    assert "Budget says $12.5k" in html
+
+
+def test_a_stale_verdict_warns_and_shows_who_decided(reviewer_client, article, editor):
+    figure = factories.current_figures(article)[0]
+    services.verdict_record(figure=figure, reviewer=editor, decision="approve")
+    response = reviewer_client.post(
+        verdict_url(figure), {"decision": "dispute", "reason": "other", "version": 1}, follow=True
+    )
+    html = response.content.decode()
+    assert "was changed by eddie since you loaded it" in html
+    assert Verdict.objects.count() == 1
+
+
+def test_an_htmx_stale_verdict_shows_their_verdict_instead_of_overwriting(
+    reviewer_client, article, editor
+):
+    figure = factories.current_figures(article)[0]
+    services.verdict_record(figure=figure, reviewer=editor, decision="approve", note="checked")
+    response = reviewer_client.post(
+        verdict_url(figure), {"decision": "dispute", "reason": "other", "version": 1}, **HTMX
+    )
+    html = response.content.decode()
+    assert 'role="alert">“$12.5 million” was changed by eddie' in html
+    assert "checked" in html  # their note, in the history
+    assert f'data-figure="{figure.public_id}"' in html
+    assert Verdict.objects.count() == 1
+
+
+def test_an_outsider_cannot_post_verdicts(outsider_client, article):
+    figure = factories.current_figures(article)[0]
+    response = outsider_client.post(verdict_url(figure), {"decision": "approve", "version": 1})
+    assert response.status_code == 403
+    assert not Verdict.objects.exists()
+
+
+def test_a_malformed_verdict_post_is_an_error_message_not_a_500(reviewer_client, article):
+    figure = factories.current_figures(article)[0]
+    response = reviewer_client.post(
+        verdict_url(figure), {"decision": "approve", "version": "x" * 5000}
+    )
+    assert response.status_code == 302
+    assert not Verdict.objects.exists()
+
+
+def test_verdicts_need_a_post(reviewer_client, article):
+    figure = factories.current_figures(article)[0]
+    assert reviewer_client.get(verdict_url(figure)).status_code == 405
+
+
+# -------------------------------------------------------------------- undo
+def test_undo_reverts_my_last_verdict_then_the_one_before(reviewer_client, article, reviewer):
+    first, second, *_ = factories.current_figures(article)
+    services.verdict_record(figure=first, reviewer=reviewer, decision="approve")
+    services.verdict_record(figure=second, reviewer=reviewer, decision="dispute", reason="other")
+    undo = reverse("claims:article_undo", args=[article.public_id])
+
+    response = reviewer_client.post(undo)
+    assert response.url == review_url(article, second)
+    second.refresh_from_db()
+    assert second.status == Figure.Status.PENDING
+
+    reviewer_client.post(undo)
+    first.refresh_from_db()
+    assert first.status == Figure.Status.PENDING
+    assert Verdict.objects.filter(decision="undo").count() == 2
+    assert Verdict.objects.count() == 4  # history keeps everything
+
+
+def test_undo_with_nothing_to_undo_says_so(reviewer_client, article):
+    undo = reverse("claims:article_undo", args=[article.public_id])
+    response = reviewer_client.post(undo, follow=True)
+    assert "You have no verdict on this article to undo." in response.content.decode()
+
+
+# -------------------------------------------------------- closing a review
+def test_an_editor_marks_a_fully_decided_article_reviewed(client, editor, article):
+    client.force_login(editor)
+    for figure in factories.current_figures(article):
+        services.verdict_record(figure=figure, reviewer=editor, decision="approve")
+    html = client.get(review_url(article)).content.decode()
+    assert "Mark reviewed" in html
+    client.post(reverse("claims:article_reviewed", args=[article.public_id]))
+    article.refresh_from_db()
+    assert article.status == Article.Status.REVIEWED
+
+
+def test_an_article_with_pending_figures_cannot_be_closed(client, editor, article):
+    client.force_login(editor)
+    response = client.post(
+        reverse("claims:article_reviewed", args=[article.public_id]), follow=True
+    )
+    assert "still pending" in response.content.decode()
+    article.refresh_from_db()
+    assert article.status == Article.Status.READY
+
+
+def test_a_reviewer_cannot_close_a_review(reviewer_client, reviewer, article):
+    for figure in factories.current_figures(article):
+        services.verdict_record(figure=figure, reviewer=reviewer, decision="approve")
+    assert "Mark reviewed" not in reviewer_client.get(review_url(article)).content.decode()
+    url = reverse("claims:article_reviewed", args=[article.public_id])
+    assert reviewer_client.post(url).status_code == 403
+    article.refresh_from_db()
+    assert article.status == Article.Status.IN_REVIEW
+
+
+def test_the_highlighted_text_reads_exactly_like_the_article(reviewer_client, article):
+    import re
+
+    html = reviewer_client.get(review_url(article)).content.decode()
+    body = re.search(r'<article class="article-text"[^>]*>(.*?)</article>', html, re.S)[1]
+    text = re.sub(r"<[^>]+>", "", body)
+    from html import unescape
+
+    assert unescape(text) == article.text
