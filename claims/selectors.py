@@ -56,19 +56,31 @@ def outlet_names() -> list[str]:
 
 
 def article_for_review(*, public_id: str) -> Article:
-    """The article with its current figures (and their verdict history, with
-    reviewers) prefetched. Raises Article.DoesNotExist."""
-    verdicts = Verdict.objects.select_related("reviewer").order_by("created_at", "id")
+    """The article with its current figures in text order (as
+    `current_figures`). Raises Article.DoesNotExist. Verdict history is read
+    per figure (figure_history), only for the figure on screen."""
+    # The text needs only these per figure; the panel loads its one figure
+    # in full (figure_for_panel).
     figures = (
         Figure.objects.filter(is_current=True)
+        .only("id", "public_id", "article_id", "start", "end", "surface", "status", "version")
         .order_by("start")
-        .prefetch_related(Prefetch("verdicts", queryset=verdicts))
     )
     return (
         Article.objects.select_related("outlet", "story")
         .prefetch_related(Prefetch("figures", queryset=figures, to_attr="current_figures"))
         .get(public_id=public_id)
     )
+
+
+def figure_for_panel(*, figure: Figure) -> Figure:
+    """Every field of one figure, for the side panel."""
+    return Figure.objects.select_related("article").get(pk=figure.pk)
+
+
+def figure_history(*, figure: Figure) -> list[Verdict]:
+    """A figure's verdicts, oldest first, with their reviewers."""
+    return list(figure.verdicts.select_related("reviewer").order_by("created_at", "id"))
 
 
 def extraction_run_latest(*, article: Article) -> ExtractionRun | None:

@@ -55,17 +55,20 @@ def _panel_context(
     request, article, figures, figure, *, form=None, notice=None, changed=(), stale=False
 ):
     prev, nxt = _neighbours(figures, figure) if figure else (None, None)
+    position = figures.index(figure) + 1 if figure else 0
+    if figure is not None:
+        figure = selectors.figure_for_panel(figure=figure)
     if figure is not None and form is None:
         form = VerdictForm(initial={"version": figure.version})
     history, before = [], Figure.Status.PENDING.value
-    for verdict in figure.verdicts.all() if figure else ():
+    for verdict in selectors.figure_history(figure=figure) if figure else ():
         history.append({"verdict": verdict, "before": before})
         before = verdict.status_after
     return {
         "history": history[::-1],
         "article": article,
         "figure": figure,
-        "position": figures.index(figure) + 1 if figure else 0,
+        "position": position,
         "prev_figure": prev,
         "next_figure": nxt,
         "form": form,
