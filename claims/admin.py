@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from claims.api import admin as api_admin
 from claims.models import (
     Article,
     ArticleRevision,
@@ -82,3 +83,7 @@ class ArticleRevisionAdmin(ReadOnlyAdmin):
 class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["action", "object_type", "object_id", "actor", "created_at"]
     list_filter = ["action", "object_type"]
+
+
+# API keys, webhook endpoints and the delivery log (claims/api/admin.py).
+api_admin.register(admin.site)

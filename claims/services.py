@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from claims import extraction
+from claims import extraction, webhooks
 from claims.htmltext import html_to_text, sanitize_html
 from claims.models import (
     Article,
@@ -371,6 +371,7 @@ def article_extract(*, article_id: int) -> ExtractionRun | None:
             locked.status = Article.Status.IN_REVIEW if decided.exists() else Article.Status.READY
             locked.error = ""
             locked.save(update_fields=["status", "error", "updated_at"])
+            webhooks.article_ready(article=locked)  # sent after commit
             ExtractionRun.objects.filter(pk=run.pk).update(
                 status=ExtractionRun.Status.SUCCEEDED,
                 finished_at=timezone.now(),
@@ -507,6 +508,7 @@ def verdict_record(
             "verdict": str(verdict.public_id),
         },
     )
+    webhooks.figure_decided(figure=locked, verdict=verdict)  # sent after commit
     figure.status, figure.version = locked.status, locked.version
     return verdict
 
@@ -558,4 +560,5 @@ def article_mark_reviewed(*, article: Article, editor: User) -> Article:
         before=before,
         after={"status": locked.status},
     )
+    webhooks.article_reviewed(article=locked)  # sent after commit
     return locked

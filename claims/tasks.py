@@ -8,7 +8,7 @@ failure that the service records on the ExtractionRun row.
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from claims import services
+from claims import services, webhooks
 
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
 
@@ -23,3 +23,22 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
 )
 def extract_article(article_id: int) -> None:
     services.article_extract(article_id=article_id)
+
+
+@shared_task(acks_late=True, time_limit=60, soft_time_limit=50)
+def deliver_webhook(delivery_id: int) -> None:
+    """One attempt at a webhook delivery; a retryable failure schedules the
+    next attempt (backoff with jitter) as a new message. A duplicate message
+    finds the delivery already claimed or done and does nothing."""
+    attempt = webhooks.delivery_attempt(delivery_id=delivery_id)
+    if attempt.retry_in is not None:
+        deliver_webhook.apply_async((delivery_id,), countdown=attempt.retry_in)
+
+
+@shared_task(acks_late=True, time_limit=120)
+def sweep_webhooks() -> int:
+    """Re-publish deliveries whose message was lost (broker down at enqueue,
+    worker killed mid-send). Meant for celery beat, every few minutes."""
+    due = webhooks.deliveries_due()
+    webhooks.deliveries_enqueue(delivery_ids=due)
+    return len(due)

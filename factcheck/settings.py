@@ -205,3 +205,65 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- REST API (claims/api) and webhooks -----------------------------------
+INSTALLED_APPS += ["drf_spectacular", "drf_spectacular_sidecar"]
+REST_FRAMEWORK = {
+    # Each view names its own authentication (CMS write endpoints take only
+    # API keys); these are the defaults for the read endpoints.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "claims.api.auth.ApiKeyAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON only; the browsable API (with its XSS history) only when DEBUG.
+    "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["claims.api.throttling.ClientRateThrottle"],
+    "EXCEPTION_HANDLER": "claims.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "STRICT_JSON": True,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+# Requests per minute per API key (or per logged-in user), counted in the
+# shared cache: set CACHE_URL so all web workers share one counter.
+API_RATE_PER_MINUTE = env_int("API_RATE_PER_MINUTE", 600)
+# Deepest JSON nesting the API parses (a request deeper than this is a 400).
+API_MAX_JSON_DEPTH = env_int("API_MAX_JSON_DEPTH", 32)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "factcheck API",
+    "DESCRIPTION": (
+        "Submit articles from a CMS, read their figures and verdicts, record verdicts, "
+        "and export ClaimReview markup. Authenticate with `Authorization: Bearer <key>`."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleStatusEnum": "claims.models.ArticleStatus",
+        "FigureStatusEnum": "claims.models.FigureStatus",
+    },
+}
+# Absolute links in webhook payloads and ClaimReview markup.
+FACTCHECK_PUBLIC_URL = env_str("FACTCHECK_PUBLIC_URL", "http://localhost:8000").rstrip("/")
+CLAIMREVIEW_PUBLISHER_NAME = env_str("CLAIMREVIEW_PUBLISHER_NAME", "Verification desk")
+CLAIMREVIEW_PUBLISHER_URL = env_str("CLAIMREVIEW_PUBLISHER_URL", FACTCHECK_PUBLIC_URL)
+# Webhook endpoints on private, loopback or link-local addresses are refused
+# (SSRF) unless this is on (tests and local development).
+WEBHOOKS_ALLOW_PRIVATE_URLS = env_bool("WEBHOOKS_ALLOW_PRIVATE_URLS", default=False)
+WEBHOOK_CONNECT_TIMEOUT = env_int("WEBHOOK_CONNECT_TIMEOUT", 5)
+WEBHOOK_READ_TIMEOUT = env_int("WEBHOOK_READ_TIMEOUT", 10)
+# Retries back off exponentially (with full jitter) from BASE up to MAX
+# seconds, for at most WINDOW seconds after the event; then the delivery fails.
+# MAX stays under the Redis visibility timeout so a countdown is not redelivered.
+WEBHOOK_BACKOFF_BASE = env_int("WEBHOOK_BACKOFF_BASE", 10)
+WEBHOOK_BACKOFF_MAX = env_int("WEBHOOK_BACKOFF_MAX", 1800)
+WEBHOOK_RETRY_WINDOW = env_int("WEBHOOK_RETRY_WINDOW", 24 * 3600)

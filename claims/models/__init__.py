@@ -5,9 +5,19 @@ hold data, constraints and small derived properties only."""
 from .articles import Article, ArticleRevision, ArticleStatus, Integration, Outlet, Story
 from .audit import AuditEvent
 from .figures import Figure, FigureKind, FigureStatus, Verdict, VerdictDecision
+from .integrations import (
+    ApiKey,
+    ApiScope,
+    IdempotencyRecord,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 from .runs import ExtractionRun
 
 __all__ = [
+    "ApiKey",
+    "ApiScope",
     "Article",
     "ArticleRevision",
     "ArticleStatus",
@@ -16,9 +26,13 @@ __all__ = [
     "Figure",
     "FigureKind",
     "FigureStatus",
+    "IdempotencyRecord",
     "Integration",
     "Outlet",
     "Story",
     "Verdict",
     "VerdictDecision",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

@@ -1,0 +1,389 @@
+"""Input and output shapes of the API. Input serializers only validate;
+the views hand the data to claims.services (no business rules in save())."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+from rest_framework.validators import ProhibitSurrogateCharactersValidator
+
+from claims.models import Article, Figure, Verdict
+
+
+def _no_surrogates(value: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise serializers.ValidationError("Contains a lone surrogate character.") from None
+
+
+class LongTextField(serializers.CharField):
+    """A CharField for article-sized text: the surrogate check runs in C (DRF's
+    validator walks the string in Python, a few ms per article)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitSurrogateCharactersValidator)
+        ] + [_no_surrogates]
+
+
+class StrictSerializer(serializers.Serializer):
+    """Refuses fields it does not know, so a typo is a 400, not silently dropped."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError(
+                    {name: ["Unknown field."] for name in unknown[:20]}
+                )
+        return super().to_internal_value(data)
+
+
+# ------------------------------------------------------------------ errors
+class ErrorDetailSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Stable machine-readable code, e.g. `invalid`.")
+    message = serializers.CharField(help_text="What went wrong, for people.")
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="Messages per input field; empty when the error is not about a field.",
+    )
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = ErrorDetailSerializer()
+
+
+# ----------------------------------------------------------------- articles
+class ArticleSubmitSerializer(StrictSerializer):
+    external_id = serializers.CharField(
+        max_length=200, help_text="The CMS's own id of the article; re-posting it updates it."
+    )
+    title = serializers.CharField(max_length=500)
+    text = LongTextField(
+        required=False,
+        allow_blank=True,
+        trim_whitespace=False,
+        help_text="Plain text of the article. Give text or html (or both).",
+    )
+    html = LongTextField(
+        required=False,
+        allow_blank=True,
+        trim_whitespace=False,
+        help_text="The article's HTML; sanitized, and its text used when `text` is empty.",
+    )
+    url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
+    published_at = serializers.DateTimeField(required=False, allow_null=True)
+    outlet = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    byline = serializers.CharField(required=False, allow_blank=True, max_length=300)
+
+    def _limit(self, value: str, field: str, factor: int = 1) -> str:
+        limit = settings.FACTCHECK_MAX_ARTICLE_CHARS * factor
+        if len(value) > limit:
+            raise serializers.ValidationError(
+                f"The {field} is {len(value):,} characters; the limit is {limit:,}."
+            )
+        return value
+
+    def validate_text(self, value: str) -> str:
+        return self._limit(value, "text")
+
+    def validate_html(self, value: str) -> str:
+        return self._limit(value, "HTML", factor=4)
+
+    def validate_published_at(self, value):
+        # Far-off years overflow when converted to UTC or stored.
+        if value is not None and not 1800 <= value.year <= 2200:
+            raise serializers.ValidationError("Give a date between the years 1800 and 2200.")
+        return value
+
+    def validate(self, attrs):
+        if not (attrs.get("text") or "").strip() and not (attrs.get("html") or "").strip():
+            raise serializers.ValidationError({"text": ["Give the article's text or html."]})
+        return attrs
+
+
+class ProgressSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    pending = serializers.IntegerField()
+    approved = serializers.IntegerField()
+    disputed = serializers.IntegerField()
+    decided = serializers.IntegerField()
+
+
+def _progress_from_counts(article) -> dict[str, int]:
+    total = getattr(article, "figure_count", 0) or 0
+    pending = getattr(article, "pending_count", 0) or 0
+    return {
+        "total": total,
+        "pending": pending,
+        "approved": getattr(article, "approved_count", 0) or 0,
+        "disputed": getattr(article, "disputed_count", 0) or 0,
+        "decided": total - pending,
+    }
+
+
+class ArticleAcceptedSerializer(serializers.Serializer):
+    """The answer to POST /articles."""
+
+    id = serializers.UUIDField(source="article.public_id")
+    external_id = serializers.CharField(source="article.external_id")
+    url = serializers.SerializerMethodField(help_text="This article in the API.")
+    status = serializers.ChoiceField(source="article.status", choices=Article.Status.choices)
+    revision = serializers.IntegerField(source="article.revision")
+    outcome = serializers.ChoiceField(
+        choices=["created", "revised", "unchanged"],
+        help_text="What this request did: created the article, stored a new revision, or "
+        "nothing (same title and text as the current revision).",
+    )
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, result) -> str:
+        return reverse(
+            "api:article", args=[result.article.public_id], request=self.context.get("request")
+        )
+
+
+class ArticleListSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="public_id")
+    external_id = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.CharField(help_text="Where the article is published (may be empty).")
+    api_url = serializers.SerializerMethodField()
+    outlet = serializers.CharField(source="outlet.name", allow_null=True, default=None)
+    story = serializers.UUIDField(source="story.public_id", allow_null=True, default=None)
+    status = serializers.ChoiceField(choices=Article.Status.choices)
+    error = serializers.CharField()
+    revision = serializers.IntegerField()
+    published_at = serializers.DateTimeField(allow_null=True)
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    progress = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_api_url(self, article) -> str:
+        return reverse("api:article", args=[article.public_id], request=self.context.get("request"))
+
+    @extend_schema_field(ProgressSerializer)
+    def get_progress(self, article):
+        return _progress_from_counts(article)
+
+
+# ------------------------------------------------------------------ figures
+_DATETIME = serializers.DateTimeField()
+
+
+def _dt(value):
+    return _DATETIME.to_representation(value) if value is not None else None
+
+
+def verdict_data(verdict) -> dict:
+    """VerdictSerializer's output, built directly (figures are listed by the
+    hundred; field-by-field serialization was most of a detail request)."""
+    return {
+        "id": str(verdict.public_id),
+        "decision": verdict.decision,
+        "reason": verdict.reason,
+        "corrected_value": verdict.corrected_value,
+        "note": verdict.note,
+        "evidence_url": verdict.evidence_url,
+        "reviewer": verdict.reviewer.get_username(),
+        "figure_version": verdict.figure_version,
+        "status_after": verdict.status_after,
+        "created_at": _dt(verdict.created_at),
+    }
+
+
+def figure_data(figure, *, history: bool = False) -> dict:
+    """FigureSerializer's (or with history, FigureDetailSerializer's) output.
+    Reads figure.verdict_list when the view attached it (one query for all)."""
+    verdicts = getattr(figure, "verdict_list", None)  # set by the views, oldest first
+    if verdicts is None:
+        verdicts = list(figure.verdicts.select_related("reviewer").order_by("created_at", "id"))
+    data = {
+        "id": str(figure.public_id),
+        "article": str(figure.article.public_id),
+        "revision": figure.revision,
+        "is_current": figure.is_current,
+        "start": figure.start,
+        "end": figure.end,
+        "surface": figure.surface,
+        "value": figure.value,
+        "unit": figure.unit,
+        "kind": figure.kind,
+        "approx": figure.approx,
+        "qualifier": figure.qualifier,
+        "subject": figure.subject,
+        "attributed_to": figure.attributed_to,
+        "sentence": figure.article.text[figure.sentence_start : figure.sentence_end],
+        "status": figure.status,
+        "version": figure.version,
+        "etag": figure_etag(figure),
+        "verdict": verdict_data(verdicts[-1]) if verdicts else None,
+        "updated_at": _dt(figure.updated_at),
+    }
+    if history:
+        data["history"] = [verdict_data(v) for v in verdicts]
+    return data
+
+
+class VerdictSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="public_id")
+    decision = serializers.ChoiceField(choices=Verdict.Decision.choices)
+    reason = serializers.CharField(help_text="Why a figure is disputed (empty otherwise).")
+    corrected_value = serializers.CharField()
+    note = serializers.CharField()
+    evidence_url = serializers.CharField()
+    reviewer = serializers.CharField(source="reviewer.get_username")
+    figure_version = serializers.IntegerField(help_text="The figure version the reviewer saw.")
+    status_after = serializers.ChoiceField(choices=Figure.Status.choices)
+    created_at = serializers.DateTimeField()
+
+    def to_representation(self, instance):
+        return verdict_data(instance)
+
+
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "number"},
+            {"type": "string"},
+            {
+                "type": "array",
+                "items": {"oneOf": [{"type": "number"}, {"type": "string"}], "nullable": True},
+            },
+        ],
+        "nullable": True,
+        "description": "Normalized value: a number, an ISO date string, or [low, high].",
+    }
+)
+class FigureValueField(serializers.JSONField):
+    pass
+
+
+class FigureSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="public_id")
+    article = serializers.UUIDField(source="article.public_id")
+    revision = serializers.IntegerField()
+    is_current = serializers.BooleanField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    surface = serializers.CharField()
+    value = FigureValueField()
+    unit = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Figure.Kind.choices)
+    approx = serializers.BooleanField()
+    qualifier = serializers.CharField()
+    subject = serializers.CharField()
+    attributed_to = serializers.CharField()
+    sentence = serializers.CharField()
+    status = serializers.ChoiceField(choices=Figure.Status.choices)
+    version = serializers.IntegerField(help_text="Send it back in If-Match to record a verdict.")
+    etag = serializers.SerializerMethodField()
+    verdict = serializers.SerializerMethodField(help_text="The latest verdict, or null.")
+    updated_at = serializers.DateTimeField()
+
+    def get_etag(self, figure) -> str:
+        return figure_etag(figure)  # for the schema; figure_data builds the output
+
+    @extend_schema_field(VerdictSerializer(allow_null=True))
+    def get_verdict(self, figure):
+        raise NotImplementedError  # figure_data builds the output
+
+    def to_representation(self, instance):
+        return figure_data(instance)
+
+
+class FigureDetailSerializer(FigureSerializer):
+    history = serializers.SerializerMethodField(help_text="Every verdict, oldest first.")
+
+    @extend_schema_field(VerdictSerializer(many=True))
+    def get_history(self, figure):
+        raise NotImplementedError  # figure_data builds the output
+
+    def to_representation(self, instance):
+        return figure_data(instance, history=True)
+
+
+class ConflictSerializer(serializers.Serializer):
+    """Filled by cross-checking (claims/checking) in a later release."""
+
+    figure = serializers.UUIDField()
+    other_figure = serializers.UUIDField()
+    other_article = serializers.UUIDField()
+    message = serializers.CharField()
+
+
+class ArticleDetailSerializer(ArticleListSerializer):
+    byline = serializers.CharField()
+    text = serializers.CharField(help_text="The text figure offsets (start, end) point into.")
+    figures = serializers.SerializerMethodField(help_text="Current figures, in text order.")
+    conflicts = serializers.SerializerMethodField(
+        help_text="Conflicts with figures of other articles of the story, found by "
+        "cross-checking. Always empty until cross-checking is connected."
+    )
+
+    @extend_schema_field(FigureSerializer(many=True))
+    def get_figures(self, article):
+        return [figure_data(figure) for figure in article.current_figures]
+
+    @extend_schema_field(ConflictSerializer(many=True))
+    def get_conflicts(self, article):
+        return []
+
+    @extend_schema_field(ProgressSerializer)
+    def get_progress(self, article):
+        figures = article.current_figures
+        counts = {s: 0 for s in Figure.Status.values}
+        for f in figures:
+            counts[f.status] += 1
+        return {
+            "total": len(figures),
+            "pending": counts["pending"],
+            "approved": counts["approved"],
+            "disputed": counts["disputed"],
+            "decided": len(figures) - counts["pending"],
+        }
+
+
+class VerdictInputSerializer(StrictSerializer):
+    decision = serializers.ChoiceField(choices=Verdict.Decision.choices)
+    reason = serializers.ChoiceField(
+        choices=Verdict.Reason.choices,
+        required=False,
+        allow_blank=True,
+        help_text="Required when disputing.",
+    )
+    corrected_value = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    evidence_url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
+
+
+class VerdictRecordedSerializer(serializers.Serializer):
+    verdict = VerdictSerializer()
+    figure = FigureSerializer()
+
+
+class StaleFigureSerializer(ErrorSerializer):
+    figure = FigureSerializer(help_text="The figure as it is now.")
+
+
+# ------------------------------------------------------------------ stories
+class StorySerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="public_id")
+    title = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    articles = serializers.SerializerMethodField()
+
+    @extend_schema_field(ArticleListSerializer(many=True))
+    def get_articles(self, story):
+        return ArticleListSerializer(story.article_list, many=True, context=self.context).data
+
+
+def figure_etag(figure) -> str:
+    return f'W/"{figure.version}"'
