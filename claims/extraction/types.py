@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Union
 
 # A figure's normalized value:
 # - a number (int or float) for counts, money, percents, measures, rates, ages,
 #   ordinals; durations in seconds; times of day in seconds after midnight;
 # - a date string "YYYY", "YYYY-MM" or "YYYY-MM-DD" for dates and years;
 # - a (low, high) tuple for ranges and scores (elements numbers or date strings).
-Scalar = Union[int, float, str]
-Value = Union[Scalar, tuple[Scalar, Scalar]]
+Scalar = int | float | str
+Value = Scalar | tuple[Scalar, Scalar]
 
 KINDS = (
     "count", "money", "percent", "measure", "duration", "time", "date", "rate",

@@ -1,0 +1,775 @@
+"""Sentence context: sentence offsets, and who a figure is attributed to.
+
+Attribution follows the news-dev conventions: "X said" after a clause attributes the
+figures before it; "X said (that) ..." and "According to X, ..." attribute what follows;
+pronouns ("she said") and surnames ("Kovač said") resolve to the full name first written;
+a quoted sentence without its own speech verb takes the speaker of its neighbour. Figures
+describing the speaker ("Harriet Shaw, 68,") and the reporter's own framing stay
+unattributed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .patterns import trie_regex
+from .types import Document, Figure
+
+if TYPE_CHECKING:
+    from .reader import Candidate
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """A word list written as one string, for readability."""
+    return frozenset(text.split())
+
+
+# ---------------------------------------------------------------- sentences
+_ABBREVIATIONS = set(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "vs",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "approx",
+        "est",
+        "fig",
+        "mt",
+        "ft",
+        "ave",
+        "rd",
+    ]
+)
+_BOUNDARY = re.compile(r"[.!?]+['\"”’)\]]*(?=\s+['\"“‘(\[]*[A-Z0-9\u00c0-\u024f])|\n+")
+
+
+def sentence_spans(text: str, upto: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; paragraph and line breaks always end a sentence.
+    With ``upto``, stop after the sentence that contains that offset."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if upto is not None and start > upto:
+            break
+        at = m.start()
+        if text[at] == ".":
+            # the word before the full stop: an abbreviation ("Feb.", "Dr.") or an initial
+            word = text[max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1 : at]
+            if len(word) <= 12 and (
+                word.lower().lstrip('("“').rstrip(".") in _ABBREVIATIONS
+                or (len(word) == 1 and word.isupper())
+            ):
+                continue
+        end = m.end() if text[at] != "\n" else at
+        if end > start:
+            spans.append(_trim(text, start, end))
+        start = m.end()
+    else:
+        if start < len(text):
+            spans.append(_trim(text, start, len(text)))
+    return [sp for sp in spans if sp[1] > sp[0]]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------- speakers
+_SAY = (
+    r"said|says|say|told|tells|added|adds|estimated|estimates|estimate|announced|announces|"
+    r"reported|reports|warned|warns|stated|states|wrote|writes|noted|notes|explained|"
+    r"confirmed|confirms|insisted|insists|claimed|claims|argued|argues|predicted|predicts|"
+    r"forecast|forecasts|believes|believe|acknowledged|admitted|revealed|disclosed|"
+    r"calculated|calculates|put|puts|told\s+reporters|according"
+)
+_CAP = r"[A-Z\u00c0-\u00de][\w’'.\-]*"
+_NAME = rf"{_CAP}(?:(?:\s+(?:of|for|de|da|van|von|der|al|bin|and|in|on)\s+|\s+){_CAP}){{0,5}}"
+_PRONOUN = r"[Hh]e|[Ss]he|[Ii]t|[Tt]hey"
+_ROLE = (
+    r"(?:[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:company|bank|department|ministry|agency|firm|"
+    r"government|council|mayor|minister|governor|regulator|railway|operator|office|"
+    r"commission|group|airline|spokesman|spokeswoman|spokesperson|secretary|president|"
+    r"chancellor|sheriff|union|authority|board|branch|police|army|military|staff|court|"
+    r"service|institute|broker|statement|report))"
+    # "a spokesperson for the ministry", "a spokesman for Northwind": the organisation speaks
+    r"|(?:[Aa]n?\s+(?:[\w-]+\s+)?(?:spokesman|spokeswoman|spokesperson|official|source)\s+"
+    r"(?:for|at|from)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=,?\s+(?:said|says|told)))"
+)
+# "Anna Kovač said", "Kovač, 47, said", "Graham Kerr, general secretary of X, said", "she said"
+_SPEAKER_BEFORE = re.compile(
+    rf"\b(?P<sp>{_NAME}|{_PRONOUN}|{_ROLE}|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
+    rf"(?P<app>,\s*\d{{1,3}},|,\s*(?:a|an|the|[a-z])[^,.;\"“”]{{0,80}},)?"
+    rf",?\s+(?:also\s+|later\s+|then\s+|previously\s+|had\s+|has\s+|have\s+)?(?P<v>{_SAY})\b"
+)
+# '..., said Tomas Vries', 'said chief executive Maya Ruiz', 'said the company'
+_SPEAKER_AFTER = re.compile(
+    rf"\b(?P<v>said|says|added|adds|told|wrote|according\s+to)\s+"
+    rf"(?P<sp>(?:(?!(?:on|in|at|to|that|this|last|next|after|before|during|by|from|with|"
+    rf"for|of|and|but|as|when|while|it|its|he|she|they|there|what|how|why|yesterday|today)\b)"
+    rf"(?:[a-z][\w'’-]*|[A-Z][\w'’-]*['’]s)\s+){{0,5}}?(?:{_NAME})|{_ROLE}|it)(?![\w’'])"
+)
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<rest>(?:(?:Dr|Mr|Mrs|Ms|Prof|St|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep)"
+    r"\.|[^.;:!?])*)"
+)
+_TITLE_WORDS = set(
+    [
+        "inspector",
+        "superintendent",
+        "constable",
+        "sergeant",
+        "detective",
+        "commander",
+        "colonel",
+        "captain",
+        "lieutenant",
+        "admiral",
+        "commissioner",
+        "ambassador",
+        "senior",
+        "mp",
+        "rep",
+        "sen",
+        "gov",
+        "governor",
+        "minister",
+        "defence",
+        "defense",
+        "prime",
+        "president",
+        "mayor",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "professor",
+        "prof",
+        "chancellor",
+        "secretary",
+        "senator",
+        "foreign",
+        "finance",
+        "interior",
+        "health",
+        "education",
+        "chief",
+        "executive",
+        "deputy",
+        "general-secretary",
+        "spokesman",
+        "spokeswoman",
+        "judge",
+        "lord",
+        "lady",
+        "sir",
+        "dame",
+    ]
+)
+_LEADING_FUNCTION = set(
+    [
+        "but",
+        "and",
+        "the",
+        "however",
+        "meanwhile",
+        "still",
+        "yet",
+        "so",
+        "on",
+        "in",
+        "at",
+        "according",
+        "while",
+        "when",
+        "after",
+        "before",
+        "if",
+        "as",
+        "also",
+        "then",
+        "although",
+        "though",
+    ]
+)
+_ORG_WORDS = set(
+    [
+        "bank",
+        "office",
+        "department",
+        "ministry",
+        "agency",
+        "branch",
+        "staff",
+        "commission",
+        "council",
+        "service",
+        "rail",
+        "railways",
+        "railway",
+        "registry",
+        "group",
+        "inc",
+        "ltd",
+        "corp",
+        "company",
+        "union",
+        "association",
+        "institute",
+        "university",
+        "police",
+        "force",
+        "authority",
+        "board",
+        "court",
+        "committee",
+        "party",
+        "government",
+        "army",
+        "navy",
+        "times",
+        "news",
+        "airlines",
+        "airways",
+        "homesure",
+        "orbital",
+    ]
+)
+_PERSON_ROLES = {
+    "mayor",
+    "minister",
+    "governor",
+    "secretary",
+    "president",
+    "chancellor",
+    "sheriff",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chief",
+}
+# What may follow a speech verb in a trailing attribution before the clause ends:
+# "said on March 11,", "told reporters in the capital.", "announced outside 10 Downing
+# Street on November 19." Short phrases only, so "said at least 400 schools would..."
+# stays a leading attribution.
+_ADJUNCT_WORD = r"(?!\d+[,.]\d)[\w.'’-]+"
+_ADJUNCT_UNIT = (
+    r"(?:\b(?:on|in|at|outside|from|during|via|before|after|to|late|early)\s+"
+    rf"(?:(?:a|an|the|his|her|its|their)\s+)?{_ADJUNCT_WORD}(?:\s+{_ADJUNCT_WORD}){{0,3}}?"
+    r"|\b(?:earlier|later|late|yesterday|today|tonight|recently|again|also|previously)\b"
+    r"|\b(?:this|last|next)\s+\w+)"
+)
+_TRAILING_ADJUNCT = re.compile(rf"(?:\s*{_ADJUNCT_UNIT}){{0,3}}?\s*(?=[,.;:!?\"”]|$)")
+_LEADING_ADJUNCT = re.compile(
+    r"\s+on\s+(?:[A-Z][\w.]*\s*)(?:\d{1,2}\b)?(?:,?\s+\d{4})?(?=\s+that\b)"
+)
+# the object of "told": "told reporters", "told Reuters", "told a news conference"
+_TOLD_OBJECT = re.compile(
+    r"\s+(?:reporters|journalists|parliament|lawmakers|legislators|MPs|senators|delegates|"
+    r"investors|analysts|staff|supporters|residents|the\s+court|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
+    r"(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|committee|"
+    r"meeting|newspaper|broadcaster|radio|television|audience))"
+)
+_NO_ATTRIBUTION_CLAUSE = re.compile(
+    r"\s*(?:as|when|while|after|before|describing|saying|adding|which|where|amid|"
+    r"despite|since)\b",
+    re.I,
+)
+_QUOTES = '"“”'
+
+
+@dataclass(slots=True)
+class _Marker:
+    start: int  # where the speaker phrase begins
+    end: int  # end of the speech verb / speaker phrase
+    speaker: str | None
+    leading: bool  # content follows the marker
+    adjunct_end: int  # end of "said on March 11" style adjunct (trailing markers)
+    inverted: bool = False
+    who: int = -1  # position of "who" after an inverted speaker ("said X, who ...")
+
+
+class _Speakers:
+    """Remembers who has spoken, to resolve pronouns, surnames and "the company"."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.people: list[str] = []
+        self.orgs: list[str] = []
+        self._name_index: list[tuple[int, str]] | None = None
+        self._cache: dict[tuple[str, str], tuple[int, str | None]] = {}
+
+    def register(self, name: str) -> None:
+        if _is_person(name):
+            self.people.append(name)
+        else:
+            self.orgs.append(name)
+
+    def resolve(self, raw: str, pos: int, sentence_start: int) -> str | None:
+        raw = raw.strip().strip(",")
+        low = raw.lower()
+        if low in ("he", "she"):
+            return self.people[-1] if self.people else None
+        if low in ("it", "its"):
+            return self.orgs[-1] if self.orgs else self._first_org(pos)
+        if low == "they":
+            return None
+        if low.startswith("the ") and not raw[4:5].isupper():
+            head = low.split()[-1]
+            if head in _PERSON_ROLES:
+                return self.people[-1] if self.people else None
+            for org in reversed(self.orgs):
+                if head in org.lower().split():
+                    return org
+            name = self._named(head, pos)
+            if name:
+                return name
+            if head in ("statement", "report"):
+                return self.orgs[-1] if self.orgs else None
+            if len(low.split()) > 2 or head not in ("company", "firm", "group", "operator"):
+                # an unnamed source as written: "the provincial health ministry"
+                return "the " + raw[4:] if raw.startswith("The ") else raw
+            return self.orgs[-1] if self.orgs else self._first_org(pos)
+        name = _clean_name(raw, pos == sentence_start)
+        if name is None:
+            return None
+        if " " not in name and name.lower() not in _GROUP_NOUNS:
+            full = self._full_name(name, pos)
+            if full:
+                name = full
+        self.register(name)
+        return name
+
+    def _names(self) -> list[tuple[int, str]]:
+        """Capitalised word sequences of the text, found once per document."""
+        if self._name_index is None:
+            self._name_index = [(m.start(), m[0]) for m in _CAP_SEQUENCE.finditer(self.text)]
+        return self._name_index
+
+    def _full_name(self, single: str, pos: int) -> str | None:
+        key = ("full", single)
+        if key in self._cache:
+            at, name = self._cache[key]
+            return name if at < pos else None
+        found: tuple[int, str | None] = (len(self.text), None)
+        for start, seq in self._names():
+            toks = seq.split()
+            if len(toks) > 1 and single in (toks[0], toks[-1]) and seq != single:
+                cand = _clean_name(seq, False)
+                if cand and " " in cand:
+                    found = (start, cand)
+                    break
+        self._cache[key] = found
+        return found[1] if found[0] < pos else None
+
+    def _first_org(self, pos: int) -> str | None:
+        for start, seq in self._names():
+            if start >= pos:
+                break
+            if " " in seq:
+                name = _clean_name(seq, False)
+                if name and " " in name:
+                    return name
+        return None
+
+    def _named(self, head: str, pos: int) -> str | None:
+        """First name containing ``head`` ("Bank" for "the bank") before ``pos``."""
+        key = ("named", head)
+        if key not in self._cache:
+            found: tuple[int, str | None] = (len(self.text), None)
+            for start, seq in self._names():
+                if head in seq.lower().split():
+                    name = _clean_name(seq, False)
+                    if name:
+                        found = (start, name)
+                        break
+            self._cache[key] = found
+        at, name = self._cache[key]
+        return name if at < pos else None
+
+
+# capitalised words in a row, not across a full stop ("Tuesday. Police")
+_CAP_WORD = r"[A-Z\u00c0-\u00de][\w’'\-]*"
+_FOR_ORGANISATION = re.compile(r"\s(?:for|at|from)\s+(.+)$")
+_THE_NAME = re.compile(rf"(?:\bthe\s+)?{_NAME}")
+_LEADING_NAME = re.compile(rf"\s*({_NAME})")
+_CLAUSE_GAP = re.compile(r"\s*[,;]?\s*")
+_CAP_SEQUENCE = re.compile(
+    rf"{_CAP_WORD}(?:(?:[ \t]+(?:of|for|de|van|von)[ \t]+|[ \t]+){_CAP_WORD}){{0,5}}"
+)
+_GROUP_NOUNS = _word_set(
+    "police officials authorities analysts economists residents witnesses organisers "
+    "organizers unions doctors paramedics investigators prosecutors troops rescuers "
+    "firefighters scientists researchers experts critics officers soldiers villagers locals"
+)
+
+
+def _is_person(name: str) -> bool:
+    toks = name.split()
+    if not 2 <= len(toks) <= 3 or toks[0].lower() == "the":
+        return False
+    return not any(t.lower().strip("’'s") in _ORG_WORDS or t.lower() in _ORG_WORDS for t in toks)
+
+
+def _clean_name(raw: str, at_sentence_start: bool) -> str | None:
+    toks = raw.replace("\n", " ").split()
+    # drop a possessive prefix before a title: "Meridia's Defence Minister Anna Kovač"
+    for i, t in enumerate(toks):
+        if t.endswith(("'s", "’s")) and i + 1 < len(toks) and toks[i + 1].lower() in _TITLE_WORDS:
+            toks = toks[i + 1 :]
+            break
+    while (
+        toks and toks[0].lower() in _LEADING_FUNCTION and (toks[0][0].isupper() or toks[0] != "the")
+    ):
+        if toks[0] == "the" and len(toks) > 1:
+            break
+        toks = toks[1:]
+    while len(toks) > 2 and toks[0].lower().strip(".") in _TITLE_WORDS:
+        toks = toks[1:]
+    if (
+        len(toks) == 2
+        and toks[0].lower().strip(".") in _TITLE_WORDS - {"general"}
+        and toks[0] != "Sheriff"
+    ):
+        toks = toks[1:]
+    if not toks:
+        return None
+    name = " ".join(toks).strip(",")
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    if not name or not (name[0].isupper() or name.startswith("the ")):
+        return None
+    return name
+
+
+def _group_ok(raw: str, start: int, sentence_start: int) -> bool:
+    """A lower-case group ("officials", "commanders") counts as a source only when it has
+    a proper name not at the start of the sentence ("Meridian commanders",
+    "Officials in Tarvik"), not "Tourism officials" or "organisers"."""
+    toks = raw.split()
+    if not toks[-1][0].islower() and not raw.lower().startswith("the "):
+        return True
+    if raw.lower().startswith("the "):
+        return True
+    offset = 0
+    for i, t in enumerate(toks):
+        if t[0].isupper() and not (i == 0 and start == sentence_start):
+            return True
+        offset += len(t) + 1
+    return False
+
+
+def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> str | None:
+    """Source named after "according to": "the General Staff", "its mayor, Petro Dunai",
+    "a preliminary note from the Rail Accident Investigation Branch"."""
+    parts = rest.split(",")
+    first = parts[0]
+    names = list(_THE_NAME.finditer(first))
+    if names:
+        return speakers.resolve(names[-1][0], offset + names[-1].start(), s)
+    if len(parts) > 1:
+        nm = _LEADING_NAME.match(parts[1])
+        if nm and _is_person(nm[1]):
+            return speakers.resolve(nm[1], offset + len(first) + 1 + nm.start(1), s)
+    if first.startswith("the ") and len(first.split()) <= 5:
+        return first.strip()
+    return None
+
+
+def _markers(text: str, s: int, e: int, speakers: _Speakers) -> list[_Marker]:
+    out: list[_Marker] = []
+    sent = text[s:e]
+    taken: list[tuple[int, int]] = []
+    verbs = list(_SAY_QUICK.finditer(text, s, e))
+    for m in _ACCORDING.finditer(sent) if "ccording" in sent else ():
+        speaker = _according_speaker(m["rest"], s + m.start("rest"), s, speakers)
+        ms = s + m.start()
+        before = sent[: m.start()].strip()
+        leading = before in ("", "But", "And") or before.endswith((";", ":"))
+        # the marker is the source phrase only ("according to its mayor, Petro Dunai"):
+        # a clause after it ("..., while the union claimed 350,000") is not covered
+        parts = m["rest"].split(",")
+        phrase = len(parts[0])
+        if speaker and len(parts) > 1 and speaker in parts[1] and speaker not in parts[0]:
+            phrase += 1 + len(parts[1])
+        end = s + m.start("rest") + phrase
+        out.append(_Marker(ms, end, speaker, leading, end))
+        taken.append((ms, end))
+    seen: set[int] = set()
+    for v in verbs:
+        # the speaker stands just before the verb: search a window, not the sentence
+        for m in _SPEAKER_BEFORE.finditer(sent, max(0, v.start() - s - 110), v.end() - s):
+            if m["v"] == "according" or m.end() != v.end() - s or m.start() in seen:
+                continue
+            seen.add(m.start())
+            _speaker_before(m, text, s, e, speakers, out, taken)
+    for v in verbs:
+        after = _SPEAKER_AFTER.match(sent, v.start() - s)
+        if after is None:
+            continue
+        m = after
+        ms = s + m.start()
+        if any(a <= ms < b for a, b in taken) or m["v"].startswith("according"):
+            continue
+        raw = m["sp"]
+        toks = raw.split()
+        while toks and (toks[0][0].islower() and toks[0] not in ("the", "it")):
+            toks = toks[1:]
+        if not toks or toks[0].rstrip(".").lower() in _MONTH_WORDS:
+            continue
+        speaker = speakers.resolve(" ".join(toks), ms, s)
+        me = s + m.end()
+        who = _WHO_SAID.search(text, me, e)
+        out.append(
+            _Marker(ms, me, speaker, False, me, inverted=True, who=who.start() if who else -1)
+        )
+        taken.append((ms, me))
+    out.sort(key=lambda k: k.start)
+    return out
+
+
+_SAY_WORDS = {w for w in _SAY.split("|") if w.isalpha()}
+_SAY_QUICK = re.compile(
+    rf"(?<![\w])(?:{trie_regex(_SAY_WORDS | {w.capitalize() for w in _SAY_WORDS})})(?![\w])"
+)
+
+
+def _speaker_before(
+    m: re.Match[str],
+    text: str,
+    s: int,
+    e: int,
+    speakers: _Speakers,
+    out: list[_Marker],
+    taken: list[tuple[int, int]],
+) -> None:
+    """Record the marker for a "X said" match ``m`` (offsets relative to ``s``)."""
+    ms, me = s + m.start(), s + m.end()
+    if any(a <= ms < b for a, b in taken):
+        return
+    raw = m["sp"]
+    spokes = _FOR_ORGANISATION.search(raw) if raw[:2].lower() in ("a ", "an") else None
+    if spokes:
+        org = spokes[1]
+        speaker: str | None = (
+            speakers.resolve(org, ms, s) if org[:1].isupper() or org.startswith("the ") else None
+        )
+    elif raw.lower() in ("he", "she", "it", "they"):
+        speaker = speakers.resolve(raw, ms, s)
+    elif raw.split()[-1][0].islower() and not raw.lower().startswith("the "):
+        if not _group_ok(raw, ms, s):
+            return
+        speaker = _clean_name(raw, ms == s)
+        if speaker:
+            speakers.register(speaker)
+    else:
+        speaker = speakers.resolve(raw, ms, s)
+    after_verb = me
+    if m["v"].startswith(("told", "tells")):
+        obj = _TOLD_OBJECT.match(text, me, e)
+        if obj:
+            after_verb = obj.end()
+    follows = text[after_verb:e].lstrip()
+    adj = _TRAILING_ADJUNCT.match(text, after_verb, e)
+    trailing = not follows or follows[0] in ',.;:!?"”' or adj is not None
+    if follows.startswith("that "):
+        trailing = False
+    adjunct_end = adj.end() if adj is not None else after_verb
+    if not trailing:
+        lead_adj = _LEADING_ADJUNCT.match(text, after_verb, e)
+        if lead_adj:
+            adjunct_end = lead_adj.end()
+    out.append(_Marker(ms, me, speaker, not trailing, adjunct_end))
+    taken.append((ms, me))
+
+
+_MONTH_WORDS = set(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_WHO_SAID = re.compile(rf"\bwho\s+(?:also\s+|later\s+)?(?:{_SAY})\b")
+
+
+def _attribute(pos: int, markers: list[_Marker], s: int, e: int, text: str) -> str | None:
+    if not markers:
+        return None
+    for mk in markers:
+        if mk.start <= pos < mk.end:
+            return None  # inside the speaker phrase: describes the speaker
+    # trailing "according to" at the end outranks an earlier "X said"
+    for mk in markers:
+        if mk.inverted:
+            if pos < mk.start:
+                return mk.speaker
+            if mk.who >= 0 and pos > mk.who:
+                return mk.speaker
+            if pos >= mk.end:
+                return None
+    after = [mk for mk in markers if mk.start > pos and not mk.leading and not mk.inverted]
+    before = [mk for mk in markers if mk.end <= pos]
+    if after:
+        # the clause between the figure and a trailing marker belongs to that marker,
+        # unless a leading marker sits in between ("..., but Kovač said ...")
+        mk = after[0]
+        if not any(b.leading and b.start > pos for b in markers if b.start < mk.start):
+            return mk.speaker
+    for mk in reversed(before):
+        if mk.leading:
+            return None if pos < mk.adjunct_end else mk.speaker
+        if mk.inverted:
+            continue
+        # after a trailing marker: its adjunct ("said on March 11") is not attributed;
+        # a following clause is, unless it is the reporter's ("as", "when")
+        if pos < mk.adjunct_end:
+            return None
+        rest = text[mk.adjunct_end : pos]
+        clause = _CLAUSE_GAP.match(rest)
+        tail = rest[clause.end() :] if clause else rest
+        if _NO_ATTRIBUTION_CLAUSE.match(tail):
+            return None
+        return mk.speaker
+    return None
+
+
+def _in_quotes(text: str, s: int, e: int) -> bool:
+    return text[s : s + 1] in _QUOTES or (text[s : s + 1] == "'" and text[e - 1 : e] in _QUOTES)
+
+
+def annotate(doc: Document, cands: list[Candidate]) -> list[Figure]:
+    """Figures with sentence offsets and attribution, from the engine's candidates."""
+    text = doc.text
+    if not cands:
+        return []
+    last = cands[-1].start
+    spans = sentence_spans(text, last)
+    starts = [s for s, _ in spans]
+    speakers = _Speakers(text)
+    markers_by_sentence: dict[int, list[_Marker]] = {}
+    # markers are read for every sentence up to the last figure so that pronouns resolve;
+    # speech verbs are found once per document and only their sentences are parsed
+    verbs = [m.start() for m in _SAY_QUICK.finditer(text, 0, spans[-1][1] if spans else 0)]
+    for i, (s, e) in enumerate(spans):
+        if s > last:
+            break
+        k = bisect.bisect_left(verbs, s)
+        if k < len(verbs) and verbs[k] < e:
+            markers_by_sentence[i] = _markers(text, s, e, speakers)
+    figures: list[Figure] = []
+    for c in cands:
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i < 0:
+            i = 0
+        s, e = spans[i] if spans else (0, len(text))
+        if not (s <= c.start < e or c.start == s):
+            s, e = c.start, c.end
+        markers = markers_by_sentence.get(i, [])
+        who = None if c.apposition else _attribute(c.start, markers, s, e, text)
+        if who is None and not markers and not c.apposition and _in_quotes(text, s, e):
+            who = _neighbour_speaker(i, spans, markers_by_sentence, text)
+        # positional: the frozen dataclass's keyword __init__ is measurably slower
+        figures.append(
+            Figure(
+                c.start,
+                c.end,
+                text[c.start : c.end],
+                c.value,
+                c.unit,
+                c.kind,
+                c.approx,
+                c.qualifier,
+                c.subject,
+                who,
+                s,
+                e,
+                c.overflow,
+            )
+        )
+    return figures
+
+
+def _neighbour_speaker(
+    i: int, spans: list[tuple[int, int]], markers: dict[int, list[_Marker]], text: str
+) -> str | None:
+    """Speaker of a quoted sentence from the sentence before or after it in the paragraph."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(spans):
+            lo, hi = sorted((spans[i][0], spans[j][0]))
+            if "\n" in text[lo:hi]:
+                continue
+            for mk in markers.get(j, []):
+                if mk.speaker:
+                    return mk.speaker
+    return None

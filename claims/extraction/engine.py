@@ -1,0 +1,760 @@
+"""Tie the stages together: find anchors, read one figure around each, add context.
+
+The scan is one pass of ``patterns.ANCHOR`` over the text; each anchor is read with
+small anchored regexes (``pattern.match(text, pos)``), so the cost is linear in the
+text and proportional to the number of candidate numbers, not to rule count. Digits
+are read here; ``times`` and ``words`` read dates, times and number words.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from . import context
+from . import lexicon as lx
+from .dates import MONTHS, relative, valid_day
+from .numbers import (
+    SCALE_ABBREVIATIONS,
+    SCALE_WORDS,
+    Number,
+    apply_scale,
+    parse_digits,
+    read_number_words,
+    to_number,
+)
+from .patterns import (
+    ANCHOR,
+    DIGITS,
+    MASKS,
+    MONTH_ANCHORS,
+    WEEKDAY_ANCHORS,
+)
+from .reader import Candidate, Quantity
+from .times import TimeReader
+from .types import Document, Figure, Value
+from .units import (
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    DURATION_UNITS,
+    MEASURE_SYMBOLS,
+    MEASURE_WORDS,
+    RATE_ADVERBS,
+    RATE_PERIODS,
+    SPEED_UNITS,
+    singular,
+)
+from .words import WordReader
+
+log = logging.getLogger(__name__)
+
+
+class _Reader(TimeReader, WordReader):
+    """Reads every figure of one document."""
+
+    def run(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        pos = 0
+        text = self.text
+        for m in ANCHOR.finditer(text):
+            s = m.start()
+            if s < pos:
+                continue
+            mask_end = self.masked(s)
+            if mask_end >= 0:
+                pos = mask_end
+                continue
+            word = m[0]
+            if word[0].isdigit():
+                group = "d"
+                mm = MASKS.match(text, s - 1 if s and text[s - 1] in "+([" else s)
+                # "1 250 000 people" is a number in groups of three, not a phone number
+                if mm and not (text[s] != "0" and lx.SPACE_GROUPED.fullmatch(mm[0].rstrip(",. "))):
+                    pos = mm.end()
+                    continue
+            elif word in MONTH_ANCHORS:
+                group = "mo"
+            elif word in WEEKDAY_ANCHORS:
+                group = "wd"
+            else:
+                group = "w"
+            cand: Candidate | None
+            try:
+                if group == "d":
+                    cand, pos = self.read_digits(s)
+                elif group == "w":
+                    cand = self.read_word(s, m[0])
+                    pos = cand.resume if cand else m.end()
+                elif group == "mo":
+                    if text[m.end() : m.end() + 1] == ".":
+                        word += "."
+                    cand = self.read_month(s, word)
+                    pos = cand.resume if cand else m.end()
+                else:
+                    cand = self.read_weekday(s, m[0])
+                    pos = m.end()
+            except (ValueError, IndexError, KeyError, ZeroDivisionError, OverflowError):
+                # a rule that trips on odd input loses that one figure, not the article
+                log.warning("skipped a figure at offset %d", s, exc_info=True)
+                cand, pos = None, m.end()
+            if cand is not None:
+                out.append(cand)
+                pos = max(pos, cand.resume)
+        return out
+
+    def read_digits(self, s: int) -> tuple[Candidate | None, int]:
+        text = self.text
+        m = DIGITS.match(text, s)
+        if m is None:  # pragma: no cover - the anchor guarantees a digit
+            return None, s + 1
+        e = m.end()
+        before = text[s - 1] if s > 0 else " "
+        # identifiers: CO2, A320, F-16, COVID-19, 1.2.3, #5, 24/7
+        if before.isalpha() or before in "_#№/@":
+            return None, self.token_end(s)
+        if before in "-\u2010" and s >= 2 and text[s - 2].isalpha():
+            word = lx.TRAILING_LETTERS.search(text[max(0, s - 12) : s - 1])
+            if not (word and word[0].lower() in ("mid", "early", "late", "pre", "post")):
+                return None, self.token_end(s)
+        if before == "." and s >= 2 and text[s - 2].isdigit():
+            return None, self.token_end(s)
+        iso = lx.ISO_DATE.match(text, s) if text[e : e + 1] == "-" else None
+        if iso and valid_day(int(iso[1]), int(iso[2]), int(iso[3])):
+            return Candidate(s, iso.end(), iso[0], "date", "date", iso.end()), iso.end()
+        ys = lx.YEAR_SLASH.match(text, s) if text[e : e + 1] == "/" else None
+        if ys:
+            y2 = ys[2] if len(ys[2]) == 4 else ys[1][:2] + ys[2]
+            if y2 > ys[1]:
+                return Candidate(s, ys.end(), (ys[1], y2), "date", "range", ys.end()), ys.end()
+        nxt = text[e : e + 2]
+        if lx.DECIMAL_JUNK.match(nxt) or (nxt[:1] == "/" and nxt[1:2].isdigit()):
+            return None, self.token_end(s)
+        if nxt[:1] == ":" and nxt[1:2].isdigit():
+            return self.read_time(s)
+        if "." in m[0]:
+            tm = lx.TIME.match(text, s)
+            if tm and tm[5]:  # "9.15pm"
+                return self.read_time(s)
+        attached = lx.ATTACHED.match(text, e)
+        if (
+            attached
+            and attached[0] not in lx.ALLOWED_ATTACHED
+            and attached[0].lower()
+            not in ("st", "nd", "rd", "th", "am", "pm", "bn", "km", "kg", "mph")
+        ):
+            return None, self.token_end(s)
+        if attached and attached[0] == "x" and text[attached.end() : attached.end() + 1].isdigit():
+            return None, self.token_end(s)  # "4x100m relay"
+        if attached and attached[0] == "s" and len(m[0]) == 2:
+            return None, self.token_end(s)  # "the 80s": century unknown, not a figure
+        raw = m[0]
+        if (
+            self.name_before(s)
+            and not lx.LEFT_MAGNITUDE.search(self.left(s, 12))
+            and not (
+                lx.SCORE_SHAPE.match(text, s)
+                and lx.SCORE_CONTEXT_LEFT.search(self.clause_left(s, 50))
+            )
+        ):
+            return None, self.token_end(s)
+        # what follows decides which readers can apply: look at the next word once
+        nx = lx.NEXT_TOKEN.match(text, e)
+        next_word = nx[1] if nx else ""
+        if next_word[:1].isupper() and lx.STREET.match(text, e):
+            return None, self.token_end(s)
+        if text[s - 3 : s] == "of " and lx.PAGE_OF.search(self.left(s, 24)):
+            return None, self.token_end(s)  # page chrome: "Page 2 of 5"
+        low = next_word.lower()
+        if low in ("am", "pm", "a", "p"):
+            ampm = lx.AMPM.match(text, s)
+            if ampm and ampm.start(2) <= e + 1:
+                return self.read_time(s)
+        if low == "o" and lx.OCLOCK.match(text, e):
+            return self.read_time(s)
+        if len(raw) <= 2 and (next_word[:1].isupper() or low in ("st", "nd", "rd", "th", "of")):
+            dm = lx.DAY_MONTH.match(text, e)
+            if dm:
+                return self.read_day_month(s, m, dm)
+        suffix = lx.ORDINAL_SUFFIX.match(text, e) if attached else None
+        if suffix:
+            return self.read_ordinal(
+                s, suffix.end(), int(raw.replace(",", "")) if raw.isdigit() else 0
+            )
+        q = self.quantity(s, allow_currency_prefix=False)
+        if q is None:
+            return None, self.token_end(s)
+        frac = self.one_in_n(q)
+        if frac is not None:
+            return frac, frac.resume
+        # currency written before the number: "$", "US$", "€"
+        cur = (
+            lx.CURRENCY_LEFT.search(self.left(s, 8))
+            if s and text[s - 1] in lx.CURRENCY_END
+            else None
+        )
+        if cur and q.kind not in ("percent",):
+            q.currency = CURRENCY_PREFIXES[cur[1]]
+            q.start = s - len(cur[0])
+            if q.m_suffix:
+                factor = SCALE_ABBREVIATIONS[q.m_suffix]
+                q.value, q.overflow = apply_scale(q.value, factor)
+                q.scaled = True
+                q.end += len(q.m_suffix)
+                q.m_suffix = None
+            if q.unit in ("lb",):
+                q.unit = ""
+            q.kind = "money"
+            q.unit = q.currency
+        elif q.m_suffix == "m" and (
+            self.counts_people_or_things(q.end + 1)
+            or lx.M_MILLION_LEFT.search(self.clause_left(s, 60))
+        ):
+            # "1.5m people", "the 2.3m workers": British news writes millions as "m"
+            q.value, q.overflow = apply_scale(q.value, 1_000_000)
+            q.scaled = True
+            q.end += 1
+            q.m_suffix = None
+        elif q.m_suffix in ("m", "K"):
+            q.unit, q.kind = ("m", "measure") if q.m_suffix == "m" else ("K", "measure")
+            q.end += 1
+        elif q.m_suffix:
+            return None, self.token_end(s)
+        sign = self.sign_before(q.start)
+        if sign:
+            q.value = -q.value
+            q.start -= sign
+        cand = self.finish(q)
+        if cand is None:
+            return None, self.token_end(s)
+        return cand, cand.resume
+
+    def one_in_n(self, q: Quantity) -> Candidate | None:
+        """ "1 in 5", "3 out of 4": a proportion, normalised to percent."""
+        if q.kind != "count" or q.scaled or not isinstance(q.value, int):
+            return None
+        inn = lx.IN_N.match(self.text, q.end)
+        if inn is None:
+            return None
+        dm = DIGITS.match(self.text, inn.end())
+        if dm is None or self.text[dm.end() : dm.end() + 1].isalnum():
+            return None
+        parsed = parse_digits(dm[0])
+        if parsed is None or not isinstance(parsed[0], int) or not q.value < parsed[0] <= 1000:
+            return None
+        return self.percent_figure(q.start, dm.end(), q.value * 100 / parsed[0])
+
+    def counts_people_or_things(self, pos: int) -> bool:
+        """A plural noun follows: "1.5m people" counts, "a 2.5m wall" measures."""
+        m = lx.NOUN_WORDS.match(self.text, pos)
+        if m is None:
+            return False
+        w = m[1].lower()
+        return w not in lx.STOP and (singular(w) != w or w in ("people", "staff", "police"))
+
+    def sign_before(self, s: int) -> int:
+        """Width of a written minus sign before ``s`` ("−3C", "minus 3C"), else 0."""
+        text = self.text
+        if s >= 1 and text[s - 1] in "\u2212-" and (s == 1 or text[s - 2] in " \u00a0(\n"):
+            return 1
+        m = lx.MINUS_WORD.search(self.left(s, 8))
+        return len(m[0]) if m else 0
+
+    def number_at(self, pos: int) -> Quantity | None:
+        """The number itself at ``pos``: digits or words, with "and a half", "dozen"
+        and a scale word ("4.2 billion", "two million", "half a dozen")."""
+        text = self.text
+        m = DIGITS.match(text, pos)
+        if m:
+            sg = lx.SPACE_GROUPED.match(text, pos) if text[m.end() : m.end() + 1] == " " else None
+            if sg and not lx.MONTH_BEFORE.search(self.left(pos, 12)):
+                m = sg  # "10 000 dollars": plain spaces between groups of three
+            parsed = parse_digits(m[0].replace(" ", ""))
+            if parsed is None:
+                return None
+            q = Quantity(pos, m.end(), parsed[0], parsed[1])
+            vulgar = lx.VULGAR_FRACTIONS.get(text[q.end : q.end + 1])
+            if vulgar is not None:  # "1½ hours"
+                q.value, q.end = q.value + vulgar, q.end + 1
+        else:
+            w = read_number_words(text, pos)
+            if w is None:
+                return None
+            q = Quantity(pos, w[0], w[1], words=True)
+        h = lx.HALF_TAIL.match(text, q.end)
+        if h:
+            q.value, q.end = q.value + 0.5, h.end()
+        d = lx.DOZEN_TAIL.match(text, q.end)
+        if d:
+            q.value, q.end = q.value * 12, d.end()
+        sc = lx.SCALE_TAIL.match(text, q.end)
+        if sc and sc[1]:
+            factor = SCALE_WORDS.get(sc[1].lower()) or SCALE_ABBREVIATIONS[sc[1].lower()]
+            q.value, q.overflow = apply_scale(q.value, factor)
+            q.scaled = True
+            q.end = sc.end()
+        elif sc and sc[2] and not q.words:
+            q.m_suffix = sc[2]
+        return q
+
+    def quantity(self, pos: int, allow_currency_prefix: bool = True) -> Quantity | None:
+        """A number with its attached unit: "$4.2 billion", "12%", "450 kg", "9-year-old"."""
+        text = self.text
+        currency = None
+        start = pos
+        if allow_currency_prefix:
+            cm = lx.CURRENCY_AT.match(text, pos)
+            if cm:
+                currency = CURRENCY_PREFIXES[cm[1]]
+                pos = cm.end()
+        q = self.number_at(pos)
+        if q is None:
+            return None
+        q.start = start
+        if currency:
+            q.currency, q.unit, q.kind = currency, currency, "money"
+            if q.m_suffix:
+                q.value, q.overflow = apply_scale(q.value, SCALE_ABBREVIATIONS[q.m_suffix])
+                q.end += len(q.m_suffix)
+                q.m_suffix = None
+            return q
+        if q.m_suffix:
+            return q
+        e = q.end
+        # fast path: most numbers are followed by a word that starts no unit
+        if text[e : e + 1] not in lx.TAIL_CHARS:
+            nx = lx.NEXT_TOKEN.match(text, e)
+            if nx is None or (nx[1].lower() not in lx.TAIL_WORDS and nx[1] not in MEASURE_SYMBOLS):
+                return q
+        p = lx.PERCENT.match(text, e)
+        if p:
+            q.end = p.end()
+            q.kind = "percent"
+            q.unit = "percent" if p["pct"] else "percentage_point" if p["pp"] else "basis_point"
+            return q
+        a = lx.AGE_TAIL.match(text, e)
+        if a:
+            q.end, q.kind, q.unit = a.end(), "age", "month" if a[1].lower() == "month" else "year"
+            if a[1].lower() in ("week", "day"):
+                q.unit = a[1].lower()
+            return q
+        sp = lx.SPEED_TAIL.match(text, e)
+        if sp:
+            q.end, q.kind, q.unit = sp.end(), "rate", SPEED_UNITS[sp[1].lower()]
+            return q
+        du = lx.DURATION_TAIL.match(text, e)
+        if du and not (du[1] in ("h", "min") and du.start(1) != e):
+            q.kind, q.unit = "duration", "s"
+            secs = DURATION_UNITS[du[1].lower()]
+            total, overflow = apply_scale(q.value, secs)
+            q.end = du.end()
+            # "one hour and 36 minutes", "2 hours 30 minutes"
+            while True:
+                ch = lx.DURATION_CHAIN.match(text, q.end)
+                if ch is None:
+                    break
+                nq = self.number_at(ch.end())
+                if nq is None or nq.scaled:
+                    break
+                du2 = lx.DURATION_TAIL.match(text, nq.end)
+                if du2 is None or DURATION_UNITS[du2[1].lower()] >= secs:
+                    break
+                secs = DURATION_UNITS[du2[1].lower()]
+                add, _ = apply_scale(nq.value, secs)
+                total, overflow = to_number(total + add)
+                q.end = du2.end()
+            q.value, q.overflow = total, overflow or q.overflow
+            return q
+        mw = lx.MEASURE_WORD_TAIL.match(text, e)
+        if mw:
+            q.end, q.kind, q.unit = mw.end(), "measure", MEASURE_WORDS[mw[1].lower()]
+            return q
+        ms = lx.MEASURE_SYMBOL_TAIL.match(text, e)
+        if ms and not q.words:
+            sym = ms[1] or ms[2]
+            q.end, q.kind, q.unit = ms.end(), "measure", MEASURE_SYMBOLS[sym]
+            return q
+        if text[e : e + 1] == "p" and not text[e + 1 : e + 2].isalnum() and not q.words:
+            q.end, q.kind, q.unit = e + 1, "money", "GBX"  # pence: "145.2p a litre"
+            return q
+        cw = lx.CURRENCY_WORD_TAIL.match(text, e)
+        if cw:
+            word = cw[1].lower()
+            if word in ("pounds", "pound"):
+                if q.scaled:
+                    q.end, q.kind, q.unit = cw.end(), "money", "GBP"
+                else:
+                    q.end, q.kind, q.unit = cw.end(), "measure", "lb"
+            else:
+                q.end, q.kind, q.unit = cw.end(), "money", CURRENCY_WORDS[word]
+            return q
+        fold = lx.FOLD_TAIL.match(text, e)
+        if fold:
+            q.end, q.kind, q.unit = fold.end(), "measure", "times"
+            return q
+        t = lx.TIMES_TAIL.match(text, e)
+        if t:
+            if lx.TIMES_COMPARATIVE.match(text, t.end()):
+                q.end, q.kind, q.unit = t.end(), "measure", "times"
+            else:
+                q.unit = "time"
+            return q
+        return q
+
+    # ------------------------------------------------------------ finishing a figure
+    def finish(self, q: Quantity) -> Candidate | None:
+        """Ranges, years, ages, rates, counted nouns, hedges: turn a quantity into a figure."""
+        text = self.text
+        start = q.start
+        # magnitude 6.2 -> moment magnitude
+        left12 = self.left(start, 12)
+        if q.kind == "count" and "agnitude" in left12 and lx.LEFT_MAGNITUDE.search(left12):
+            q.kind, q.unit = "measure", "Mw"
+        hedge, _ = self.hedge(start)
+        lw = self.last_word(start)
+        # ranges: "between 8,000 and 10,000", "10-12%", "$61-63 billion", scores "3-1"
+        r = self.read_range(q, lw)
+        if r is not None:
+            return r
+        plus = lx.PLUS_TAIL.match(text, q.end) if q.kind == "count" else None
+        if plus and hedge is None:
+            hedge = "plus"  # "1,200-plus vessels": at least, written after the number
+        value: Value = q.value
+        kind, unit = q.kind, q.unit
+        if kind == "duration" and hedge == "over":
+            hedge = None  # "a loan over 25 years": a span of time, not a bound
+        approx = hedge is not None and hedge not in lx.NOT_APPROX
+        resume = q.end
+        end = q.end
+        subject = None
+        apposition = False
+        raw_digits = text[q.start : q.end]
+        is_plain = kind == "count" and not q.scaled and not q.words
+        # bare calendar years and decades
+        if (
+            is_plain
+            and lx.FOUR_DIGITS.fullmatch(raw_digits)
+            and 1000 <= int(raw_digits) <= 2100
+            and hedge is None
+        ):
+            tz = lx.TIMEZONE.match(text, end)
+            hhmm = int(raw_digits)
+            if tz and tz[1] and hhmm % 100 < 60 and hhmm // 100 <= 24:  # "at 1300 GMT"
+                value = hhmm // 100 * 3600 + hhmm % 100 * 60
+                return Candidate(start, tz.end(), value, tz[1], "time", tz.end())
+            if text[end : end + 1] == "s" and not text[end + 1 : end + 2].isalpha():
+                return Candidate(start, end + 1, raw_digits, "date", "year", end + 1, approx=True)
+            fz = lx.FUZZY_LEFT.search(self.left(start, 24))
+            if fz:  # "mid-2030", "early 2024", "the end of 2025"
+                return Candidate(
+                    start - len(fz[0]), end, raw_digits, "date", "year", end, approx=True
+                )
+            nxt = lx.NOUN_WORDS.match(text, end)
+            if not (
+                nxt
+                and nxt[1].islower()
+                and singular(nxt[1]) != nxt[1].lower()
+                and nxt[1].lower() not in lx.STOP
+                and int(raw_digits) < 1900
+            ):
+                return Candidate(start, end, raw_digits, "date", "year", end)
+        # "N ago" resolves to a date
+        if kind == "duration":
+            ago = lx.AGO.match(text, end)
+            if ago and self.published is not None:
+                du = lx.DURATION_TAIL.search(text, q.start, end)
+                unit_name = singular(du[1].lower()) if du else "year"
+                unit_name = {"yr": "year", "yrs": "year"}.get(unit_name, unit_name)
+                if isinstance(q.value, (int, float)) and unit_name in (
+                    "year",
+                    "month",
+                    "week",
+                    "day",
+                    "decade",
+                ):
+                    amount = q.value / DURATION_UNITS[unit_name]
+                    if amount == int(amount):
+                        d = relative(unit_name, -int(amount), self.published)
+                        if d is not None:
+                            return Candidate(
+                                start, ago.end(), d, "date", "date", ago.end(), approx, hedge
+                            )
+        # ages: "aged 68", "Harriet Shaw, 68,"
+        if is_plain and lw == "aged":
+            kind, unit = "age", "year"
+        if is_plain and text[end : end + 1] in "-\u2010":
+            hyph = lx.HYPHEN_NOUN.match(text, end)
+            if hyph and hyph[1].lower() not in lx.STOP:
+                unit = hyph[1].lower()  # "a 1,000-page report", "the 27-member bloc"
+        elif (
+            is_plain
+            and isinstance(value, int)
+            and 0 < value < 120
+            and lx.NAME_COMMA_LEFT.search(self.left(start, 40))
+            and lx.AGE_RIGHT.match(text, end)
+        ):
+            kind, unit, apposition = "age", "year", True
+        if kind == "age" and self.left(start, 30).rstrip().endswith(","):
+            apposition = True
+        if kind == "age" and lx.DETERMINER_LEFT.search(self.left(start, 12)):
+            apposition = True
+        # multipliers: "3 times as many" is a factor, "hit four times" a count of events
+        if unit == "time":
+            rt = lx.RATE_AFTER_TIMES.match(text, lx.TIMES_TAIL.match(text, end).end())  # type: ignore[union-attr]
+            if rt:
+                unit, kind = f"time/{RATE_PERIODS[rt[1].lower()]}", "rate"
+                resume = rt.end()
+        # rates and counted nouns
+        if kind in ("count", "money", "measure", "percent") and unit != "Mw":
+            noun, subject, noun_end = self.counted_noun(plus.end() if plus else end)
+            if kind in ("percent", "measure") and not lx.OF_DET.match(text, end):
+                subject = None
+            if kind == "count" and noun:
+                unit = noun
+            rate = lx.RATE_TAIL.match(text, noun_end if noun and kind == "count" else end)
+            if rate is None and kind == "money" and noun:
+                rate = lx.RATE_TAIL.match(text, noun_end)
+            if rate:
+                per = self.rate_denominator(rate)
+                if per:
+                    unit = f"{unit or 'count'}/{per}"
+                    kind = "rate"
+                    resume = max(resume, rate.end())
+                    if rate.start() == end and rate["pn"] and rate["pn"][0].isdigit():
+                        # "270 per 100,000": the numeric denominator is part of the span
+                        dm = DIGITS.match(text, rate.start("pn"))
+                        end = dm.end() if dm else end
+        overflow = q.overflow
+        return Candidate(
+            start, end, value, unit, kind, resume, approx, hedge, subject, overflow, apposition
+        )
+
+    def rate_denominator(self, rate: re.Match[str]) -> str | None:
+        if rate["sl"]:
+            sl = rate["sl"].lower()
+            return {"hour": "h", "hr": "h", "yr": "year"}.get(sl, sl)
+        if rate["p"]:
+            p = rate["p"].lower()
+            return RATE_PERIODS.get(p, singular(p))
+        if rate["adv"]:
+            return RATE_ADVERBS[rate["adv"].lower()]
+        pn = rate["pn"] or ""
+        if pn.lower() in ("cent",):
+            return None
+        parts = pn.split()
+        if parts and parts[0][0].isdigit():
+            parsed = parse_digits(parts[0])
+            if parsed is None:
+                return None
+            n = parsed[0]
+            head = singular(parts[1]) if len(parts) > 1 else ""
+            label = (
+                f"{int(n) // 1000}k"
+                if isinstance(n, int) and n >= 1000 and n % 1000 == 0
+                else str(n)
+            )
+            return f"{label}_{head}" if head else label
+        return RATE_PERIODS.get(pn.lower(), singular(pn.lower()))
+
+    def counted_noun(self, pos: int) -> tuple[str, str | None, int]:
+        """The noun a number counts: ("troop", "Rhovan troops", end) for "8,000 Rhovan troops"."""
+        text = self.text
+        of = lx.OF_DET.match(text, pos)
+        if of:
+            pos = of.end()
+            owner = lx.POSSESSIVE.match(text, pos)  # "five of the train's eight carriages"
+            if owner:
+                pos = owner.end()
+            skip = lx.OF_NUMBER.match(text, pos)
+            if skip and (
+                skip[0].strip()[:1].isdigit()
+                or read_number_words(text, skip.end() - len(skip[0].strip())) is not None
+            ):
+                pos = skip.end()
+        words: list[tuple[str, int]] = []
+        i = pos
+        more = lx.MORE_BEFORE_NOUN.match(text, i)  # "two more rate cuts", "a further 240 jobs"
+        if more:
+            i = more.end()
+        for _ in range(5):
+            m = lx.NOUN_WORDS.match(text, i)
+            if m is None:
+                break
+            w = m[1]
+            lw = w.lower()
+            if (
+                lw in lx.STOP
+                or (lw.endswith("ly") and len(lw) > 4)
+                or (lw.endswith("ed") and len(lw) > 4 and not words)
+                or (lw in MONTHS and w[0].isupper())
+            ):
+                break
+            words.append((w, m.end()))
+            i = m.end()
+            if singular(lw) != lw:
+                break
+        if not words:
+            return "", None, pos
+        # head: the first plural-looking word, else the last word
+        head_i = len(words) - 1
+        for k, (w, _) in enumerate(words):
+            if singular(w) != w.lower() or w.lower() in ("people", "police", "staff"):
+                head_i = k
+                break
+        head, head_end = words[head_i]
+        if head.lower().endswith("est") and head_i == len(words) - 1:
+            return "", None, pos
+        if head.lower().endswith(("ing", "ed")) and head_i == 0 and singular(head) == head.lower():
+            return "", None, pos
+        if head[0].isupper() and singular(head) == head.lower():
+            return "", None, pos
+        # the unit is the head noun alone ("73 attack drones" and "37 drones" both count
+        # drones, so figures stay comparable across articles); the subject keeps the phrase
+        subject = text[pos:head_end].strip()
+        return singular(head), subject, head_end
+
+    def read_range(self, q: Quantity, lw: str) -> Candidate | None:
+        text = self.text
+        sep = lx.RANGE_SEP.match(text, q.end)
+        if sep is None:
+            return None
+        word = (sep[1] or "").lower()
+        if word == "and" and lw != "between":
+            return None
+        if (word in ("to", "or") or not word) and (
+            lw == "by" or (lw != "between" and lx.CHANGE_VERB.search(self.clause_left(q.start)))
+        ):
+            return None
+        if not word and q.words:
+            return None
+        q2 = self.quantity(sep.end())
+        if q2 is None:
+            return None
+        if not word:
+            # hyphenated digits: a score in a match context, else a range
+            if q.kind == "count" and q2.kind == "count" and not q.scaled and not q2.currency:
+                small = (
+                    isinstance(q.value, int)
+                    and isinstance(q2.value, int)
+                    and q.value <= 20
+                    and q2.value <= 20
+                    and q2.value <= q.value
+                )
+                if (
+                    small
+                    or lx.SCORE_CONTEXT_LEFT.search(self.clause_left(q.start, 50))
+                    or lx.SCORE_CONTEXT_RIGHT.match(text, q2.end)
+                ):
+                    return Candidate(q.start, q2.end, (q.value, q2.value), "score", "score", q2.end)
+            if DIGITS.match(text, q2.start) is None and not lx.CURRENCY_AT.match(text, q2.start):
+                return None
+        if q.unit and q2.unit and q.unit != q2.unit and q.kind != "count":
+            return None
+        if q.kind == "percent" and q2.kind != "percent":
+            return None
+        lo, hi = q.value, q2.value
+        if q2.scaled and not q.scaled and q.kind in ("count", "money") and not q.words:
+            written = _unscaled(text, q2)
+            factor = q2.value / written if written else 1
+            lo, _ = (
+                apply_scale(q.value, int(factor))
+                if factor == int(factor)
+                else (q.value * factor, False)
+            )
+        if q.kind == "duration" and q2.kind == "duration":
+            lo = q.value
+        elif q2.kind == "duration" and q.kind == "count":
+            du = lx.DURATION_TAIL.search(text, q2.start, q2.end)
+            lo = q.value * DURATION_UNITS[du[1].lower()] if du else q.value
+        if not isinstance(lo, (int, float)) or not isinstance(hi, (int, float)):
+            return None
+        four = lx.FOUR_DIGITS.fullmatch(text[q.start : q.end])
+        if (
+            four
+            and not word
+            and 1900 <= int(four[0]) <= 2100
+            and lx.YEAR_END.fullmatch(text[q2.start : q2.end])
+        ):
+            y2 = text[q2.start : q2.end]
+            if len(y2) == 2:
+                y2 = text[q.start : q.start + 2] + y2
+            if y2 > four[0]:
+                return Candidate(q.start, q2.end, (four[0], y2), "date", "range", q2.end)
+        if hi <= lo:
+            return None
+        if four and not word and lx.YEAR_END.fullmatch(text[q2.start : q2.end]):
+            y2 = text[q2.start : q2.end]
+            if len(y2) == 2:
+                y2 = text[q.start : q.start + 2] + y2
+            return Candidate(q.start, q2.end, (four[0], y2), "date", "range", q2.end)
+        if (
+            four
+            and 1900 <= int(four[0]) <= 2100
+            and lx.FOUR_DIGITS.fullmatch(text[q2.start : q2.end])
+        ):
+            return Candidate(
+                q.start, q2.end, (four[0], text[q2.start : q2.end]), "date", "range", q2.end
+            )
+        unit = q2.unit or q.unit
+        cur = (
+            lx.CURRENCY_LEFT.search(self.left(q.start, 8))
+            if q.start and text[q.start - 1] in lx.CURRENCY_END
+            else None
+        )
+        start = q.start
+        if cur and not q.currency:
+            unit = CURRENCY_PREFIXES[cur[1]]
+            start -= len(cur[0])
+        if q2.kind == "money" and not unit:
+            unit = q2.unit
+        hedge, _ = self.hedge(start)
+        if q2.kind == "duration" and hedge == "over":
+            hedge = None
+        resume = q2.end
+        approx = hedge is not None and hedge not in lx.NOT_APPROX
+        subject = None
+        if q2.kind in ("count",) and not q.currency and not cur:
+            noun, subject, noun_end = self.counted_noun(q2.end)
+            if noun:
+                unit = noun
+            rate = lx.RATE_TAIL.match(text, noun_end if noun else q2.end)
+            if rate:
+                per = self.rate_denominator(rate)
+                if per:
+                    unit = f"{unit or 'count'}/{per}"
+                    resume = rate.end()
+        if lw == "aged" or (lw == "between" and self.last_word(start - len("between ")) == "aged"):
+            unit = "year"
+        lo_n, _ = to_number(lo)
+        hi_n, _ = to_number(hi)
+        return Candidate(start, q2.end, (lo_n, hi_n), unit, "range", resume, approx, hedge, subject)
+
+    def read_ordinal(self, s: int, e: int, value: int) -> tuple[Candidate | None, int]:
+        text = self.text
+        sup = lx.SUPERLATIVE.match(text, e)
+        if sup:
+            return Candidate(s, sup.end(), value, "rank", "ordinal", sup.end()), sup.end()
+        if lx.CAPITALISED_NEXT.match(text, e):
+            return None, e  # "93rd Mechanised Brigade": part of a name
+        if value == 0:
+            return None, e
+        return Candidate(s, e, value, "rank", "ordinal", e), e
+
+
+def _unscaled(text: str, q: Quantity) -> Number:
+    """The written number of ``q`` before its scale word (for "$61-63 billion")."""
+    m = lx.FIRST_NUMBER.search(text, q.start, q.end)
+    if m:
+        p = parse_digits(m[0])
+        if p:
+            return p[0]
+    return 0
+
+
+def extract(doc: Document) -> list[Figure]:
+    """All figures of ``doc`` in text order. Never raises on odd input."""
+    text = doc.text
+    if not text:
+        return []
+    cands = _Reader(doc).run()
+    cands.sort(key=lambda c: c.start)
+    return context.annotate(doc, cands)

@@ -1,0 +1,876 @@
+"""The engine's lexicon: word lists and the small anchored regexes it reads figures with.
+
+Compiled once at import. Names say what a pattern matches; ``*_LEFT`` patterns are searched
+at the end of the text just before a number, the others are matched just after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .numbers import (
+    FRACTION_WORDS,
+)
+from .patterns import (
+    trie_regex,
+)
+from .units import (
+    CURRENCY_PREFIXES,
+    CURRENCY_WORDS,
+    DURATION_UNITS,
+    MEASURE_SYMBOLS,
+    MEASURE_WORDS,
+    RATE_ADVERBS,
+    RATE_PERIODS,
+    SPEED_UNITS,
+)
+
+I = re.IGNORECASE  # noqa: E741 - the re module's own short name
+
+
+def words(text: str) -> set[str]:
+    """A word list written as one string, for readability."""
+    return set(text.split())
+
+
+def alt(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# ---------------------------------------------------------------- left context
+NOT_APPROX = {
+    "only",
+    "just",
+    "plus or minus",
+    "exactly",
+    "an average of",
+    "on average",
+    "an extra",
+    "another",
+    "a further",
+    "a record",
+    "a total of",
+    "a mere",
+}
+
+HEDGE_QUALIFIERS = {
+    "as many as",
+    "as much as",
+    "as few as",
+    "as little as",
+    "as high as",
+    "as low as",
+    "more than",
+    "less than",
+    "fewer than",
+    "greater than",
+    "higher than",
+    "lower than",
+    "up to",
+    "at least",
+    "at most",
+    "no more than",
+    "no fewer than",
+    "no less than",
+    "not more than",
+    "in excess of",
+    "upwards of",
+    "close to",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "over",
+    "under",
+    "below",
+    "above",
+    "within",
+    "an estimated",
+    "estimated",
+    "just over",
+    "just under",
+    "well over",
+    "well under",
+    "only",
+    "just",
+    "plus or minus",
+    "exactly",
+    "barely",
+    "little more than",
+    "an average of",
+    "on average",
+}
+
+
+# Capitalised words that may stand right before a number without making it a name.
+LEFT_OK = set(
+    [
+        "in",
+        "on",
+        "at",
+        "by",
+        "since",
+        "until",
+        "till",
+        "from",
+        "between",
+        "about",
+        "around",
+        "some",
+        "nearly",
+        "almost",
+        "more",
+        "over",
+        "under",
+        "up",
+        "only",
+        "just",
+        "of",
+        "and",
+        "or",
+        "but",
+        "the",
+        "a",
+        "an",
+        "to",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "all",
+        "those",
+        "these",
+        "another",
+        "each",
+        "every",
+        "when",
+        "while",
+        "during",
+        "within",
+        "than",
+        "approximately",
+        "estimated",
+        "roughly",
+        "last",
+        "next",
+        "this",
+        "after",
+        "before",
+        "for",
+        "with",
+        "as",
+        "fewer",
+        "less",
+        "least",
+        "exactly",
+        "total",
+        "magnitude",
+        "aged",
+        "age",
+        "ages",
+        "minus",
+        "plus",
+        "with",
+        "without",
+        "among",
+        "including",
+        "includes",
+        "nearly",
+        "barely",
+        "some",
+        "then",
+        "where",
+        "there",
+        "here",
+        "that",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "once",
+        "twice",
+        "per",
+        "almost",
+        "also",
+        "even",
+        "still",
+        "yet",
+        "so",
+        "if",
+    ]
+)
+
+# Lower-case nouns that name things by number ("platform 2", "flight 370").
+ID_NOUNS = set(
+    [
+        "platform",
+        "flight",
+        "route",
+        "highway",
+        "motorway",
+        "article",
+        "section",
+        "page",
+        "room",
+        "gate",
+        "terminal",
+        "bus",
+        "line",
+        "number",
+        "no",
+        "no.",
+        "nos",
+        "shirt",
+        "bib",
+        "channel",
+        "chapter",
+        "clause",
+        "paragraph",
+        "version",
+        "model",
+        "series",
+        "level",
+        "tier",
+        "lane",
+        "pier",
+        "exit",
+        "junction",
+        "track",
+        "ward",
+        "block",
+        "apartment",
+        "flat",
+        "suite",
+        "box",
+        "code",
+        "district",
+        "zone",
+        "sector",
+        "unit",
+        "squad",
+        "figure",
+        "table",
+        "annex",
+        "appendix",
+        "item",
+        "rule",
+        "amendment",
+        "act",
+        "resolution",
+        "phase",
+        "stage",
+        "grade",
+        "year-group",
+        "category",
+        "mark",
+        "mk",
+        "type",
+        "class",
+        "episode",
+        "season",
+        "volume",
+        "issue",
+        "verse",
+        "psalm",
+        "part",
+        "vol",
+        "pp",
+        "p",
+        "fig",
+        "exhibit",
+        "bay",
+        "dock",
+        "berth",
+        "hangar",
+        "seat",
+        "row",
+        "runway",
+        "bed",
+        "cell",
+        "precinct",
+        "province",
+        "window",
+        "windows",
+        "apollo",
+        "boeing",
+        "airbus",
+    ]
+)
+
+STREET = re.compile(
+    r"[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Boulevard|"
+    r"Blvd|Square|Place|Drive|Way|Terrace|Close|Crescent|Gardens|Row|Court|Plaza)\b"
+)
+
+CHANGE_WORDS = words(
+    "rose risen rising rises rise fall grow climbs surge surges soar soars slip slips slide "
+    "slides plunge plunges reduce reduces "
+    "rose risen rising rises fell fallen falling falls increase increased increases increasing "
+    "decrease decreased decreases climb climbed climbing climbs jump jumped jumping jumps grew "
+    "grown growing drop dropped dropping drops cut raise raised raising lift lifted lifting "
+    "lower lowered slipped slid soared surged plunged decline declined went gone up down "
+    "swung shrank shrunk expanded widened narrowed boosted reduced tripled doubled halved "
+    "changed revised upgraded downgraded"
+)
+
+# a verb of change before "from X to Y" makes X and Y two figures, not a range
+CHANGE_VERB = re.compile(
+    rf"\b(?:{trie_regex(CHANGE_WORDS | {w.capitalize() for w in CHANGE_WORDS})})\b"
+)
+
+# ---------------------------------------------------------------- right context
+SP = "[ \u00a0\u202f\u2009]"
+
+DECIMAL_JUNK = re.compile(r"[.,]\d")
+
+ATTACHED = re.compile(r"[A-Za-z°º²³]+")
+
+ALLOWED_ATTACHED = {
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "bn",
+    "m",
+    "mn",
+    "mln",
+    "k",
+    "tn",
+    "trn",
+    "b",
+    "km",
+    "kg",
+    "mm",
+    "cm",
+    "C",
+    "F",
+    "K",
+    "mph",
+    "kph",
+    "kmh",
+    "GW",
+    "MW",
+    "kW",
+    "kWh",
+    "GWh",
+    "TWh",
+    "ft",
+    "lb",
+    "lbs",
+    "ha",
+    "L",
+    "ml",
+    "mL",
+    "g",
+    "t",
+    "am",
+    "pm",
+    "AM",
+    "PM",
+    "s",
+    "x",
+    "h",
+    "hrs",
+    "min",
+    "mins",
+    "pc",
+    "bps",
+    "bp",
+    "pp",
+    "km²",
+    "m²",
+    "°C",
+    "°F",
+    "ºC",
+    "ºF",
+    "°",
+    "sec",
+    "secs",
+    "yr",
+    "yrs",
+    "kn",
+    "nmi",
+    "p",
+    "a",
+    "km2",
+    "m2",
+    "M",
+    "B",
+    "T",
+    "mg",
+    "eV",
+    "GHz",
+    "MHz",
+    "Hz",
+    "Wh",
+    "nm",
+    "mi",
+}
+
+SCALE_TAIL = re.compile(
+    rf"(?:{SP}|-)?(million|billion|trillion|thousand|bn|mn|mln|tn|trn)\b"
+    rf"|(m|k|b|M|B|T|K)\b",
+)
+
+DOZEN_TAIL = re.compile(rf"{SP}+dozen\b", I)
+
+HALF_TAIL = re.compile(rf"{SP}+and{SP}+a{SP}+half\b", I)
+
+PERCENT = re.compile(
+    rf"(?P<pct>{SP}?%|{SP}(?:per{SP}?cent|percent|pct)\b|pc\b)"
+    rf"|(?P<pp>{SP}percentage[- ]points?\b|{SP}?(?:pp|ppts?)\b)"
+    rf"|(?P<bp>{SP}basis[- ]points?\b|{SP}?bps?\b)",
+    I,
+)
+
+AGE_TAIL = re.compile(rf"[-\u2010{SP[1:-1]}](year|month|week|day)s?[-\u2010{SP[1:-1]}]olds?\b", I)
+
+DURATION_TAIL = re.compile(rf"(?:{SP}|[-\u2010])?({alt(DURATION_UNITS)})\b(?!-old)", I)
+
+DURATION_CHAIN = re.compile(rf",?{SP}+(?:and{SP}+)?(?=\d|[a-z])", I)
+
+AGO = re.compile(rf"{SP}+ago\b", I)
+
+SPEED_TAIL = re.compile(rf"(?:{SP}|-)?({alt(SPEED_UNITS)})(?![\w/])", I)
+
+MEASURE_WORD_TAIL = re.compile(rf"(?:{SP}|-)?({alt(MEASURE_WORDS)})(?![\w])", I)
+
+MEASURE_SYMBOL_TAIL = re.compile(
+    rf"({alt(MEASURE_SYMBOLS)})(?![\w])|{SP}(°[CF]|º[CF]|L|t|"
+    rf"{alt(k for k in MEASURE_SYMBOLS if len(k) > 1)})(?![\w])"
+)
+
+CURRENCY_WORD_TAIL = re.compile(rf"{SP}+({alt(CURRENCY_WORDS)}|pounds|pound)(?![\w])", I)
+
+TIMES_TAIL = re.compile(rf"{SP}+times\b", I)
+
+TIMES_COMPARATIVE = re.compile(
+    rf"{SP}+(?:as|more|higher|larger|greater|bigger|faster|the|that|than|over|less|lower|"
+    r"smaller|what|its|their)\b",
+    I,
+)
+
+FOLD_TAIL = re.compile(r"-?fold\b", I)
+
+ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b")
+
+SUPERLATIVE = re.compile(
+    r"[-\u2010](?:largest|biggest|highest|lowest|busiest|most[-\s]\w+|least[-\s]\w+|"
+    r"best|worst|longest|smallest|richest|poorest|deadliest|strongest|oldest|fastest|"
+    r"costliest|heaviest|tallest|greatest|ranked|placed)\b",
+    I,
+)
+
+CAPITALISED_NEXT = re.compile(rf"{SP}+[A-Z][a-z]")
+
+RANGE_SEP = re.compile(rf"{SP}*[-\u2010\u2013\u2014]{SP}*|{SP}+(to|and|or){SP}+", I)
+
+OR_FOLD = re.compile(rf"[-\u2010]{SP}+or{SP}+(\w+?)fold\b", I)
+
+IN_N = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+(?:every{SP}+)?", I)
+
+RATE_TAIL = re.compile(
+    rf"(?:{SP}+|-)(?:(?:more|less|extra|each|on average|or so|in total){SP}+)?"
+    rf"(?:(?:a|an|per|each|every)(?:{SP}+|-)(?P<p>{alt(RATE_PERIODS)}|capita|head|person|share|"
+    r"pupil|student|patient|household|passenger|resident|flight|tonne|barrel|kilo|litre|unit)"
+    rf"|(?P<adv>{alt(RATE_ADVERBS)})|(?P<per>per{SP}+(?P<pn>[\d,.]+(?:{SP}+\w+)?|[a-z]+)))\b"
+    # "a year earlier" is when, not how often
+    rf"(?!{SP}+(?:earlier|later|ago|before|after|previously)\b)"
+    r"|/(?P<sl>hour|hr|h|day|week|month|year|yr|kg|km|person|head|share)\b",
+    I,
+)
+
+TIME = re.compile(
+    rf"(\d{{1,2}})([:.])(\d{{2}})(?::(\d{{2}}))?(?!\d)"
+    rf"(?:{SP}?([ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b))?"
+)
+
+AMPM = re.compile(rf"(\d{{1,2}}){SP}?([ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)")
+
+OCLOCK = re.compile(rf"{SP}+o['’]clock\b", I)
+
+TIMEZONE = re.compile(
+    rf"{SP}+(GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|JST|IST|"
+    rf"AEST|AEDT|Z)\b|{SP}+(local{SP}+time)\b"
+)
+
+DAY_MONTH = re.compile(
+    rf"(?:st|nd|rd|th)?{SP}+(?:of{SP}+)?(January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|"
+    rf"Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![\w])(?:,?{SP}+(\d{{4}})(?!\d))?"
+)
+
+MONTH_DAY = re.compile(
+    rf"\.?{SP}+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:,.]\d|\w)(?:,?{SP}+(\d{{4}})(?![\d]))?"
+)
+
+MONTH_DAY_RANGE = re.compile(
+    rf"{SP}*(?:-|\u2013|{SP}and{SP}|{SP}to{SP}){SP}*(\d{{1,2}})(?![\d:,.]\d|\w)"
+)
+
+MONTH_YEAR = re.compile(rf"\.?,?{SP}+(\d{{4}})(?!\d|,\d)")
+
+FUZZY_LEFT = re.compile(
+    rf"\b(early|mid|late|the{SP}+end{SP}+of|the{SP}+start{SP}+of|the{SP}+beginning{SP}+of|"
+    rf"the{SP}+middle{SP}+of)(?:{SP}+|-)$",
+    I,
+)
+
+RELATIVE_LEFT = re.compile(rf"\b(last|next|this|previous){SP}+$", I)
+
+RELATIVE = re.compile(rf"(last|this|next|previous){SP}+(year|month|week|decade)\b", I)
+
+SCORE_WORDS = words(
+    "won win wins winning beat beats beating lost lose loses losing drew draw draws drawing "
+    "defeated defeat thrashed edged hammered routed trailed trailing led leading score scored "
+    "scoreline victory tied ended finished final result voted vote votes approved passed "
+    "rejected margin"
+)
+
+SCORE_CONTEXT_LEFT = re.compile(rf"\b(?:{trie_regex(SCORE_WORDS)})\b", I)
+
+SCORE_CONTEXT_RIGHT = re.compile(
+    rf"{SP}+(?:win|victory|defeat|draw|loss|lead|home win|away win|scoreline|thrashing)\b", I
+)
+
+NOUN_WORDS = re.compile(rf"{SP}+([A-Za-z\u00c0-\u024f][\w'’-]*)")
+
+OF_DET = re.compile(
+    rf"{SP}+of(?:{SP}+(the|its|their|his|her|our|these|those|them|us|which|whom|it|all)\b)?", I
+)
+
+STOP = words(
+    "a an the of and or but to from in on at by for with into onto over under than that which "
+    "who whom whose was were is are be been being had has have will would could should may "
+    "might must can did do does said says say told according it its their they them he she "
+    "his her this these those there here more less fewer each per while when after before "
+    "since ago about around across during between among including like against as so not no "
+    "also still only just even all some such other another every both either neither "
+    "than then yet if because though although until till via toward towards within without "
+    "through throughout upon off out up down back away again ever never now today yesterday "
+    "tomorrow overnight daily weekly monthly annually a.m. p.m. am pm percent cent per-cent "
+    "times last next previous earlier later record"
+) | words(
+    "go goes come comes make makes take takes give gives remain remains include includes mean "
+    "means seem seems show shows need needs get gets run runs stand stands fall falls rise "
+    "rises grow grows hold holds keep keeps leave leaves move moves play plays put puts set "
+    "sets turn turns work works live lives face faces pay pays cost costs reach reaches hit "
+    "hits die dies lose loses win wins see sees use uses want wants receive receives return "
+    "returns attend attends join joins arrive arrives flee fled enter enters "
+    "received returned attended joined arrived entered went came made took gave held kept "
+    "left moved played turned worked lived faced paid reached lost won saw used wanted "
+    "signed voted died killed injured wounded hurt dead missing arrested detained displaced "
+    "evacuated rescued affected"
+)
+
+ADJ_SKIP = set(
+    [
+        "new",
+        "more",
+        "other",
+        "additional",
+        "extra",
+        "further",
+        "young",
+        "old",
+        "local",
+        "foreign",
+        "several",
+        "many",
+        "major",
+        "minor",
+        "large",
+        "small",
+        "big",
+        "high",
+        "low",
+        "top",
+        "senior",
+        "junior",
+        "first",
+        "last",
+        "next",
+        "final",
+        "whole",
+        "full",
+        "total",
+        "estimated",
+        "average",
+        "typical",
+        "annual",
+    ]
+)
+
+FRACTION_ALT = alt(FRACTION_WORDS)
+
+FRACTION_AFTER_A = re.compile(rf"an?{SP}+({FRACTION_ALT})\b(?![-\u2010](?:point|year|time))", I)
+
+HALF_CONTEXT_RIGHT = re.compile(
+    rf"{SP}+(?:of|the|its|their|his|her|them|that|this|those|these|our|what)\b", I
+)
+
+HALF_CONTEXT_LEFT = re.compile(
+    r"\b(?:by|in|than|to|nearly|almost|about|over|under|around|roughly|only|just|cut|"
+    r"least|about|and|or|halved|more|less|fewer)[ \u00a0]+$",
+    I,
+)
+
+POINT_TAIL = re.compile(r"[-\u2010 ]point\b", I)
+
+TENS_OF = re.compile(rf"(tens|hundreds){SP}+of{SP}+(thousands|millions|billions)\b", I)
+
+VAGUE = {
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1_000_000,
+    "billions": 1_000_000_000,
+}
+
+MULTIPLIERS = {
+    "double": 2,
+    "doubled": 2,
+    "doubles": 2,
+    "doubling": 2,
+    "triple": 3,
+    "tripled": 3,
+    "triples": 3,
+    "tripling": 3,
+    "treble": 3,
+    "trebled": 3,
+    "trebling": 3,
+    "quadruple": 4,
+    "quadrupled": 4,
+    "quadrupling": 4,
+    "twofold": 2,
+    "threefold": 3,
+    "fourfold": 4,
+    "fivefold": 5,
+    "sixfold": 6,
+    "sevenfold": 7,
+    "eightfold": 8,
+    "ninefold": 9,
+    "tenfold": 10,
+    "hundredfold": 100,
+}
+
+# "for months", "within weeks": vague durations after a preposition of time
+VAGUE_DURATION_LEFT = re.compile(
+    r"\b(?:for|after|within|over|in|took|take|takes|lasted|lasting|spent|spend)[ \u00a0]+$", I
+)
+
+VAGUE_DURATION_RIGHT = re.compile(rf"{SP}+(?:ago|of{SP}+age|old|later|earlier)\b", I)
+
+RATE_AFTER_TIMES = re.compile(rf"{SP}+(?:a|an|per|each|every){SP}+({alt(RATE_PERIODS)})\b", I)
+
+DURATION_PREP_LEFT = re.compile(
+    r"\b(?:in|within|for|over|after|than|about|around|nearly|almost|least|under|just|only|"
+    r"lasting|lasted|lasts|took|take|takes|taking|spend|spent|spending|once|half|past|"
+    r"than|up to|another|extra|additional|roughly|some|approximately)[ \u00a0]+$",
+    I,
+)
+
+PERIOD_NOUN = re.compile(
+    rf"{SP}+(?:quarter|half|week|month|year|day|round|term|season|semester|phase|stage|leg|"
+    r"innings|period|decade|century|anniversary)s?\b",
+    I,
+)
+
+DETERMINER_LEFT = re.compile(
+    r"\b(?:the|its|his|her|their|our|my|your|a|an|this|that|each|every|whose|for|"
+    r"[A-Za-z]+['’]s)[ \u00a0]+$",
+    I,
+)
+
+WEEKDAY_LEFT = re.compile(r"\b(on|last|next|this|On|Last|Next|This)[ \u00a0]+$")
+
+NAME_COMMA_LEFT = re.compile(r"(?:^|[^\w])[^\W\d_][\w'’.-]*,[ \u00a0]$")
+
+AGE_RIGHT = re.compile(r"(?:,|\)|[ \u00a0]+(?:and|who|was|is|said|told|has|had)\b)")
+
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]['\"”’)]*\s+|[\"“‘(]|\n)$")
+
+CURRENCY_END = set("$€£¥₱₹₩₽₺₴DRPFYsN. \u00a0")
+
+TOKEN = re.compile(r"[\w.,:/-]{0,100}")
+
+PAGE_OF = re.compile(r"\b(?:[Pp]age|[Pp]\.|[Ss]lide|[Pp]art|[Cc]hapter)\s+\d+\s+of\s+$")
+
+# after "a third": "of", punctuation or a comparative keeps it a fraction; a noun or
+# adjective makes it an ordinal ("a third consecutive meeting", "a fifth term")
+ORDINAL_USE = re.compile(
+    rf"{SP}+(?:consecutive|straight|successive|time|term|round|day|week|month|year|quarter|"
+    r"season|place|attempt|game|match|stage|leg|wave|phase|generation|edition|anniversary|"
+    r"child|son|daughter|party|bid|try|night|reading|vote|ballot|lockdown|test|man|woman|"
+    r"victim|case|death|person|incident|attack|strike|increase|rise|cut|hike|fall|drop|"
+    r"largest|biggest|highest|lowest|most|major|runway|terminal|reactor|plant|hospital)\b"
+)
+
+RANK_VERB_LEFT = re.compile(
+    r"\b(?:is|are|was|were|be|been|now|finished|finish|came|come|ranked|ranks|placed|"
+    r"stood|stands|sit|sits|sat|lie|lies|lay|dropped to|rose to|fell to|climbed to|up to|"
+    r"moved to)[ \u00a0]+$"
+)
+# what may follow a rank standing alone: "second in Group F", "third place", "fourth overall"
+RANK_NEXT = re.compile(rf"{SP}+(?:in|place|overall|behind|with|on|after|among)\b", I)
+
+HYPHEN_NOUN = re.compile(r"[-\u2010]([a-z]{3,})\b(?![-\u2010])")
+
+SCORE_SHAPE = re.compile(r"\d{1,3}[-\u2013]\d{1,3}(?![\d%]|[.,]\d)")
+
+OF_AFTER = re.compile(rf"{SP}+of\b", I)
+
+ONE_LEFT_IDIOM = {
+    "no",
+    "any",
+    "every",
+    "each",
+    "some",
+    "the",
+    "this",
+    "that",
+    "which",
+    "what",
+    "another",
+    "someone",
+    "anyone",
+    "everyone",
+    "at",
+    "as",
+    "like",
+}
+
+ONE_RIGHT_IDIOM = words(
+    "day moment thing way time point side hand another kind sort reason question problem example "
+    "version option such who which that whose can could would should might must will and or "
+    "big major key main single simple small other more less"
+)
+
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+
+TAIL_CHARS = set("-\u2010%°º/")
+
+NEXT_TOKEN = re.compile(r"[ \u00a0\u202f\u2009]?([^\W\d_]+)")
+
+# first word of every unit the quantity reader knows, to skip its regexes quickly
+TAIL_WORDS = {
+    w.split()[0].split("/")[0].split("-")[0].lower()
+    for table in (DURATION_UNITS, SPEED_UNITS, MEASURE_WORDS, CURRENCY_WORDS, MEASURE_SYMBOLS)
+    for w in table
+} | {
+    "per",
+    "percent",
+    "pct",
+    "percentage",
+    "basis",
+    "bps",
+    "bp",
+    "pp",
+    "ppt",
+    "ppts",
+    "pc",
+    "year",
+    "month",
+    "week",
+    "day",
+    "pounds",
+    "pound",
+    "times",
+    "fold",
+    "p",
+    "degrees",
+    "square",
+    "cubic",
+    "sq",
+    "nautical",
+    "light",
+    "metric",
+    "us",
+    "swiss",
+    "canadian",
+    "australian",
+}
+
+TRAILING_LETTERS = re.compile(r"[A-Za-z]+$")
+
+FOUR_DIGITS = re.compile(r"\d{4}")
+
+YEAR_END = re.compile(r"\d{2}|\d{4}")
+
+A_DOZEN = re.compile(rf"an?{SP}+dozen\b", I)
+
+A_DURATION = re.compile(rf"an?{SP}+({'|'.join(DURATION_UNITS)})\b", I)
+
+HALF_A = re.compile(rf"{SP}+an?{SP}+(dozen|hour|million|billion|day|century|decade|year)\b", I)
+
+DIGIT_BEFORE = re.compile(r"\d[ \u00a0]*$")
+
+OF_MONEY = re.compile(rf"{SP}+of{SP}+(dollars|euros|pounds|yen)\b", I)
+
+CENTURY_TAIL = re.compile(rf"{SP}+century\b", I)
+
+HALF_A_TAIL = re.compile(rf"{SP}+(?:an?|dozen|million|billion)\b", I)
+
+MULTIPLIER_OBJECT = re.compile(rf"{SP}+(?:the|its|their|that|what|in)\b", I)
+
+OF_NUMBER = re.compile(rf"{SP}*(?:[\d,.]+|[a-z]+(?=[ \u00a0]))", I)
+
+CURRENCY_LEFT = re.compile(rf"({alt(CURRENCY_PREFIXES)}){SP}?$")
+
+CURRENCY_AT = re.compile(rf"({alt(CURRENCY_PREFIXES)}){SP}?(?=\d)")
+
+MINUS_WORD = re.compile(rf"\bminus{SP}+$", I)
+
+LEFT_MAGNITUDE = re.compile(rf"\b[Mm]agnitude[-{SP[1:-1]}]+$")
+
+FIRST_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+# "a quarter of a million", "three-quarters of a million"
+SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+OF_A_SCALE = re.compile(rf"{SP}+of{SP}+an?{SP}+(million|billion|thousand|trillion|dozen)\b", I)
+VULGAR_FRACTIONS = {
+    "½": 0.5,
+    "¼": 0.25,
+    "¾": 0.75,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "⅛": 0.125,
+    "⅜": 0.375,
+    "⅝": 0.625,
+    "⅞": 0.875,
+    "⅕": 0.2,
+}
+PLUS_TAIL = re.compile(r"[-\u2010]?plus\b|\+(?!\d)", I)
+SEVERAL_LEFT = re.compile(r"\b(?:several|a few|few|many|some)[ \u00a0]+$", I)
+# the last word of every hedge: most numbers have none of them before, so stop early
+HEDGE_LAST_WORDS = frozenset(h.split()[-1] for h in HEDGE_QUALIFIERS)
+# words before a month that tell which year it is in ("since March", "until January")
+PAST_CUES = frozenset(["since", "ago", "earlier", "previously", "last"])
+FUTURE_CUES = frozenset(["until", "till", "by", "next", "before", "from"])
+# "10 000 dollars": groups of three separated by plain spaces (not "June 14 300 people")
+SPACE_GROUPED = re.compile(r"\d{1,3}(?: \d{3})+(?![\d,.]|\s\d)")
+MONTH_BEFORE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \u00a0]+$"
+)
+POSSESSIVE = re.compile(rf"{SP}*[A-Za-z][\w-]*['’]s(?={SP})")
+# "Sales fell to 2.1m units from 2.4m": an "m" after a number that earlier meant millions
+M_MILLION_LEFT = re.compile(r"\d(?:\.\d+)?m[ \u00a0]+[a-z]+s\b")
+MORE_BEFORE_NOUN = re.compile(rf"{SP}+(?:more|further|additional|extra|other|new)(?={SP})", I)
+# "the 2024/25 season": a span of years written with a slash
+YEAR_SLASH = re.compile(r"((?:19|20)\d\d)/(\d\d|(?:19|20)\d\d)(?![\d/])")

@@ -1,0 +1,166 @@
+"""Regular expressions shared by the stages, compiled once at import.
+
+Every pattern is linear: no nested unbounded quantifiers over overlapping classes, so
+arbitrary input cannot trigger catastrophic backtracking.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import WEEKDAYS
+from .numbers import FRACTION_WORDS, ORDINAL_WORDS, TENS_WORDS, UNITS_WORDS
+
+SP = r"[ \u00a0\u202f\u2009]"  # spaces inside a line
+LETTER = r"[^\W\d_]"
+
+_CARDINALS = sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=True)
+_ORDINALS = sorted(ORDINAL_WORDS, key=len, reverse=True)
+_AFTER_A = (
+    "dozen|hundred|thousand|million|billion|trillion|half|third|quarter|fifth|sixth|seventh|"
+    "eighth|ninth|tenth|week|month|year|day|hour|minute|decade|century|fortnight|"
+    "quarter-point|half-point|couple"
+)
+_MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|"
+    r"Jan|Feb|Aug|Sept|Oct|Nov|Dec"
+)
+
+
+def trie_regex(words: set[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes, so the regex engine
+    tests one character per step instead of every word at every position."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+_ANCHOR_WORDS = {
+    *_CARDINALS,
+    *_ORDINALS,
+    "half",
+    "quarter",
+    "twice",
+    "once",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "double",
+    "doubled",
+    "doubles",
+    "doubling",
+    "triple",
+    "tripled",
+    "triples",
+    "tripling",
+    "treble",
+    "trebled",
+    "trebling",
+    "quadruple",
+    "quadrupled",
+    "quadrupling",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "twofold",
+    "threefold",
+    "fourfold",
+    "fivefold",
+    "sixfold",
+    "sevenfold",
+    "eightfold",
+    "ninefold",
+    "tenfold",
+    "hundredfold",
+    "months",
+    "years",
+    "decades",
+    "weeks",
+}
+ANCHOR_WORDS = _ANCHOR_WORDS | {w.capitalize() for w in _ANCHOR_WORDS}
+MONTH_ANCHORS = {
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+}
+WEEKDAY_ANCHORS = {w.capitalize() for w in WEEKDAYS}
+# Where a figure may begin: digits, number words, month and weekday names, and a few
+# words that need a lookahead ("a dozen", "last year", "tens of thousands").
+ANCHOR = re.compile(
+    r"(?<![\w])(?:\d+"
+    rf"|(?:{trie_regex(ANCHOR_WORDS | MONTH_ANCHORS | WEEKDAY_ANCHORS)})(?![\w])"
+    rf"|[Aa]n?(?=\s+(?:{_AFTER_A})\b)"
+    r"|(?:[Ll]ast|[Tt]his|[Nn]ext)(?=\s+(?:year|month|week|decade)\b)"
+    r"|[Ss]cores(?=\s+of\b)|[Tt]ens(?=\s+of\s+(?:thousands|millions)\b))"
+)
+
+# Digits: a well-formed group, thousands separators only between groups of three.
+DIGITS = re.compile(r"(?:\d{1,3}(?:(?:,|[\u00a0\u202f\u2009])\d{3})+|\d+)(?:\.\d+)?")
+FRACTION = re.compile(
+    rf"(?i:[-\u2010\s]+({'|'.join(sorted(FRACTION_WORDS, key=len, reverse=True))}))\b"
+)
+
+# Things that look like numbers but are not figures; matched spans are skipped whole.
+# Tried only where a number starts (or one character before, for "+", "(" and "[").
+MASKS = re.compile(
+    # phone numbers: +44 20 7946 0958, 0 800 500 225, (555) 123-4567, 0800 161 2214
+    r"(?<![\w.,])(?!\d{4}-\d\d-\d\d(?![\d-]))(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?"
+    r"\d{1,5}(?:[ .-]\d{2,5}){2,4}(?!\w|,\d)"
+    r"|(?<![\w.,])\(\d{3}\)\s?\d{3}-\d{4}\b"
+    r"|\[\d{1,3}\]"  # footnote markers
+    r"|(?<!\d)\d{1,2}/\d{1,2}/\d{2,4}\b"  # numeric dates are ambiguous (US vs UK order)
+    r"|(?<![\d/])(?!(?:19|20)\d\d/\d\d(?:\d\d)?(?![\d/]))\d+/\d+(?![\d/])(?!\s*(?:km|mph))"
+)
+# Web addresses and page chrome, only searched when the text has a hint of them.
+WEB_MASKS = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}"
+    r"|(?<![\w-])[\w-]{1,63}\.(?:com|org|net|gov|edu|io|co\.uk|uk)\b(?:/\S*)?"
+)
+WEB_HINTS = ("http", "www.", "@", ".com", ".org", ".net", ".gov", ".edu", ".io", ".uk")
+# Page chrome: short lines such as "Updated 14:32 GMT", "By Jo Berry | 5 min read",
+# "© 2024 Harbour Times", and reading-time labels anywhere.
+CHROME = re.compile(
+    r"(?m)^[ \t]*(?:(?:Updated|Published|Posted|Last updated|Last modified|First published|"
+    r"Photo|Image|Copyright|©|Share|Read more|Advertisement|Listen)\b|"
+    r"By [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+)[^\n.!?]{0,100}$"
+)
+READING_TIME = re.compile(r"\b\d{1,3}[ -]min(?:ute)?s?[ -]read\b|©[ \u00a0]?\d{4}")

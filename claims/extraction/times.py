@@ -1,0 +1,181 @@
+"""Reading dates and times of day: "7:11 am", "14:30 GMT", "Feb. 3, 2024", "late February",
+"28 October", "on Thursday" (resolved against the publication date)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import lexicon as lx
+from .dates import MONTHS, WEEKDAYS, infer_year, last_weekday, valid_day, ymd
+from .patterns import (
+    DIGITS,
+)
+from .reader import Candidate, ReaderBase
+
+
+class TimeReader(ReaderBase):
+    def read_time(self, s: int) -> tuple[Candidate | None, int]:
+        text = self.text
+        m = lx.TIME.match(text, s)
+        tz_unit = "local"
+        if m:
+            h, sep, mi, sec, ampm = int(m[1]), m[2], int(m[3]), m[4], m[5]
+            if sep == "." and not ampm:
+                return None, self.token_end(s)
+            if sec is not None and not ampm:
+                # "2:02:41" is a race time, a duration
+                if int(sec) < 60 and mi < 60:
+                    value = h * 3600 + mi * 60 + int(sec)
+                    return Candidate(s, m.end(), value, "s", "duration", m.end()), m.end()
+                return None, self.token_end(s)
+            end = m.end()
+        else:
+            a = lx.AMPM.match(text, s)
+            if a:
+                h, mi, ampm, end = int(a[1]), 0, a[2], a.end()
+            else:
+                o = lx.OCLOCK.match(text, DIGITS.match(text, s).end())  # type: ignore[union-attr]
+                if o is None:
+                    return None, self.token_end(s)
+                h, mi, ampm, end = int(text[s : o.start()]), 0, None, o.end()
+        if ampm:
+            if not 1 <= h <= 12:
+                return None, self.token_end(s)
+            h = h % 12 + (12 if ampm.lower().startswith("p") else 0)
+        if not (0 <= h <= 24 and 0 <= mi < 60):
+            return None, self.token_end(s)
+        tz = lx.TIMEZONE.match(text, end)
+        if tz and tz[1]:
+            tz_unit = tz[1]
+            end = tz.end()
+        hedge, _ = self.hedge(s)
+        value = h * 3600 + mi * 60
+        approx = hedge is not None and hedge not in lx.NOT_APPROX
+        return Candidate(s, end, value, tz_unit, "time", end, approx, hedge), end
+
+    def year_for(self, month: int, day: int | None, left_pos: int) -> int | None:
+        rel = lx.RELATIVE_LEFT.search(self.left(left_pos, 12))
+        pub = self.published
+        if pub is None:
+            return None
+        if rel:
+            w = rel[1].lower()
+            if w in ("last", "previous"):
+                return pub.year if month < pub.month else pub.year - 1
+            if w == "next":
+                return pub.year if month > pub.month else pub.year + 1
+            return pub.year
+        cue = self.last_word(left_pos)
+        if cue in ("on", "in") and day is None:
+            cue = self.last_word(left_pos - 3)
+        tense = "past" if cue in lx.PAST_CUES else "future" if cue in lx.FUTURE_CUES else None
+        return infer_year(month, day, pub, tense)
+
+    def read_day_month(
+        self, s: int, m: re.Match[str], dm: re.Match[str]
+    ) -> tuple[Candidate | None, int]:
+        day = int(m[0])
+        month = MONTHS[dm[1].lower().rstrip(".")]
+        year = int(dm[2]) if dm[2] else self.year_for(month, day, s)
+        end = dm.end()
+        if year is None:
+            return None, end  # no year written and no publication date to take it from
+        if not valid_day(year, month, day):
+            return None, end
+        return Candidate(s, end, ymd(year, month, day), "date", "date", end), end
+
+    def read_month(self, s: int, word: str) -> Candidate | None:
+        text = self.text
+        month = MONTHS[word.lower().rstrip(".")]
+        e = s + len(word)
+        start = s
+        approx = False
+        fz = lx.FUZZY_LEFT.search(self.left(s, 24))
+        if fz:
+            start = s - len(fz[0])
+            approx = True
+        rel = lx.RELATIVE_LEFT.search(self.left(s, 12))
+        if rel and not fz:
+            start = s - len(rel[0])
+        md = lx.MONTH_DAY.match(text, e)
+        if md:
+            day = int(md[1])
+            year = int(md[2]) if md[2] else self.year_for(month, day, s)
+            end = md.end()
+            if year is None or not valid_day(year, month, day):
+                return None
+            rng = lx.MONTH_DAY_RANGE.match(text, md.end(1)) if not md[2] else None
+            if rng and valid_day(year, month, int(rng[1])) and int(rng[1]) > day:
+                return Candidate(
+                    start,
+                    rng.end(),
+                    (ymd(year, month, day), ymd(year, month, int(rng[1]))),
+                    "date",
+                    "range",
+                    rng.end(),
+                )
+            return Candidate(start, end, ymd(year, month, day), "date", "date", end, approx)
+        my = lx.MONTH_YEAR.match(text, e)
+        if my:
+            return Candidate(
+                start, my.end(), ymd(int(my[1]), month), "date", "date", my.end(), approx
+            )
+        # a bare month name: "in January", "since September"; "May" needs a preposition
+        prev = self.prev_word(s)
+        lp = (prev or "").lower()
+        if word == "May" and lp not in (
+            "in",
+            "since",
+            "until",
+            "by",
+            "of",
+            "early",
+            "late",
+            "mid",
+            "last",
+            "next",
+            "this",
+            "from",
+            "to",
+            "before",
+            "after",
+            "during",
+            "through",
+            "till",
+            "between",
+            "and",
+        ):
+            return None
+        if word.endswith(".") and not word[:-1].isalpha():
+            return None
+        if len(word.rstrip(".")) <= 3 and word.lower() not in ("may",):
+            return None  # abbreviations stand alone only with a day or year
+        if (
+            prev
+            and prev[0].isupper()
+            and lp not in lx.LEFT_OK
+            and lp not in ("early", "late", "mid")
+        ):
+            return None
+        year = self.year_for(month, None, s)
+        if year is None:
+            return None
+        end = s + len(word.rstrip("."))
+        return Candidate(start, end, ymd(year, month), "date", "date", end, approx)
+
+    def read_weekday(self, s: int, word: str) -> Candidate | None:
+        if self.published is None:
+            return None
+        left = lx.WEEKDAY_LEFT.search(self.left(s, 8))
+        if left is None:
+            return None
+        wd = WEEKDAYS[word.lower()]
+        if left[1].lower() == "next":
+            days = (wd - self.published.weekday()) % 7 or 7
+            d = self.published + dt.timedelta(days=days)
+            value = ymd(d.year, d.month, d.day)
+        else:
+            value = last_weekday(wd, self.published)
+        start = s - len(left[0]) if left[1].lower() in ("last", "next", "this") else s
+        return Candidate(start, s + len(word), value, "date", "date", s + len(word))

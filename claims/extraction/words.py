@@ -1,0 +1,380 @@
+"""Reading figures written in words: "a dozen", "two-thirds", "one in five", "twice",
+"tripled", "third-largest", "thousands of", "several hundred", "for months"."""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from .dates import relative
+from .numbers import (
+    FRACTION_WORDS,
+    ORDINAL_WORDS,
+    SCALE_WORDS,
+    Number,
+    parse_digits,
+    read_number_words,
+    to_number,
+)
+from .patterns import (
+    DIGITS,
+    FRACTION,
+)
+from .reader import Candidate, Quantity, ReaderBase
+from .units import (
+    DURATION_UNITS,
+    RATE_PERIODS,
+)
+
+
+class WordReader(ReaderBase):
+    def read_word(self, s: int, word: str) -> Candidate | None:
+        text = self.text
+        lw = word.lower()
+        if lw in ("last", "this", "next", "previous"):
+            m = lx.RELATIVE.match(text, s)
+            if m is None or self.published is None:
+                return None
+            unit = m[2].lower()
+            step = {"last": -1, "previous": -1, "this": 0, "next": 1}[lw]
+            if unit == "decade":
+                return None
+            d = relative(unit, step, self.published)
+            if d is None:
+                return None
+            return Candidate(s, m.end(), d, "date", "date", m.end())
+        if word[0].isupper() and not self.at_sentence_start(s):
+            if lw not in ("a", "an") and self.prev_word(s) is not None:
+                pw = self.prev_word(s) or ""
+                if pw[0].isupper() and pw.lower() not in lx.LEFT_OK:
+                    return None
+            if lw not in ("a", "an") and word not in ("Thousands", "Hundreds", "Dozens"):
+                nxt = lx.CAPITALISED_NEXT.match(text, s + len(word))
+                if nxt:
+                    return None
+        if lw in lx.VAGUE or lw in ("tens",):
+            return self.read_vague(s, word)
+        if lw in ("months", "years", "decades", "weeks"):
+            return self.read_vague_duration(s, word)
+        if lw in ("hundred", "thousand", "million", "billion", "dozen"):
+            return self.read_several(s, word)
+        if lw in lx.MULTIPLIERS or lw in ("twice", "once"):
+            return self.read_multiplier(s, word)
+        if lw == "half" or lw == "quarter":
+            return self.read_half(s, word)
+        if lw in ORDINAL_WORDS:
+            return self.read_ordinal_word(s, word)
+        if lw in ("a", "an"):
+            return self.read_a(s)
+        return self.read_cardinal_word(s, word)
+
+    def read_cardinal_word(self, s: int, word: str) -> Candidate | None:
+        text = self.text
+        got = read_number_words(text, s)
+        if got is None:
+            return None
+        end, value = got
+        # fractions: "two-thirds", "three quarters"
+        fr = FRACTION.match(text, end)
+        if fr and value < 20 and not lx.POINT_TAIL.match(text, fr.end()):
+            denom = FRACTION_WORDS[fr[1].lower()]
+            spaced = not fr[0].startswith(("-", "\u2010"))
+            if fr[1].lower() not in ("second",) and not (
+                spaced and value != 1 and not lx.OF_AFTER.match(text, fr.end())
+            ):
+                return self.percent_figure(s, fr.end(), value * 100 / denom)
+        # "one in five"
+        inn = lx.IN_N.match(text, end)
+        if inn:
+            other = read_number_words(text, inn.end())
+            dm = DIGITS.match(text, inn.end())
+            denom_v: Number | None = None
+            denom_end = 0
+            if other:
+                denom_end, denom_v = other
+            elif dm:
+                pd = parse_digits(dm[0])
+                denom_v, denom_end = (pd[0] if pd else None), dm.end()
+            if denom_v:
+                return self.percent_figure(s, denom_end, value * 100 / denom_v)
+        # "two- or threefold"
+        of = lx.OR_FOLD.match(text, end)
+        if of:
+            w2 = of[1].lower()
+            from .numbers import UNITS_WORDS
+
+            if w2 in UNITS_WORDS and UNITS_WORDS[w2] > value:
+                hedge, _ = self.hedge(s)
+                return Candidate(
+                    s,
+                    of.end(),
+                    (value, UNITS_WORDS[w2]),
+                    "times",
+                    "range",
+                    of.end(),
+                    hedge is not None and hedge not in lx.NOT_APPROX,
+                    hedge,
+                )
+        fold = lx.FOLD_TAIL.match(text, end)
+        if fold:
+            hedge, _ = self.hedge(s)
+            return Candidate(
+                s,
+                fold.end(),
+                value,
+                "times",
+                "measure",
+                fold.end(),
+                hedge is not None and hedge not in lx.NOT_APPROX,
+                hedge,
+            )
+        q = self.quantity(s, allow_currency_prefix=False)
+        if q is None:
+            return None
+        if q.m_suffix:
+            return None
+        # "one" is mostly idiom ("one of the", "one day"): a figure only with a unit,
+        # a hedge, or as "one more/one new X" after a bound
+        if value == 1 and word.lower() == "one" and not self.one_is_a_figure(s, q):
+            return None
+        return self.finish(q)
+
+    def one_is_a_figure(self, s: int, q: Quantity) -> bool:
+        """ "One" is mostly idiom ("one of the", "one day", "no one"): a figure when bounded
+        ("at least one"), or counting a noun ("one person was killed")."""
+        hedge, _ = self.hedge(s)
+        if hedge is not None:
+            return True
+        if q.kind == "duration":  # "one day, she said" is idiom; "one hour and 36 minutes" not
+            return self.text[s : q.end].lower() != "one day" or bool(
+                lx.DURATION_PREP_LEFT.search(self.left(s, 16))
+            )
+        if q.kind != "count":
+            return True
+        if self.last_word(s) in lx.ONE_LEFT_IDIOM:
+            return False
+        nxt = lx.NOUN_WORDS.match(self.text, q.end)
+        if nxt is None:
+            return False
+        w = nxt[1].lower()
+        return w not in lx.STOP and w not in lx.ONE_RIGHT_IDIOM and nxt[1][0].islower()
+
+    def percent_figure(self, s: int, e: int, value: float) -> Candidate:
+        hedge, _ = self.hedge(s)
+        approx = hedge is not None and hedge not in lx.NOT_APPROX
+        of_scale = lx.OF_A_SCALE.match(self.text, e)
+        if of_scale:  # "a quarter of a million people": a count, not a share
+            q = Quantity(
+                s, of_scale.end(), value / 100 * lx.SCALES[of_scale[1].lower()], scaled=True
+            )
+            q.value, q.overflow = to_number(round(q.value, 6))
+            return self.finish(q) or Candidate(s, e, q.value, "", "count", e)
+        v, _ = to_number(value)
+        subject = None
+        of = lx.OF_DET.match(self.text, e)
+        if of:
+            _, subject, _ = self.counted_noun(e)
+        return Candidate(s, e, v, "percent", "percent", e, approx, hedge, subject)
+
+    def read_a(self, s: int) -> Candidate | None:
+        text = self.text
+        fr = lx.FRACTION_AFTER_A.match(text, s)
+        if fr:
+            word = fr[1].lower()
+            if word in ("half", "quarter") and lx.POINT_TAIL.match(text, fr.end()):
+                end = lx.POINT_TAIL.match(text, fr.end()).end()  # type: ignore[union-attr]
+                return self.pp_figure(s, end, 0.5 if word == "half" else 0.25)
+            if word == "quarter" and lx.CENTURY_TAIL.match(text, fr.end()):
+                m = lx.CENTURY_TAIL.match(text, fr.end())
+                return Candidate(s, m.end(), 25 * DURATION_UNITS["year"], "s", "duration", m.end())  # type: ignore[union-attr]
+            if word in ("half",) and lx.HALF_A_TAIL.match(text, fr.end()):
+                return None  # "a half" inside "and a half" / "a half dozen" is read elsewhere
+            if word in ("second",):
+                return None
+            if word in FRACTION_WORDS and not word.endswith("s"):
+                if word != "half" and lx.ORDINAL_USE.match(text, fr.end()):
+                    value = ORDINAL_WORDS.get(word)
+                    if value is None:
+                        return None
+                    w_start = fr.start(1)
+                    return Candidate(w_start, fr.end(), value, "rank", "ordinal", fr.end())
+                return self.percent_figure(s, fr.end(), 100 / FRACTION_WORDS[word])
+        dz = lx.A_DOZEN.match(text, s)
+        if dz:
+            return self.finish(Quantity(s, dz.end(), 12))
+        q = self.number_at(s)
+        if q is not None and not q.words:
+            return None
+        if q is not None:  # "a dozen", "a hundred", "a million"
+            q2 = self.quantity(s, allow_currency_prefix=False)
+            return self.finish(q2) if q2 else None
+        # "a week", "a month", "a century": a duration after a preposition or hedge
+        m = lx.A_DURATION.match(text, s)
+        if m is None:
+            return None
+        unit = m[1].lower()
+        ago = lx.AGO.match(text, m.end())
+        if ago:
+            if self.published is None or unit not in (
+                "year",
+                "month",
+                "week",
+                "day",
+                "decade",
+                "century",
+            ):
+                return None
+            d = relative(unit, -1, self.published)
+            return Candidate(s, ago.end(), d, "date", "date", ago.end()) if d else None
+        if not lx.DURATION_PREP_LEFT.search(self.left(s, 16)):
+            return None
+        hedge, _ = self.hedge(s)
+        approx = hedge is not None and hedge not in lx.NOT_APPROX
+        return Candidate(s, m.end(), DURATION_UNITS[unit], "s", "duration", m.end(), approx, hedge)
+
+    def pp_figure(self, s: int, e: int, value: float) -> Candidate:
+        hedge, _ = self.hedge(s)
+        return Candidate(
+            s,
+            e,
+            value,
+            "percentage_point",
+            "percent",
+            e,
+            hedge is not None and hedge not in lx.NOT_APPROX,
+            hedge,
+        )
+
+    def read_half(self, s: int, word: str) -> Candidate | None:
+        text = self.text
+        e = s + len(word)
+        lw = word.lower()
+        pt = lx.POINT_TAIL.match(text, e)
+        if pt:
+            return self.pp_figure(s, pt.end(), 0.5 if lw == "half" else 0.25)
+        if lw == "quarter":
+            return None
+        m = lx.HALF_A.match(text, e)
+        hedge, _ = self.hedge(s)
+        approx = hedge is not None and hedge not in lx.NOT_APPROX
+        if m:
+            what = m[1].lower()
+            if what == "dozen":
+                q = Quantity(s, m.end(), 6)
+            elif what in ("million", "billion"):
+                q = Quantity(s, m.end(), SCALE_WORDS[what] // 2, scaled=True)
+            else:
+                secs = DURATION_UNITS[what] // 2
+                return Candidate(s, m.end(), secs, "s", "duration", m.end(), approx, hedge)
+            return self.finish(q)
+        prev = self.prev_word(s)
+        if prev and prev.lower() in ("the", "first", "second", "a", "and", "one"):
+            return None
+        if text[e : e + 1] in "-\u2010":
+            return None
+        if lx.HALF_CONTEXT_RIGHT.match(text, e) or lx.HALF_CONTEXT_LEFT.search(self.left(s, 16)):
+            return self.percent_figure(s, e, 50)
+        return None
+
+    def read_vague(self, s: int, word: str) -> Candidate | None:
+        text = self.text
+        t = lx.TENS_OF.match(text, s)
+        if t:
+            base = {"tens": 10, "hundreds": 100}[t[1].lower()]
+            value = base * lx.VAGUE[t[2].lower()]
+            end = t.end()
+        else:
+            if word.lower() == "tens":
+                return None
+            value = lx.VAGUE[word.lower()]
+            end = s + len(word)
+        if lx.DIGIT_BEFORE.search(self.left(s, 4)):
+            return None  # "2 thousands" is not a vague quantity
+        unit, subject, _ = self.counted_noun(end)
+        kind = "vague"
+        cw = lx.OF_MONEY.match(text, end)
+        if cw:
+            unit = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY"}[cw[1].lower()]
+        return Candidate(s, end, value, unit, kind, end, True, None, subject)
+
+    def read_several(self, s: int, word: str) -> Candidate | None:
+        """ "several thousand", "a few hundred": vague, the magnitude of the scale word."""
+        left = lx.SEVERAL_LEFT.search(self.left(s, 14))
+        if left is None:
+            return None
+        start = s - len(left[0])
+        e = s + len(word)
+        value = lx.SCALES[word.lower()]
+        unit, subject, _ = self.counted_noun(e)
+        hedge, _ = self.hedge(start)
+        return Candidate(start, e, value, unit, "vague", e, True, hedge, subject)
+
+    def read_vague_duration(self, s: int, word: str) -> Candidate | None:
+        """ "for months", "within weeks", "after years of talks": magnitude of the unit."""
+        e = s + len(word)
+        if not lx.VAGUE_DURATION_LEFT.search(self.left(s, 12)) or lx.VAGUE_DURATION_RIGHT.match(
+            self.text, e
+        ):
+            return None
+        secs = DURATION_UNITS[word.lower()]
+        return Candidate(s, e, secs, "s", "duration", e, True)
+
+    def read_multiplier(self, s: int, word: str) -> Candidate | None:
+        text = self.text
+        lw = word.lower()
+        e = s + len(word)
+        hedge, _ = self.hedge(s)
+        approx = hedge is not None and hedge not in lx.NOT_APPROX
+        if lw in ("twice", "once"):
+            value = 2 if lw == "twice" else 1
+            rt = lx.RATE_AFTER_TIMES.match(text, e)
+            if rt:
+                return Candidate(
+                    s,
+                    e,
+                    value,
+                    f"time/{RATE_PERIODS[rt[1].lower()]}",
+                    "rate",
+                    rt.end(),
+                    approx,
+                    hedge,
+                )
+            if lw == "once":
+                return None
+            if lx.TIMES_COMPARATIVE.match(text, e) or hedge in ("almost", "nearly", "more than"):
+                return Candidate(s, e, 2, "times", "measure", e, approx, hedge)
+            return Candidate(s, e, 2, "time", "count", e, approx, hedge)
+        value = lx.MULTIPLIERS[lw]
+        if lw in ("double", "triple", "treble", "quadruple"):
+            if text[e : e + 1] in "-\u2010":
+                return None
+            prev = (self.prev_word(s) or "").lower()
+            if not (
+                lx.MULTIPLIER_OBJECT.match(text, e)
+                or prev in ("to", "would", "will", "could", "set", "nearly", "almost", "more")
+            ):
+                return None
+        return Candidate(s, e, value, "times", "measure", e, approx, hedge)
+
+    def read_ordinal_word(self, s: int, word: str) -> Candidate | None:
+        text = self.text
+        e = s + len(word)
+        value = ORDINAL_WORDS[word.lower()]
+        sup = lx.SUPERLATIVE.match(text, e)
+        if sup:
+            return Candidate(s, sup.end(), value, "rank", "ordinal", sup.end())
+        if word[0].isupper():
+            return None  # "Third Reich", sentence-initial "First," discourse markers
+        if (
+            lx.RANK_VERB_LEFT.search(self.left(s, 16))
+            and text[e : e + 1] in ",;:. "
+            and (not lx.NOUN_WORDS.match(text, e) or lx.RANK_NEXT.match(text, e))
+        ):
+            return Candidate(s, e, value, "rank", "ordinal", e)  # "United are now fourth."
+        if text[e : e + 1] in ",;:.-\u2010" or lx.CAPITALISED_NEXT.match(text, e):
+            return None
+        if not lx.DETERMINER_LEFT.search(self.left(s, 20)):
+            return None
+        if value <= 2 and not lx.PERIOD_NOUN.match(text, e):
+            return None
+        if not lx.NOUN_WORDS.match(text, e):
+            return None
+        return Candidate(s, e, value, "rank", "ordinal", e)

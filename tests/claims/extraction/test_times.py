@@ -1,0 +1,49 @@
+"""Dates and times of day (claims.extraction.times)."""
+
+import datetime as dt
+
+from claims.extraction import Document, extract
+
+
+def values(text: str, published: dt.date | None = dt.date(2024, 11, 15)) -> list[object]:
+    return [f.value for f in extract(Document(text, published))]
+
+
+def test_it_reads_twelve_and_twenty_four_hour_times() -> None:
+    assert values("at 7:11 am and 8:37 a.m.") == [25860, 31020]
+    assert values("at 9.15pm, and at 3am") == [76500, 10800]
+    assert values("derailed at 14:32") == [52320]
+
+
+def test_a_time_zone_written_after_the_time_is_its_unit() -> None:
+    (f,) = extract(Document("It struck at 14:30 GMT."))
+    assert (f.value, f.unit, f.surface) == (52200, "GMT", "14:30 GMT")
+
+
+def test_invalid_clock_readings_are_not_times() -> None:
+    assert values("a score of 25:61 was shown") == []
+
+
+def test_month_day_year_forms() -> None:
+    assert values("on Feb. 3, 2024") == ["2024-02-03"]
+    assert values("on 28 October 2024") == ["2024-10-28"]
+    assert values("in December 2023") == ["2023-12"]
+    assert values("between March 1 and 4") == [("2025-03-01", "2025-03-04")]
+
+
+def test_a_date_without_a_year_needs_the_publication_date() -> None:
+    assert values("since January") == ["2024-01"]
+    assert values("from January") == ["2025-01"]
+    assert values("since March") == ["2024-03"]
+    assert values("on June 14", dt.date(2025, 6, 15)) == ["2025-06-14"]
+
+
+def test_may_is_a_month_only_where_a_month_fits() -> None:
+    assert values("It may rain.") == []
+    assert values("elections in May") == ["2024-05"]
+
+
+def test_weekdays_need_on_and_a_publication_date() -> None:
+    assert values("talks on Thursday") == ["2024-11-14"]
+    assert values("talks on Thursday", None) == []
+    assert values("in the two days to Monday morning") == [172_800]  # no date

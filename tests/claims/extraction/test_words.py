@@ -1,0 +1,39 @@
+"""Figures written in words (claims.extraction.words)."""
+
+from claims.extraction import Document, extract
+
+
+def read(text: str) -> list[tuple[str, object, str]]:
+    return [(f.surface, f.value, f.kind) for f in extract(Document(text))]
+
+
+def test_vague_quantities_name_their_magnitude() -> None:
+    assert read("Thousands of people and dozens of cars") == [
+        ("Thousands", 1000, "vague"),
+        ("dozens", 12, "vague"),
+    ]
+    assert read("several thousand troops") == [("several thousand", 1000, "vague")]
+    assert read("hundreds of thousands of people") == [("hundreds of thousands", 100_000, "vague")]
+
+
+def test_fractions_of_a_scale_are_counts() -> None:
+    assert read("a quarter of a million people") == [("a quarter of a million", 250_000, "count")]
+
+
+def test_multipliers_are_factors_unless_counting_events() -> None:
+    assert read("sales doubled") == [("doubled", 2, "measure")]
+    assert read("costs rose fourfold") == [("fourfold", 4, "measure")]
+    assert read("it rose two- or threefold") == [("two- or threefold", (2, 3), "range")]
+    assert read("he scored twice") == [("twice", 2, "count")]
+
+
+def test_ordinal_words_need_a_determiner_and_a_noun() -> None:
+    assert read("its fifth increase") == [("fifth", 5, "ordinal")]
+    assert read("the third-largest bank") == [("third-largest", 3, "ordinal")]
+    assert read("First, we waited.") == []
+    assert read("the Third Reich") == []
+
+
+def test_vague_durations_follow_a_preposition_of_time() -> None:
+    assert read("the talks went on for months") == [("months", 2_629_800, "duration")]
+    assert read("in recent years") == []
