@@ -15,13 +15,19 @@ def _current(status: str | None = None) -> Q:
 
 
 def article_queue(
-    *, status: str = "", outlet: str = "", story: str = "", search: str = ""
+    *,
+    status: str = "",
+    outlet: str = "",
+    story: str = "",
+    search: str = "",
+    assigned_to=None,
+    unassigned: bool = False,
 ) -> QuerySet[Article]:
     """Articles for the queue with per-status figure counts: newest first, or
     best match first when searching. PostgreSQL searches with full-text
     ranking over title and text; other databases fall back to substring
     matching."""
-    qs = Article.objects.select_related("outlet", "story").annotate(
+    qs = Article.objects.select_related("outlet", "story", "assigned_to").annotate(
         figure_count=Count("figures", filter=_current()),
         pending_count=Count("figures", filter=_current(Figure.Status.PENDING)),
         approved_count=Count("figures", filter=_current(Figure.Status.APPROVED)),
@@ -33,6 +39,10 @@ def article_queue(
         qs = qs.filter(outlet__name=outlet)
     if story:
         qs = qs.filter(story__public_id=story)
+    if assigned_to is not None:
+        qs = qs.filter(assigned_to=assigned_to)
+    elif unassigned:
+        qs = qs.filter(assigned_to__isnull=True)
     search = search.strip()
     if not search:
         return qs.order_by("-created_at", "-id")

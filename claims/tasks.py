@@ -23,3 +23,8 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
 )
 def extract_article(article_id: int) -> None:
     services.article_extract(article_id=article_id)
+
+
+@shared_task(acks_late=True, max_retries=0)
+def fetch_article(article_id: int) -> None:
+    services.article_fetch(article_id=article_id)

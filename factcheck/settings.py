@@ -132,6 +132,9 @@ STORAGES = {
 # The largest legitimate article (text + HTML) plus a margin.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 FACTCHECK_MAX_ARTICLE_CHARS = env_int("FACTCHECK_MAX_ARTICLE_CHARS", 200_000)
+# Article URLs are fetched by a worker; private addresses are refused (SSRF)
+# unless this is on (tests serve pages from 127.0.0.1).
+FETCH_ALLOW_PRIVATE_URLS = env_bool("FETCH_ALLOW_PRIVATE_URLS", default=False)
 
 # --- Security (production values when DEBUG is off) -----------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -20,7 +20,13 @@ def queue(request):
         "outlet": request.GET.get("outlet", "")[:200],
         "search": request.GET.get("q", "")[:200],
     }
-    articles = selectors.article_queue(**filters)
+    assigned = request.GET.get("assigned", "")
+    articles = selectors.article_queue(
+        **filters,
+        assigned_to=request.user if assigned == "me" else None,
+        unassigned=assigned == "nobody",
+    )
+    filters["assigned"] = assigned
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)

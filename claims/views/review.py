@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -64,7 +64,18 @@ def _panel_context(
     for verdict in selectors.figure_history(figure=figure) if figure else ():
         history.append({"verdict": verdict, "before": before})
         before = verdict.status_after
+    user = request.user
+    decided_by = history[-1]["verdict"].reviewer if history and figure.status != "pending" else None
+    can_review = user.has_perm("claims.add_verdict")
     return {
+        # Someone else's decision stands unless an editor overrules it.
+        "decided_by_other": decided_by if decided_by and decided_by.pk != user.pk else None,
+        "can_decide": can_review
+        and (
+            decided_by is None
+            or decided_by.pk == user.pk
+            or user.has_perm("claims.overrule_verdict")
+        ),
         "history": history[::-1],
         "article": article,
         "figure": figure,
@@ -74,7 +85,7 @@ def _panel_context(
         "form": form,
         "notice": notice,
         "reasons": Verdict.Reason.choices,
-        "can_review": request.user.has_perm("claims.add_verdict"),
+        "can_review": can_review,
         "progress": selectors.figure_progress(figures),
         "changed_figures": changed,
         "figures_total": len(figures),
@@ -140,6 +151,11 @@ def figure_verdict(request, public_id):
             )
         except services.StaleFigure as stale:
             return _stale_response(request, article, stale.figure)
+        except PermissionDenied as denied:
+            if not _is_htmx(request):
+                messages.error(request, str(denied))
+                return redirect(_review_url(article, figure))
+            return _render_after_write(request, article, figure, message=str(denied), advance=False)
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     else:
@@ -221,6 +237,32 @@ def article_undo(request, public_id):
     verdict.figure.refresh_from_db()
     message = f"Undone: “{verdict.figure.surface}” is {verdict.figure.status} again."
     return _render_after_write(request, article, verdict.figure, message=message, advance=False)
+
+
+@login_required
+@require_POST
+def article_assign(request, public_id):
+    """Take, release or take over an article (POST action=take|release|takeover)."""
+    article = get_article_for_review(request.user, public_id)
+    action = request.POST.get("action", "")
+    if action not in ("take", "release", "takeover"):
+        messages.error(request, "Unknown action.")
+        return redirect(_review_url(article))
+    try:
+        services.article_assign(
+            article=article,
+            user=request.user,
+            take=action != "release",
+            force=action == "takeover",
+        )
+    except (ValidationError, PermissionDenied) as exc:
+        text = exc.messages[0] if isinstance(exc, ValidationError) else str(exc)
+        messages.error(request, text)
+    else:
+        messages.success(
+            request, "You have taken this article." if action != "release" else "Released."
+        )
+    return redirect(_review_url(article))
 
 
 @login_required
