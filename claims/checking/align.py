@@ -1,0 +1,437 @@
+"""Align figures across the articles of one story and label each aligned pair.
+
+Two figures are aligned when they have the same dimension (compatible units) and
+their sentences talk about the same thing: the words around them (weighted by
+closeness and by how rare they are in the story), the counted noun right after
+the number, the speaker and the time reference. Pairs are then taken greedily,
+best first, one partner per figure and article pair: agreements settle first,
+then accepted pairs vouch for their sentence neighbours, and only then may the
+remaining figures conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claims.checking.compare import Comparison, compare
+from claims.checking.model import Article, Finding, ref
+from claims.checking.quantities import Quantity, local_offset, quantity
+from claims.checking.text import STOPWORDS, sentence_of, sentence_spans, stem, words
+from claims.extraction.types import Figure
+
+AGREE_THRESHOLD = 0.27
+CONFLICT_THRESHOLD = 0.3
+_PHYSICAL = frozenset({"length", "speed", "mass", "area", "volume", "temperature", "power", "pp",
+                       "magnitude"})
+_ATTRIBUTION = frozenset({"said", "says", "say", "told", "according", "announced", "added",
+                          "estimated", "reported", "stated", "confirmed", "claimed"})
+_GENERIC_NOUNS = frozenset(stem(w) for w in (
+    "person", "people", "resident", "individual", "man", "woman", "time", "unit", "item",
+    "case", "other"))
+_AGREE_FIRST = 0.3  # an equal partner with a fitting context beats a near-neighbour
+_SUPPORT = 0.15  # sentences already aligned by one fact likely report the others alike
+_ZONE_RE = re.compile(r"\b(?:GMT|UTC|local time|time zone|[A-Z]{1,2}[SD]T)\b")
+_BOUNDARY_RE = re.compile(r"[,;:()—–]|\b(?:but|while|whereas|compared|against|versus|and)\b")
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # identity: hashable, one per figure
+class Mention:
+    article: Article
+    figure: Figure
+    quantity: Quantity
+    sentence: int  # start offset of the sentence
+    context: dict[str, float]  # stemmed term -> closeness weight in [0, 1]
+    head: frozenset[str]  # what the number counts: the first words after it, the unit noun
+    noun: str  # the counted noun from the figure's unit, stemmed, or ""
+    speaker: frozenset[str]
+    dates: frozenset[tuple[int, ...]]  # other dates in the same sentence: the occasion
+    zones: bool  # the article names a time zone, so its dates may be another zone's
+
+
+def mentions(article: Article) -> list[Mention]:
+    text = article.text
+    spans = sentence_spans(text)
+    offset = local_offset(text)
+    zones = offset is not None or _ZONE_RE.search(text) is not None
+    out = []
+    for fig in article.figures:
+        q = quantity(fig, text, offset)
+        if q is None:
+            continue
+        s, e = _sentence(fig, text, spans)
+        out.append(Mention(article, fig, q, s, _context(text, s, e, fig), _head(text, fig, e),
+                           _noun(fig),
+                           _speaker(fig), _dates_near(article, fig, s, e, offset), zones))
+    return out
+
+
+def _sentence(fig: Figure, text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    if fig.sentence_end > fig.sentence_start:
+        return fig.sentence_start, fig.sentence_end
+    return sentence_of(text, fig.start, spans)
+
+
+def _context(text: str, s: int, e: int, fig: Figure) -> dict[str, float]:
+    """Terms of the sentence weighted by closeness to the figure; a clause boundary
+    between term and figure halves the weight (the other clause is about something else)."""
+    ctx: dict[str, float] = {}
+    speaker = {m.group().lower() for m in words(fig.attributed_to or "")}
+    for side, chunk, base in (("L", text[s : fig.start], s), ("R", text[fig.end : e], fig.end)):
+        toks = list(words(chunk))
+        seq = reversed(toks) if side == "L" else iter(toks)
+        dist, last = 0, (len(chunk) if side == "L" else 0)
+        damp = 1.0
+        for m in seq:
+            between = chunk[m.end() : last] if side == "L" else chunk[last : m.start()]
+            damp *= 0.5 ** len(_BOUNDARY_RE.findall(between))
+            last = m.start() if side == "L" else m.end()
+            w = m.group().lower()
+            if w in _ATTRIBUTION:
+                damp *= 0.3  # beyond "said" lies who said it, not what the figure is
+            if w in STOPWORDS or len(w) < 2 or _inside_figure(base + m.start(), fig):
+                continue
+            if w in speaker:
+                continue  # the speaker is compared on its own
+            dist += 1
+            weight = damp / (1 + (dist - 1) / 3)
+            # "third-quarter" also counts as "quarter"
+            for t in {stem(w), *(stem(p) for p in w.split("-") if len(p) > 2 and "-" in w)}:
+                ctx[t] = max(ctx.get(t, 0.0), weight)
+    return ctx
+
+
+def _inside_figure(pos: int, fig: Figure) -> bool:
+    return fig.start <= pos < fig.end
+
+
+def _head(text: str, fig: Figure, sent_end: int) -> frozenset[str]:
+    terms = set()
+    unit = (fig.unit or "").split("/")[0].strip()
+    if unit and fig.kind in ("count", "rate", "range", "vague") and not unit.isupper():
+        terms.add(stem(unit.split()[-1]))
+    after = text[fig.end : min(sent_end, fig.end + 40)]
+    if fig.subject:  # the extractor's reading, when it has one, joins the words after
+        terms.update(stem(m.group()) for m in words(fig.subject)
+                     if m.group().lower() not in STOPWORDS)
+    taken = 0
+    for m in list(words(after))[:4]:
+        w = m.group().lower()
+        if w not in STOPWORDS and taken < 2:
+            terms.add(stem(w))
+            taken += 1
+    return frozenset(terms)
+
+
+def _noun(fig: Figure) -> str:
+    unit = (fig.unit or "").split("/")[0].strip()
+    if fig.kind not in ("count", "rate", "range", "vague") or not unit or unit.isupper():
+        return ""
+    return stem(unit.split()[-1])
+
+
+def _speaker(fig: Figure) -> frozenset[str]:
+    if not fig.attributed_to:
+        return frozenset()
+    return frozenset(stem(m.group()) for m in words(fig.attributed_to)
+                     if m.group().lower() not in STOPWORDS and m.group()[0].isupper())
+
+
+def _dates_near(article: Article, fig: Figure, s: int, e: int,
+                offset: float | None) -> frozenset[tuple[int, ...]]:
+    out = set()
+    for other in article.figures:
+        if other is fig or other.kind not in ("date",) or not s <= other.start < e:
+            continue
+        if abs(other.start - fig.start) > 60:
+            continue  # a date further along the sentence is usually another clause's
+        q = quantity(other, article.text, offset)
+        if q is not None and isinstance(q.value, float) and q.precision >= 2:
+            day = dt.date.fromordinal(int(q.value))
+            out.add((day.year, day.month, day.day)[: q.precision])
+    return frozenset(out)
+
+
+def _same_occasion(a: frozenset[tuple[int, ...]], b: frozenset[tuple[int, ...]]) -> bool:
+    return any(x[: len(y)] == y[: len(x)] for x in a for y in b)
+
+
+def story_idf(articles: Sequence[Article]) -> dict[str, float]:
+    """Inverse sentence frequency over the story: words in every sentence (the
+    place, the main actor) say little about which fact a figure reports."""
+    df: Counter[str] = Counter()
+    n = 0
+    for art in articles:
+        for s, e in sentence_spans(art.text):
+            n += 1
+            df.update({stem(m.group()) for m in words(art.text[s:e])})
+    table = _IdfTable({t: math.log(1 + n / c) for t, c in df.items()})
+    table[""] = math.log(1 + n)
+    return table
+
+
+def context_similarity(a: Mention, b: Mention, idf: dict[str, float]) -> float:
+    """IDF-weighted cosine of the two figures' context words."""
+    va, na = _vector(a, idf)
+    vb, nb = _vector(b, idf)
+    if not (na and nb):
+        return 0.0
+    if len(va) > len(vb):
+        va, vb = vb, va
+    return sum(w * vb[t] for t, w in va.items() if t in vb) / (na * nb)
+
+
+def _vector(m: Mention, idf: dict[str, float]) -> tuple[dict[str, float], float]:
+    # Computed once per mention and story: the story's IDF table holds the cache.
+    cache = _cache(idf)
+    hit = cache.get(m)
+    if hit is None:
+        default = idf[""]
+        vec = {t: w * idf.get(t, default) for t, w in m.context.items()}
+        hit = (vec, math.sqrt(sum(w * w for w in vec.values())))
+        cache[m] = hit
+    return hit
+
+
+class _IdfTable(dict[str, float]):
+    """The story's IDF weights, carrying a per-story cache of context vectors."""
+
+    def __init__(self, *args: object, **kwargs: float) -> None:
+        super().__init__(*args, **kwargs)
+        self.vectors: dict[Mention, tuple[dict[str, float], float]] = {}
+
+
+def _cache(idf: dict[str, float]) -> dict[Mention, tuple[dict[str, float], float]]:
+    if isinstance(idf, _IdfTable):
+        return idf.vectors
+    return {}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    a: Mention
+    b: Mention
+    score: float
+    comparison: Comparison
+
+
+def score_pair(a: Mention, b: Mention, idf: dict[str, float]) -> Candidate | None:
+    zones = a.zones or b.zones
+    cmp = compare(a.quantity, b.quantity, a.figure.surface, b.figure.surface, zones)
+    if cmp.verdict is None:
+        return None
+    score = context_similarity(a, b, idf)
+    if a.head & b.head:
+        score += 0.15
+    elif a.noun and b.noun and a.noun != b.noun and not {a.noun, b.noun} & _GENERIC_NOUNS:
+        score -= 0.1  # "drone" and "cruise missile" are different things
+    elif a.head and b.head and a.figure.kind in ("count", "rate", "ordinal", "vague"):
+        score -= 0.05
+    if a.speaker and b.speaker:
+        score += 0.1 if a.speaker & b.speaker else -0.1
+    if a.dates and b.dates and not _same_occasion(a.dates, b.dates):
+        score -= 0.1
+    if a.quantity.period and b.quantity.period and a.quantity.period != b.quantity.period:
+        score -= 0.05
+    if cmp.verdict == "agree":
+        score += _distinctiveness(a, b)
+    else:
+        score += _plausible_error(a.quantity, b.quantity, cmp)
+    return Candidate(a, b, score, cmp)
+
+
+def _significant_digits(q: Quantity) -> int:
+    raw = q.raw if q.raw is not None else 0.0
+    return len(f"{abs(raw):g}".replace(".", "").strip("0")) or 1
+
+
+def _plausible_error(qa: Quantity, qb: Quantity, cmp: Comparison) -> float:
+    """Two reports of one fact differ by a slip (a zero, transposed digits, a scale
+    word) or by a modest amount; far-apart values are more likely different facts."""
+    if cmp.slip:
+        # transposed or shifted digits in 212 vs 221 are rarer by chance than in 37 vs 73
+        digits = min(_significant_digits(qa), _significant_digits(qb))
+        return 0.1 + 0.05 * min(digits, 4) if qa.dim != "date" else 0.1
+    if qa.dim == "date":
+        return -0.1
+    va = qa.value if isinstance(qa.value, float) else qa.value[1]
+    vb = qb.value if isinstance(qb.value, float) else qb.value[1]
+    if not va or not vb or (va > 0) != (vb > 0):
+        return -0.15
+    ratio = max(abs(va), abs(vb)) / min(abs(va), abs(vb))
+    return 0.0 if ratio <= 1.34 else -0.05 if ratio <= 2 else -0.15 if ratio <= 5 else -0.45
+
+
+def _distinctiveness(a: Mention, b: Mention) -> float:
+    """Equal values are evidence of the same fact in proportion to how unlikely
+    they are to coincide: 312 or $4.2bn more than "two"; a unit conversion too."""
+    qa, qb = a.quantity, b.quantity
+    if qa.vague or qb.vague:
+        return -0.1
+    if qa.dim == "date":
+        precision = min(qa.precision, qb.precision)
+        if precision == 1 and isinstance(qa.value, float):
+            # a year: distinctive when it is not the current one
+            published = a.article.published
+            year = dt.date.fromordinal(int(qa.value)).year
+            return 0.1 if published and abs(published.year - year) > 2 else -0.05
+        return 0.2 if precision == 3 else 0.1
+    if qa.dim == "time":
+        # 7:11 rarely coincides by chance; 9:00 may.
+        return 0.1 if qa.raw is not None and qa.raw % 1800 == 0 else 0.3
+    raw = qa.raw if qa.raw is not None else 0.0
+    if a.figure.unit != b.figure.unit and qa.dim in ("length", "speed", "mass", "area",
+                                                     "volume", "temperature", "pp"):
+        return 0.3  # a conversion that works out is rarely a coincidence
+    if qa.dim in _PHYSICAL:
+        return 0.2
+    digits = len(re.sub(r"\D", "", a.figure.surface).rstrip("0"))
+    if abs(raw) <= 12 and digits <= 2 and not re.search(r"[.]\d", a.figure.surface):
+        return -0.05
+    return min(0.2, 0.07 * digits)
+
+
+def cross_check(articles: Sequence[Article]) -> list[Finding]:
+    """Agree / conflict findings between the articles of one story."""
+    idf = story_idf(articles)
+    per_article = [mentions(a) for a in articles]
+    findings: list[Finding] = []
+    for i in range(len(articles)):
+        for j in range(i + 1, len(articles)):
+            findings.extend(_align_pair(per_article[i], per_article[j], idf))
+    return findings
+
+
+def _next(m: Mention, ms: list[Mention], step: int) -> Mention | None:
+    """The figure just before (step -1) or after (+1) ``m`` in its sentence."""
+    same = [x for x in ms if x.sentence == m.sentence]
+    same.sort(key=lambda x: x.figure.start)
+    i = next(k for k, x in enumerate(same) if x is m) + step
+    return same[i] if 0 <= i < len(same) else None
+
+
+def _unique_dims(ms: list[Mention]) -> set[str]:
+    counts = Counter(m.quantity.dim for m in ms)
+    return {d for d, c in counts.items() if c == 1 and d in _PHYSICAL}
+
+
+def _align_pair(ma: list[Mention], mb: list[Mention], idf: dict[str, float]) -> list[Finding]:
+    unique = _unique_dims(ma) & _unique_dims(mb)
+    cands = []
+    by_dim: dict[str, list[Mention]] = {}
+    for b in mb:
+        by_dim.setdefault(b.quantity.dim, []).append(b)
+    for a in ma:
+        for b in by_dim.get(a.quantity.dim, ()):
+            c = score_pair(a, b, idf)
+            if c is None:
+                continue
+            if a.quantity.dim in unique:  # the only speed in either article
+                c = Candidate(a, b, c.score + 0.15, c.comparison)
+            cands.append(c)
+    accepted: list[Candidate] = []
+    # Agreements settle first (an equal partner with a fitting context is the match);
+    # later rounds let accepted pairs vouch for their sentence neighbours, and only
+    # then may the remaining figures conflict. An agreement waits when one of its
+    # figures has a far stronger conflict candidate.
+    best_conflict: dict[int, float] = {}
+    for c in cands:
+        if c.comparison.verdict == "conflict":
+            for k in (id(c.a), id(c.b)):
+                best_conflict[k] = max(best_conflict.get(k, -1.0), c.score)
+    for verdicts in (("agree",), ("agree",), ("agree", "conflict"), ("agree", "conflict")):
+        taken_a = {id(c.a) for c in accepted}
+        taken_b = {id(c.b) for c in accepted}
+        anchors = {(c.a.article.id, c.a.sentence, c.b.article.id, c.b.sentence)
+                   for c in accepted}
+        neighbours = {(id(x), id(y)) for c in accepted
+                      for x, y in ((_next(c.a, ma, -1), _next(c.b, mb, -1)),
+                                   (_next(c.a, ma, 1), _next(c.b, mb, 1)))
+                      if x is not None and y is not None}
+        pool = []
+        for c in cands:
+            if id(c.a) in taken_a or id(c.b) in taken_b:
+                continue
+            key = (c.a.article.id, c.a.sentence, c.b.article.id, c.b.sentence)
+            supported = key in anchors and (
+                c.comparison.verdict == "agree" or bool(c.a.head & c.b.head)
+                or not (c.a.head and c.b.head))
+            bonus = _SUPPORT if supported else 0.0
+            if supported and (id(c.a), id(c.b)) in neighbours:
+                bonus += _SUPPORT  # right next to an aligned pair on both sides
+            pool.append(Candidate(c.a, c.b, c.score + bonus, c.comparison))
+        pool.sort(key=lambda c: -(c.score + (_AGREE_FIRST if c.comparison.verdict == "agree"
+                                             else 0.0)))
+        for c in pool:
+            if id(c.a) in taken_a or id(c.b) in taken_b or c.comparison.verdict not in verdicts:
+                continue
+            rival = max(best_conflict.get(id(c.a), -1.0), best_conflict.get(id(c.b), -1.0))
+            if len(verdicts) == 1 and rival > c.score + _AGREE_FIRST:
+                continue
+            threshold = AGREE_THRESHOLD if c.comparison.verdict == "agree" else CONFLICT_THRESHOLD
+            if c.score < threshold:
+                continue
+            taken_a.add(id(c.a))
+            taken_b.add(id(c.b))
+            accepted.append(c)
+    accepted.extend(_repeats(accepted, ma, mb, idf))
+    out = []
+    for c in accepted:
+        assert c.comparison.verdict is not None
+        out.append(Finding(c.comparison.verdict, (ref(c.a.article, c.a.figure),
+                                                  ref(c.b.article, c.b.figure)),
+                           _why(c), _confidence(c)))
+    return out
+
+
+def _confidence(c: Candidate) -> float:
+    """Alignment score mapped to (0, 1): 0.5 at the threshold, rising with margin."""
+    threshold = AGREE_THRESHOLD if c.comparison.verdict == "agree" else CONFLICT_THRESHOLD
+    return round(1 / (1 + math.exp(-6 * (c.score - threshold))), 3)
+
+
+def _repeats(accepted: list[Candidate], ma: list[Mention], mb: list[Mention],
+             idf: dict[str, float]) -> list[Candidate]:
+    """A fact repeated inside one article pairs with the other article's mention
+    each time: give each repeat (same value, fitting context) the same partner."""
+    taken = {id(c.a) for c in accepted} | {id(c.b) for c in accepted}
+    extra = []
+    for c in accepted:
+        for side, pool in ((c.a, ma), (c.b, mb)):
+            for m in pool:
+                if id(m) in taken or m.quantity != side.quantity:
+                    continue
+                pair = score_pair(m, c.b, idf) if side is c.a else score_pair(c.a, m, idf)
+                if pair is None or pair.comparison.verdict != c.comparison.verdict:
+                    continue
+                threshold = (AGREE_THRESHOLD if pair.comparison.verdict == "agree"
+                             else CONFLICT_THRESHOLD)
+                if pair.score >= threshold:
+                    taken.add(id(m))
+                    extra.append(pair)
+    return extra
+
+
+def _why(c: Candidate) -> str:
+    """The comparison, who said what, and the shared words that tie the two
+    figures to one fact, as written in the first article."""
+    shared = sorted((t for t in c.a.context if t in c.b.context),
+                    key=lambda t: -c.a.context[t] * c.b.context[t])[:3]
+    topic = ", ".join(_surface_word(c.a, t) for t in shared)
+    period = c.a.quantity.period
+    if period and period == c.b.quantity.period:
+        topic = f"per {period}" + (f"; {topic}" if topic else "")
+    who = f"{c.a.article.outlet or c.a.article.id} vs {c.b.article.outlet or c.b.article.id}"
+    return f"{c.comparison.reason} ({who}{'; ' + topic if topic else ''})"
+
+
+def _surface_word(m: Mention, term: str) -> str:
+    s, e = m.sentence, m.sentence + 400
+    for w in words(m.article.text[s:e]):
+        if stem(w.group()) == term:
+            return w.group()
+    return term
