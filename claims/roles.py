@@ -20,6 +20,8 @@ _REVIEWER_PERMS = [
     "view_extractionrun",
     "add_article",
     "add_verdict",
+    "view_finding",
+    "add_findingreview",
 ]
 _EDITOR_PERMS = [
     *_REVIEWER_PERMS,

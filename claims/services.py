@@ -381,6 +381,10 @@ def article_extract(*, article_id: int) -> ExtractionRun | None:
                 finished_at=timezone.now(),
                 figure_count=count,
             )
+            # The figures changed: place the article in a story and check it.
+            transaction.on_commit(
+                lambda: _enqueue(article_id=article.pk, task="crosscheck_article")
+            )
     except Exception:
         # A transient database error: release the claim so the task's retry
         # can take the run again, then let the task retry.

@@ -28,3 +28,17 @@ def extract_article(article_id: int) -> None:
 @shared_task(acks_late=True, max_retries=0)
 def fetch_article(article_id: int) -> None:
     services.article_fetch(article_id=article_id)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=True,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=8,
+)
+def crosscheck_article(article_id: int) -> None:
+    from claims import crosschecking
+
+    crosschecking.article_crosscheck(article_id=article_id)

@@ -14,5 +14,6 @@ urlpatterns = [
     path(
         "articles/<uuid:public_id>/reviewed", review.article_mark_reviewed, name="article_reviewed"
     ),
+    path("findings/<uuid:public_id>/review", review.finding_review, name="finding_review"),
     path("figures/<uuid:public_id>/verdict", review.figure_verdict, name="figure_verdict"),
 ]

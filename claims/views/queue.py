@@ -25,7 +25,9 @@ def queue(request):
         **filters,
         assigned_to=request.user if assigned == "me" else None,
         unassigned=assigned == "nobody",
+        has_conflicts=request.GET.get("conflicts") == "1",
     )
+    filters["conflicts"] = request.GET.get("conflicts") == "1"
     filters["assigned"] = assigned
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()

@@ -7,19 +7,21 @@ figure's highlight and the progress bar."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from claims import selectors, services
+from claims import crosschecking, selectors, services
 from claims.forms import VerdictForm
 from claims.highlighting import segments
-from claims.models import Article, Figure, Verdict
+from claims.models import Article, Figure, Finding, Verdict
 from claims.views.access import get_article_for_review, get_figure_for_verdict, require_perm
 
 
@@ -77,6 +79,7 @@ def _panel_context(
             or user.has_perm("claims.overrule_verdict")
         ),
         "history": history[::-1],
+        "figure_findings": selectors.figure_findings(figure=figure) if figure else [],
         "article": article,
         "figure": figure,
         "position": position,
@@ -115,7 +118,10 @@ def article_review(request, public_id):
         for field, errors in bad["errors"].items():
             form.add_error(field if field in form.fields else None, errors)
     context = _panel_context(request, article, figures, figure, form=form)
+    findings = selectors.article_findings(article=article)
     context.update(
+        problems=[f for f in findings if f.type != "agree"],
+        agreements=sum(1 for f in findings if f.type == "agree"),
         segments=segments(article.text, figures),
         selected=figure,
         run=selectors.extraction_run_latest(article=article),
@@ -263,6 +269,39 @@ def article_assign(request, public_id):
             request, "You have taken this article." if action != "release" else "Released."
         )
     return redirect(_review_url(article))
+
+
+@login_required
+@require_POST
+def finding_review(request, public_id):
+    """Confirm or dismiss a cross-check finding, then back to the article."""
+    require_perm(request.user, "claims.add_findingreview")
+    finding = Finding.objects.filter(public_id=public_id).first()
+    if finding is None:
+        raise Http404("No such finding")
+    back = request.POST.get("article", "")
+    article = Article.objects.filter(public_id=back).first() if _is_uuid(back) else None
+    try:
+        crosschecking.finding_review(
+            finding=finding,
+            reviewer=request.user,
+            decision=request.POST.get("decision", ""),
+            note=request.POST.get("note", ""),
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        finding.refresh_from_db()
+        messages.success(request, f"Finding {finding.get_status_display().lower()}.")
+    return redirect(_review_url(article) if article else "claims:queue")
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 @login_required
