@@ -36,6 +36,10 @@ from claims.services import User, audit_record
 
 CHECKABLE = (Article.Status.READY, Article.Status.IN_REVIEW, Article.Status.REVIEWED)
 CANDIDATES = 30
+# Candidate retrieval reads the postings of only this many of the article's
+# rarest terms: they carry the story (names, places, topic words), and the
+# work stays bounded however large the corpus grows.
+PROBE_TERMS = 12
 
 
 def _engine_figure(f: Figure) -> extraction.Figure:
@@ -70,13 +74,20 @@ def _bump(terms: list[str], step: int) -> None:
 
 
 @transaction.atomic
-def article_index(*, article: Article) -> story_engine.Fingerprint:
-    """(Re)write the article's postings from its current title and text."""
-    fp = story_engine.fingerprint(_checked_article(article))
+def article_index_remove(*, article: Article) -> None:
+    """Take the article's postings out of the index (before re-indexing or
+    deleting it), keeping document frequencies exact."""
     old = list(article.terms.values_list("term", flat=True))
     if old:
         article.terms.all().delete()
         _bump([*old, TermStat.DOCS], -1)
+
+
+@transaction.atomic
+def article_index(*, article: Article) -> story_engine.Fingerprint:
+    """(Re)write the article's postings from its current title and text."""
+    fp = story_engine.fingerprint(_checked_article(article))
+    article_index_remove(article=article)
     day = _day(article)
     ArticleTerm.objects.bulk_create(
         ArticleTerm(article=article, term=t[:100], weight=w, day=day) for t, w in fp.items()
@@ -104,6 +115,7 @@ def story_candidates(*, article: Article, fp: story_engine.Fingerprint) -> list[
     cutoff = max(50.0, story_engine.MAX_DF_FRACTION * (docs - story_engine.PRIOR_DOCS))
     weights = dict(fp.items())
     rare = [t for t in fp.terms if 1 < df.get(t, 0) <= cutoff + 1]  # df counts this article
+    rare = sorted(rare, key=lambda t: (df[t], t))[:PROBE_TERMS]
     if not rare:
         return []
     postings = ArticleTerm.objects.filter(term__in=rare).exclude(article_id=article.pk)
