@@ -588,7 +588,11 @@ def article_assign(*, article: Article, user: User, take: bool, force: bool = Fa
     "take over"); releasing someone else's needs an editor."""
     if not user.is_authenticated or not user.has_perm("claims.add_verdict"):
         raise PermissionDenied("Only reviewers can take articles.")
-    locked = Article.objects.select_for_update().select_related("assigned_to").get(pk=article.pk)
+    locked = (
+        Article.objects.select_for_update(of=("self",))
+        .select_related("assigned_to")
+        .get(pk=article.pk)
+    )
     holder = locked.assigned_to
     if take:
         if holder is not None and holder.pk == user.pk:
@@ -698,3 +702,31 @@ def article_fetch(*, article_id: int) -> Article | None:
         audit_record(actor=None, action="article.fetched", obj=locked, after={"chars": len(text)})
         transaction.on_commit(lambda: article_enqueue_extraction(article_id=locked.pk))
     return locked
+
+
+# --------------------------------------------------------------- the sweeper
+STUCK_AFTER = dt.timedelta(minutes=5)
+
+
+def stuck_work_requeue(*, now: dt.datetime | None = None) -> dict[str, int]:
+    """Publish again the work that a lost message or a dead worker left
+    behind: articles still fetching or queued after STUCK_AFTER, and
+    extractions whose worker died (a running run past its lease). Safe to run
+    at any time: the tasks themselves skip work that is done or held."""
+    now = now or timezone.now()
+    counts = {"fetch_article": 0, "extract_article": 0}
+    stale = Article.objects.filter(updated_at__lt=now - STUCK_AFTER)
+    for pk in stale.filter(status=Article.Status.FETCHING).values_list("pk", flat=True)[:500]:
+        counts["fetch_article"] += _enqueue(article_id=pk, task="fetch_article")
+    dead_runs = ExtractionRun.objects.filter(
+        status=ExtractionRun.Status.RUNNING, started_at__lt=now - RUN_LEASE
+    ).values("article_id")
+    waiting = Article.objects.filter(
+        Q(status=Article.Status.QUEUED, updated_at__lt=now - STUCK_AFTER)
+        | Q(status=Article.Status.EXTRACTING, pk__in=dead_runs)
+    ).order_by()
+    for pk in waiting.values_list("pk", flat=True)[:500]:
+        counts["extract_article"] += _enqueue(article_id=pk, task="extract_article")
+    if any(counts.values()):
+        logger.warning("re-published stuck work: %s", counts)
+    return counts

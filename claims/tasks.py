@@ -42,3 +42,9 @@ def crosscheck_article(article_id: int) -> None:
     from claims import crosschecking
 
     crosschecking.article_crosscheck(article_id=article_id)
+
+
+@shared_task(ignore_result=True)
+def sweep_stuck_work() -> None:
+    """Run by Celery beat every minute (see CELERY_BEAT_SCHEDULE)."""
+    services.stuck_work_requeue()
