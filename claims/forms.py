@@ -6,9 +6,16 @@ from claims.models import Verdict
 
 
 class ArticleForm(forms.Form):
-    title = forms.CharField(max_length=500)
+    title = forms.CharField(
+        max_length=500, required=False, help_text="Taken from the page when you give only a URL."
+    )
     outlet = forms.CharField(max_length=200, required=False, help_text="Publication name")
-    url = forms.CharField(max_length=2000, required=False, label="URL")
+    url = forms.CharField(
+        max_length=2000,
+        required=False,
+        label="URL",
+        help_text="With no text below, a worker downloads the page and finds the article in it.",
+    )
     byline = forms.CharField(max_length=300, required=False)
     published = forms.DateField(
         required=False,
@@ -25,10 +32,18 @@ class ArticleForm(forms.Form):
         required=False, strip=False, widget=forms.Textarea(attrs={"rows": 6}), label="HTML"
     )
 
+    @property
+    def is_url_only(self) -> bool:
+        data = self.cleaned_data
+        return not (data.get("text") or "").strip() and not (data.get("html") or "").strip()
+
     def clean(self):
         data = super().clean()
-        if not (data.get("text") or "").strip() and not (data.get("html") or "").strip():
-            raise ValidationError("Paste the article's text or its HTML.")
+        if self.is_url_only:
+            if not (data.get("url") or "").strip():
+                raise ValidationError("Paste the article's text or its HTML, or give its URL.")
+        elif not (data.get("title") or "").strip():
+            self.add_error("title", "Give the article a title.")
         limit = settings.FACTCHECK_MAX_ARTICLE_CHARS
         for field in ("text", "html"):
             if len(data.get(field) or "") > 4 * limit:

@@ -1,7 +1,8 @@
 """The two roles of the newsroom, as Django groups with model permissions.
 
-Reviewers read everything, add articles and record verdicts. Editors also
-overrule and mark articles reviewed, and manage stories and integrations.
+Reviewers read everything, add articles, and decide pending figures (and
+change their own verdicts). Editors also overrule other reviewers' verdicts,
+mark articles reviewed, and manage stories and integrations.
 Admins are Django superusers. Re-run after every migrate, so it is idempotent.
 """
 
@@ -19,9 +20,12 @@ _REVIEWER_PERMS = [
     "view_extractionrun",
     "add_article",
     "add_verdict",
+    "view_finding",
+    "add_findingreview",
 ]
 _EDITOR_PERMS = [
     *_REVIEWER_PERMS,
+    "overrule_verdict",
     "change_article",
     "change_story",
     "add_story",

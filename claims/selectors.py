@@ -4,9 +4,26 @@ in a fixed number of queries."""
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from claims.models import Article, ExtractionRun, Figure, Outlet, Verdict
+from claims.models import (
+    Article,
+    ExtractionRun,
+    Figure,
+    Finding,
+    FindingFigure,
+    Outlet,
+    Verdict,
+)
+
+# Findings a reviewer must see first: figures that contradict each other.
+PROBLEM_TYPES = (Finding.Type.CONFLICT, Finding.Type.INCONSISTENT)
+OPEN_PROBLEM = Q(
+    figures__findings__type__in=PROBLEM_TYPES,
+    figures__findings__is_current=True,
+    figures__findings__status__in=(Finding.Status.OPEN, Finding.Status.CONFIRMED),
+    figures__is_current=True,
+)
 
 
 def _current(status: str | None = None) -> Q:
@@ -15,27 +32,42 @@ def _current(status: str | None = None) -> Q:
 
 
 def article_queue(
-    *, status: str = "", outlet: str = "", story: str = "", search: str = ""
+    *,
+    status: str = "",
+    outlet: str = "",
+    story: str = "",
+    search: str = "",
+    assigned_to=None,
+    unassigned: bool = False,
+    has_conflicts: bool = False,
 ) -> QuerySet[Article]:
     """Articles for the queue with per-status figure counts: newest first, or
     best match first when searching. PostgreSQL searches with full-text
     ranking over title and text; other databases fall back to substring
     matching."""
-    qs = Article.objects.select_related("outlet", "story").annotate(
-        figure_count=Count("figures", filter=_current()),
-        pending_count=Count("figures", filter=_current(Figure.Status.PENDING)),
-        approved_count=Count("figures", filter=_current(Figure.Status.APPROVED)),
-        disputed_count=Count("figures", filter=_current(Figure.Status.DISPUTED)),
+    qs = Article.objects.select_related("outlet", "story", "assigned_to").annotate(
+        figure_count=Count("figures", filter=_current(), distinct=True),
+        pending_count=Count("figures", filter=_current(Figure.Status.PENDING), distinct=True),
+        approved_count=Count("figures", filter=_current(Figure.Status.APPROVED), distinct=True),
+        disputed_count=Count("figures", filter=_current(Figure.Status.DISPUTED), distinct=True),
+        conflict_count=Count("figures__findings", filter=OPEN_PROBLEM, distinct=True),
     )
+    if has_conflicts:
+        qs = qs.filter(conflict_count__gt=0)
     if status:
         qs = qs.filter(status=status)
     if outlet:
         qs = qs.filter(outlet__name=outlet)
     if story:
         qs = qs.filter(story__public_id=story)
+    if assigned_to is not None:
+        qs = qs.filter(assigned_to=assigned_to)
+    elif unassigned:
+        qs = qs.filter(assigned_to__isnull=True)
     search = search.strip()
     if not search:
-        return qs.order_by("-created_at", "-id")
+        # Conflicts first: they are what a reviewer must see first.
+        return qs.order_by(F("conflict_count").desc(), "-created_at", "-id")
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
@@ -94,3 +126,31 @@ def figure_progress(figures: list[Figure]) -> dict[str, int]:
     counts["total"] = len(figures)
     counts["decided"] = counts["total"] - counts[Figure.Status.PENDING]
     return counts
+
+
+def _with_members(findings: QuerySet[Finding]) -> QuerySet[Finding]:
+    members = FindingFigure.objects.select_related("figure__article__outlet").order_by("position")
+    return findings.prefetch_related(
+        Prefetch("findingfigure_set", queryset=members, to_attr="members")
+    )
+
+
+_ORDER = {"conflict": 0, "inconsistent": 1, "agree": 2}
+
+
+def figure_findings(*, figure: Figure) -> list[Finding]:
+    """Current findings about one figure (what other articles say about it)."""
+    findings = _with_members(Finding.objects.filter(is_current=True, figures=figure))
+    return sorted(findings, key=lambda f: (_ORDER[f.type], -f.score))
+
+
+def article_findings(*, article: Article) -> list[Finding]:
+    """Current findings touching the article's current figures, problems
+    first, each with `members` (its FindingFigures, figure, article and
+    outlet loaded) in order."""
+    findings = _with_members(
+        Finding.objects.filter(
+            is_current=True, figures__article=article, figures__is_current=True
+        ).distinct()
+    )
+    return sorted(findings, key=lambda f: (_ORDER[f.type], f.status != "open", -f.score))

@@ -37,6 +37,7 @@ from claims.models import (
     Outlet,
     Verdict,
 )
+from claims.netsafety import public_url_check
 
 logger = logging.getLogger(__name__)
 
@@ -211,12 +212,16 @@ def article_enqueue_extraction(*, article_id: int) -> bool:
     """Publish the extraction task. Returns False (and logs) when the broker
     cannot be reached: the article stays `queued`, already stored, and the
     stuck-work sweeper publishes it again later."""
-    from claims.tasks import extract_article  # tasks import this module
+    return _enqueue(article_id=article_id, task="extract_article")
+
+
+def _enqueue(*, article_id: int, task: str) -> bool:
+    from claims import tasks  # tasks import this module
 
     try:
-        extract_article.delay(article_id)
+        getattr(tasks, task).delay(article_id)
     except Exception:  # any broker failure; the row is safe
-        logger.warning("could not enqueue extraction of article %s", article_id, exc_info=True)
+        logger.warning("could not enqueue %s of article %s", task, article_id, exc_info=True)
         return False
     return True
 
@@ -377,6 +382,10 @@ def article_extract(*, article_id: int) -> ExtractionRun | None:
                 finished_at=timezone.now(),
                 figure_count=count,
             )
+            # The figures changed: place the article in a story and check it.
+            transaction.on_commit(
+                lambda: _enqueue(article_id=article.pk, task="crosscheck_article")
+            )
     except Exception:
         # A transient database error: release the claim so the task's retry
         # can take the run again, then let the task retry.
@@ -470,6 +479,16 @@ def verdict_record(
         raise StaleFigure(locked)
     if not locked.is_current:
         raise ValidationError("This figure is no longer in the article's current text.")
+    latest = locked.verdicts.select_related("reviewer").order_by("-created_at", "-id").first()
+    if (
+        locked.status != Figure.Status.PENDING
+        and latest is not None
+        and latest.reviewer_id != reviewer.pk
+        and not reviewer.has_perm("claims.overrule_verdict")
+    ):
+        raise PermissionDenied(
+            f"“{locked.surface}” was decided by {latest.reviewer}; only an editor can overrule it."
+        )
 
     if decision == Verdict.Decision.UNDO:
         history = list(locked.verdicts.order_by("-created_at", "-id")[:2])
@@ -562,3 +581,155 @@ def article_mark_reviewed(*, article: Article, editor: User) -> Article:
     )
     webhooks.article_reviewed(article=locked)  # sent after commit
     return locked
+
+
+# ----------------------------------------------------------------- claiming
+@transaction.atomic
+def article_assign(*, article: Article, user: User, take: bool, force: bool = False) -> Article:
+    """Take (take=True) or release an article, so two reviewers do not review
+    it unknowingly. Taking one someone else holds needs force=True (the UI's
+    "take over"); releasing someone else's needs an editor."""
+    if not user.is_authenticated or not user.has_perm("claims.add_verdict"):
+        raise PermissionDenied("Only reviewers can take articles.")
+    locked = (
+        Article.objects.select_for_update(of=("self",))
+        .select_related("assigned_to")
+        .get(pk=article.pk)
+    )
+    holder = locked.assigned_to
+    if take:
+        if holder is not None and holder.pk == user.pk:
+            return locked
+        if holder is not None and not force:
+            raise ValidationError(f"{holder} has taken this article.")
+        new = user
+    else:
+        if holder is None:
+            return locked
+        if holder.pk != user.pk and not user.has_perm("claims.change_article"):
+            raise PermissionDenied(f"Only {holder} or an editor can release this article.")
+        new = None
+    locked.assigned_to = new
+    locked.assigned_at = timezone.now() if new else None
+    locked.save(update_fields=["assigned_to", "assigned_at", "updated_at"])
+    audit_record(
+        actor=user,
+        action="article.taken" if take else "article.released",
+        obj=locked,
+        before={"assigned_to": str(holder) if holder else None},
+        after={"assigned_to": str(new) if new else None},
+    )
+    return locked
+
+
+# ------------------------------------------------------------ URL ingestion
+def _url_fetch_allowed(url: str) -> None:
+    public_url_check(url, allow_private=settings.FETCH_ALLOW_PRIVATE_URLS)
+
+
+def article_submit_url(
+    *,
+    url: str,
+    title: str = "",
+    outlet_name: str = "",
+    published_at: dt.datetime | None = None,
+    submitted_by: User | None = None,
+) -> SubmitResult:
+    """Store an article given only its address; a worker downloads the page,
+    extracts its main text, and then queues figure extraction."""
+    url = (url or "").strip()
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ValidationError({"url": ["Enter a full http:// or https:// address."]}) from None
+    _url_fetch_allowed(url)
+    with transaction.atomic():
+        article = Article.objects.create(
+            title=(title or "").strip()[:MAX_TITLE_CHARS] or url[:MAX_TITLE_CHARS],
+            url=url,
+            text="",
+            content_hash="",
+            outlet=outlet_get_or_create(name=outlet_name),
+            published_at=published_at,
+            status=Article.Status.FETCHING,
+            submitted_by=submitted_by if submitted_by and submitted_by.is_authenticated else None,
+        )
+        audit_record(
+            actor=submitted_by, action="article.submitted_url", obj=article, after={"url": url}
+        )
+        transaction.on_commit(lambda: _enqueue(article_id=article.pk, task="fetch_article"))
+    return SubmitResult(article, "created")
+
+
+def article_fetch(*, article_id: int) -> Article | None:
+    """Download a URL-submitted article and turn it into text, then queue its
+    extraction. Safe to repeat: only an article still `fetching` is fetched.
+    A page that cannot be fetched or read fails the article with the reason."""
+    from claims import pagefetch
+
+    article = Article.objects.filter(pk=article_id, status=Article.Status.FETCHING).first()
+    if article is None:
+        return None
+    try:
+        page = pagefetch.download(article.url, check_url=_url_fetch_allowed)
+        extracted = pagefetch.main_text(page, url=article.url)
+        if extracted is None:
+            raise pagefetch.FetchError("No article text was found on that page.")
+        title = article.title if article.title != article.url else extracted.title or article.title
+        title, text, _ = _validated_article_input(title=title, text=extracted.text, html="", url="")
+    except (pagefetch.FetchError, ValidationError) as exc:
+        message = exc.messages[0] if isinstance(exc, ValidationError) else str(exc)
+        Article.objects.filter(pk=article.pk, status=Article.Status.FETCHING).update(
+            status=Article.Status.FAILED, error=f"Could not fetch the article: {message}"
+        )
+        return Article.objects.get(pk=article.pk)
+    with transaction.atomic():
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        if locked.status != Article.Status.FETCHING:
+            return locked
+        locked.title, locked.text = title, text
+        locked.content_hash = _content_hash(title, text)
+        if locked.published_at is None and extracted.published:
+            locked.published_at = dt.datetime.combine(
+                extracted.published, dt.time(12), tzinfo=dt.UTC
+            )
+        locked.status = Article.Status.QUEUED
+        locked.save()
+        ArticleRevision.objects.create(
+            article=locked,
+            number=locked.revision,
+            title=title,
+            text=text,
+            content_hash=locked.content_hash,
+        )
+        audit_record(actor=None, action="article.fetched", obj=locked, after={"chars": len(text)})
+        transaction.on_commit(lambda: article_enqueue_extraction(article_id=locked.pk))
+    return locked
+
+
+# --------------------------------------------------------------- the sweeper
+STUCK_AFTER = dt.timedelta(minutes=5)
+
+
+def stuck_work_requeue(*, now: dt.datetime | None = None) -> dict[str, int]:
+    """Publish again the work that a lost message or a dead worker left
+    behind: articles still fetching or queued after STUCK_AFTER, and
+    extractions whose worker died (a running run past its lease). Safe to run
+    at any time: the tasks themselves skip work that is done or held."""
+    now = now or timezone.now()
+    counts = {"fetch_article": 0, "extract_article": 0}
+    stale = Article.objects.filter(updated_at__lt=now - STUCK_AFTER)
+    for pk in stale.filter(status=Article.Status.FETCHING).values_list("pk", flat=True)[:500]:
+        counts["fetch_article"] += _enqueue(article_id=pk, task="fetch_article")
+    dead_runs = ExtractionRun.objects.filter(
+        status=ExtractionRun.Status.RUNNING, started_at__lt=now - RUN_LEASE
+    ).values("article_id")
+    waiting = Article.objects.filter(
+        Q(status=Article.Status.QUEUED, updated_at__lt=now - STUCK_AFTER)
+        | Q(status=Article.Status.EXTRACTING, pk__in=dead_runs)
+    ).order_by()
+    for pk in waiting.values_list("pk", flat=True)[:500]:
+        counts["extract_article"] += _enqueue(article_id=pk, task="extract_article")
+    if any(counts.values()):
+        logger.warning("re-published stuck work: %s", counts)
+    return counts

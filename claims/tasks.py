@@ -42,3 +42,28 @@ def sweep_webhooks() -> int:
     due = webhooks.deliveries_due()
     webhooks.deliveries_enqueue(delivery_ids=due)
     return len(due)
+
+
+@shared_task(acks_late=True, max_retries=0)
+def fetch_article(article_id: int) -> None:
+    services.article_fetch(article_id=article_id)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=True,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=8,
+)
+def crosscheck_article(article_id: int) -> None:
+    from claims import crosschecking
+
+    crosschecking.article_crosscheck(article_id=article_id)
+
+
+@shared_task(ignore_result=True)
+def sweep_stuck_work() -> None:
+    """Run by Celery beat every minute (see CELERY_BEAT_SCHEDULE)."""
+    services.stuck_work_requeue()

@@ -132,6 +132,9 @@ STORAGES = {
 # The largest legitimate article (text + HTML) plus a margin.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 FACTCHECK_MAX_ARTICLE_CHARS = env_int("FACTCHECK_MAX_ARTICLE_CHARS", 200_000)
+# Article URLs are fetched by a worker; private addresses are refused (SSRF)
+# unless this is on (tests serve pages from 127.0.0.1).
+FETCH_ALLOW_PRIVATE_URLS = env_bool("FETCH_ALLOW_PRIVATE_URLS", default=False)
 
 # --- Security (production values when DEBUG is off) -----------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -189,6 +192,12 @@ CELERY_TASK_TIME_LIMIT = 120
 CELERY_TASK_SOFT_TIME_LIMIT = 90
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+# Articles whose message was lost (broker down at submit, a worker killed)
+# are published again by this periodic sweep.
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stuck-work": {"task": "claims.tasks.sweep_stuck_work", "schedule": 60.0},
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 3,
     "interval_start": 0,

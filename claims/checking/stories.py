@@ -27,7 +27,8 @@ WINDOW_DAYS = 4  # stories are about events: coverage spreads over a few days
 FINGERPRINT_SIZE = 40
 ENTITY_WEIGHT = 2.5
 NUMBER_WEIGHT = 1.5
-_PRIOR_DOCS = 200  # pseudo-documents that keep IDF sane while the index is small
+PRIOR_DOCS = 200  # pseudo-documents that keep IDF sane while the index is small
+MAX_DF_FRACTION = 0.02  # at scale, terms in >2% of articles are not story-specific
 _CANDIDATES = 30
 # Names every story shares: calendar words and time zones are not evidence of one event.
 _CALENDAR_WORDS = """january february march april may june july august september october
@@ -144,7 +145,7 @@ class StoryIndex:
     """In-memory inverted index of fingerprints, for placing articles in stories."""
 
     threshold: float = SIMILARITY_THRESHOLD
-    max_df_fraction: float = 0.02  # at scale, terms in >2% of articles are not story-specific
+    max_df_fraction: float = MAX_DF_FRACTION
     _entries: dict[str, _Entry] = field(default_factory=dict)
     _postings: dict[str, dict[int | None, list[str]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list)))
@@ -155,7 +156,7 @@ class StoryIndex:
         return len(self._entries)
 
     def idf(self, term: str) -> float:
-        n = len(self._entries) + _PRIOR_DOCS
+        n = len(self._entries) + PRIOR_DOCS
         return math.log(n / (1 + self._df.get(term, 0)))
 
     def story_of(self, article_id: str) -> str:

@@ -4,6 +4,7 @@ hold data, constraints and small derived properties only."""
 
 from .articles import Article, ArticleRevision, ArticleStatus, Integration, Outlet, Story
 from .audit import AuditEvent
+from .checks import ArticleTerm, Finding, FindingFigure, FindingReview, TermStat
 from .figures import Figure, FigureKind, FigureStatus, Verdict, VerdictDecision
 from .integrations import (
     ApiKey,
@@ -21,15 +22,20 @@ __all__ = [
     "Article",
     "ArticleRevision",
     "ArticleStatus",
+    "ArticleTerm",
     "AuditEvent",
     "ExtractionRun",
     "Figure",
     "FigureKind",
     "FigureStatus",
+    "Finding",
+    "FindingFigure",
+    "FindingReview",
     "IdempotencyRecord",
     "Integration",
     "Outlet",
     "Story",
+    "TermStat",
     "Verdict",
     "VerdictDecision",
     "WebhookDelivery",

@@ -51,6 +51,7 @@ class Story(models.Model):
 
 
 class ArticleStatus(models.TextChoices):
+    FETCHING = "fetching", "Fetching"  # submitted as a URL; a worker downloads it
     QUEUED = "queued", "Queued"
     EXTRACTING = "extracting", "Extracting"
     READY = "ready", "Ready for review"
@@ -92,6 +93,15 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="submitted_articles",
     )
+    # Claimed by a reviewer so two people do not review it unknowingly.
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_articles",
+    )
+    assigned_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -126,7 +136,7 @@ class Article(models.Model):
 
     @property
     def is_processing(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.EXTRACTING)
+        return self.status in (self.Status.FETCHING, self.Status.QUEUED, self.Status.EXTRACTING)
 
 
 class ArticleRevision(models.Model):

@@ -147,6 +147,7 @@ class Verdict(models.Model):
 
     class Meta:
         ordering = ["figure", "created_at", "id"]
+        permissions = [("overrule_verdict", "Can change a figure another reviewer decided")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(decision="dispute") | ~Q(reason=""),

@@ -20,25 +20,37 @@ def article_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         published = data["published"]
+        published_at = (
+            dt.datetime.combine(published, dt.time(12), tzinfo=dt.UTC) if published else None
+        )
         try:
-            result = services.article_submit(
-                title=data["title"],
-                text=data["text"],
-                html=data["html"],
-                outlet_name=data["outlet"],
-                url=data["url"].strip(),
-                byline=data["byline"],
-                published_at=(
-                    dt.datetime.combine(published, dt.time(12), tzinfo=dt.UTC)
-                    if published
-                    else None
-                ),
-                submitted_by=request.user,
-            )
+            if form.is_url_only:
+                result = services.article_submit_url(
+                    url=data["url"],
+                    title=data["title"],
+                    outlet_name=data["outlet"],
+                    published_at=published_at,
+                    submitted_by=request.user,
+                )
+            else:
+                result = services.article_submit(
+                    title=data["title"],
+                    text=data["text"],
+                    html=data["html"],
+                    outlet_name=data["outlet"],
+                    url=data["url"].strip(),
+                    byline=data["byline"],
+                    published_at=published_at,
+                    submitted_by=request.user,
+                )
         except ValidationError as exc:
             _add_service_errors(form, exc)
         else:
-            messages.success(request, "Article stored; a worker is extracting its figures.")
+            messages.success(
+                request,
+                "Article stored; a worker is "
+                + ("downloading the page." if form.is_url_only else "extracting its figures."),
+            )
             return redirect("claims:article", public_id=result.article.public_id)
     return TemplateResponse(request, "claims/article_new.html", {"form": form})
 

@@ -20,7 +20,15 @@ def queue(request):
         "outlet": request.GET.get("outlet", "")[:200],
         "search": request.GET.get("q", "")[:200],
     }
-    articles = selectors.article_queue(**filters)
+    assigned = request.GET.get("assigned", "")
+    articles = selectors.article_queue(
+        **filters,
+        assigned_to=request.user if assigned == "me" else None,
+        unassigned=assigned == "nobody",
+        has_conflicts=request.GET.get("conflicts") == "1",
+    )
+    filters["conflicts"] = request.GET.get("conflicts") == "1"
+    filters["assigned"] = assigned
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)

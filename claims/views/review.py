@@ -7,19 +7,21 @@ figure's highlight and the progress bar."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from claims import selectors, services
+from claims import crosschecking, selectors, services
 from claims.forms import VerdictForm
 from claims.highlighting import segments
-from claims.models import Article, Figure, Verdict
+from claims.models import Article, Figure, Finding, Verdict
 from claims.views.access import get_article_for_review, get_figure_for_verdict, require_perm
 
 
@@ -64,8 +66,20 @@ def _panel_context(
     for verdict in selectors.figure_history(figure=figure) if figure else ():
         history.append({"verdict": verdict, "before": before})
         before = verdict.status_after
+    user = request.user
+    decided_by = history[-1]["verdict"].reviewer if history and figure.status != "pending" else None
+    can_review = user.has_perm("claims.add_verdict")
     return {
+        # Someone else's decision stands unless an editor overrules it.
+        "decided_by_other": decided_by if decided_by and decided_by.pk != user.pk else None,
+        "can_decide": can_review
+        and (
+            decided_by is None
+            or decided_by.pk == user.pk
+            or user.has_perm("claims.overrule_verdict")
+        ),
         "history": history[::-1],
+        "figure_findings": selectors.figure_findings(figure=figure) if figure else [],
         "article": article,
         "figure": figure,
         "position": position,
@@ -74,7 +88,7 @@ def _panel_context(
         "form": form,
         "notice": notice,
         "reasons": Verdict.Reason.choices,
-        "can_review": request.user.has_perm("claims.add_verdict"),
+        "can_review": can_review,
         "progress": selectors.figure_progress(figures),
         "changed_figures": changed,
         "figures_total": len(figures),
@@ -104,7 +118,10 @@ def article_review(request, public_id):
         for field, errors in bad["errors"].items():
             form.add_error(field if field in form.fields else None, errors)
     context = _panel_context(request, article, figures, figure, form=form)
+    findings = selectors.article_findings(article=article)
     context.update(
+        problems=[f for f in findings if f.type != "agree"],
+        agreements=sum(1 for f in findings if f.type == "agree"),
         segments=segments(article.text, figures),
         selected=figure,
         run=selectors.extraction_run_latest(article=article),
@@ -140,6 +157,11 @@ def figure_verdict(request, public_id):
             )
         except services.StaleFigure as stale:
             return _stale_response(request, article, stale.figure)
+        except PermissionDenied as denied:
+            if not _is_htmx(request):
+                messages.error(request, str(denied))
+                return redirect(_review_url(article, figure))
+            return _render_after_write(request, article, figure, message=str(denied), advance=False)
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     else:
@@ -221,6 +243,65 @@ def article_undo(request, public_id):
     verdict.figure.refresh_from_db()
     message = f"Undone: “{verdict.figure.surface}” is {verdict.figure.status} again."
     return _render_after_write(request, article, verdict.figure, message=message, advance=False)
+
+
+@login_required
+@require_POST
+def article_assign(request, public_id):
+    """Take, release or take over an article (POST action=take|release|takeover)."""
+    article = get_article_for_review(request.user, public_id)
+    action = request.POST.get("action", "")
+    if action not in ("take", "release", "takeover"):
+        messages.error(request, "Unknown action.")
+        return redirect(_review_url(article))
+    try:
+        services.article_assign(
+            article=article,
+            user=request.user,
+            take=action != "release",
+            force=action == "takeover",
+        )
+    except (ValidationError, PermissionDenied) as exc:
+        text = exc.messages[0] if isinstance(exc, ValidationError) else str(exc)
+        messages.error(request, text)
+    else:
+        messages.success(
+            request, "You have taken this article." if action != "release" else "Released."
+        )
+    return redirect(_review_url(article))
+
+
+@login_required
+@require_POST
+def finding_review(request, public_id):
+    """Confirm or dismiss a cross-check finding, then back to the article."""
+    require_perm(request.user, "claims.add_findingreview")
+    finding = Finding.objects.filter(public_id=public_id).first()
+    if finding is None:
+        raise Http404("No such finding")
+    back = request.POST.get("article", "")
+    article = Article.objects.filter(public_id=back).first() if _is_uuid(back) else None
+    try:
+        crosschecking.finding_review(
+            finding=finding,
+            reviewer=request.user,
+            decision=request.POST.get("decision", ""),
+            note=request.POST.get("note", ""),
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        finding.refresh_from_db()
+        messages.success(request, f"Finding {finding.get_status_display().lower()}.")
+    return redirect(_review_url(article) if article else "claims:queue")
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 @login_required

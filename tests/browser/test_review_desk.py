@@ -160,3 +160,27 @@ def test_every_control_works_without_javascript(browser, live_server, rita):
 def test_wait_for_is_importable():
     # wait_for is shared with the worker tests; keep the import honest.
     assert callable(wait_for)
+
+
+def test_the_demo_conflict_leads_the_queue_and_the_review_page(new_page, live_server, rita):
+    from tests import factories
+    from tests.claims.test_crosschecking import submit_demo
+
+    _lakeside, northgate, _eastern = submit_demo()
+    factories.article(text=ARTICLE, title="A newer article without conflicts")
+    page = new_page("rita")
+    first_row = page.locator("table.queue tbody tr").first
+    expect(first_row.locator(".badge-conflict")).to_be_visible()
+    expect(first_row).to_contain_text("conflict")
+    page.click(f"text={northgate.title}")
+    findings = page.locator("section.findings")
+    expect(findings).to_contain_text("Cross-check: 2 problems to look at first")
+    expect(findings).to_contain_text("12,000")
+    expect(findings).to_contain_text("The Lakeside Chronicle")
+    expect(findings).to_contain_text("a factor of 10")
+    screenshot(page, "conflict")
+    # The other outlet's figure is one click away.
+    findings.locator("a", has_text="1,200").first.click()
+    expect(page.locator("h1")).not_to_have_text(northgate.title)
+    expect(page.locator("#panel h2")).to_have_text("1,200")
+    assert axe_violations(page) == []

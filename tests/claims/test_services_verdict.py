@@ -110,3 +110,25 @@ def test_it_rejects_bad_verdict_input(figure, reviewer, fields, error_field):
         services.verdict_record(figure=figure, reviewer=reviewer, **fields)
     assert error_field in exc.value.message_dict
     assert not Verdict.objects.exists()
+
+
+def test_a_reviewer_cannot_overrule_another_reviewers_verdict(figure, reviewer):
+    from tests import factories
+
+    colleague = factories.reviewer(username="carla")
+    services.verdict_record(figure=figure, reviewer=colleague, decision="approve")
+    with pytest.raises(PermissionDenied, match="was decided by carla; only an editor"):
+        services.verdict_record(
+            figure=figure, reviewer=reviewer, decision="dispute", reason="other"
+        )
+    figure.refresh_from_db()
+    assert figure.status == Figure.Status.APPROVED
+
+
+def test_an_editor_overrules_and_a_reviewer_changes_their_own_mind(figure, reviewer, editor):
+    services.verdict_record(figure=figure, reviewer=reviewer, decision="approve")
+    services.verdict_record(figure=figure, reviewer=reviewer, decision="dispute", reason="other")
+    services.verdict_record(figure=figure, reviewer=editor, decision="approve", note="overruled")
+    figure.refresh_from_db()
+    assert figure.status == Figure.Status.APPROVED
+    assert figure.verdicts.count() == 3

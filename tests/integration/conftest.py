@@ -36,6 +36,8 @@ class Worker:
             "DATABASE_URL": test_database_url(),
             "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
             "CELERY_TASK_DEFAULT_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
+            # Tests serve the pages workers fetch from 127.0.0.1.
+            "FETCH_ALLOW_PRIVATE_URLS": "true",
         }
         self._log_file = log.open("w")
         self.process = subprocess.Popen(

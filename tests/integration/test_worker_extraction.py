@@ -53,3 +53,22 @@ def test_a_redelivered_task_adds_no_duplicate_figures(worker):
     )
     assert article.figures.count() == 1
     assert ExtractionRun.objects.get(article=article).attempts == 1
+
+
+def test_a_url_submission_is_downloaded_and_extracted_by_a_real_worker(
+    worker, page_server, settings
+):
+    from tests.claims.test_services_fetch import PAGE
+
+    settings.FETCH_ALLOW_PRIVATE_URLS = True
+    url = page_server.add("/harbour", PAGE)
+    article = services.article_submit_url(url=url, outlet_name="Coastline Gazette").article
+
+    def ready():
+        article.refresh_from_db()
+        return article.status == Article.Status.READY
+
+    wait_for(ready, timeout=60, worker=worker, what="the page to be fetched and extracted")
+    assert article.title == "Harbour works approved"
+    assert article.figures.filter(is_current=True, surface="$59.5 million").exists()
+    assert "claims.tasks.fetch_article" in worker.output()

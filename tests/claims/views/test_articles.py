@@ -35,7 +35,8 @@ def test_the_add_form_stores_the_article_and_opens_it(
     ("data", "message"),
     [
         ({"title": "Empty", "text": "   "}, "Paste the article"),
-        ({"title": "", "text": "It cost $4 million."}, "This field is required"),
+        ({"title": "No URL", "url": "not-a-url"}, "Enter a full http:// or https:// address."),
+        ({"title": "", "text": "It cost $4 million."}, "Give the article a title."),
         ({"title": "Binary", "text": "\x00\x01\x02"}, "Null characters are not allowed"),
         ({"title": "Bad date", "text": "x 1", "published": "13/13/2026"}, "Enter a valid date"),
         ({"title": "Bad URL", "text": "x 1", "url": "javascript:alert(1)"}, "http://"),

@@ -305,3 +305,115 @@ def test_the_highlighted_text_reads_exactly_like_the_article(reviewer_client, ar
     from html import unescape
 
     assert unescape(text) == article.text
+
+
+# ------------------------------------------------------- claiming, overrule
+def test_taking_an_article_shows_on_the_page_and_in_the_queue_filter(reviewer_client, article):
+    factories.article(title="Someone else's")
+    url = reverse("claims:article_assign", args=[article.public_id])
+    page = reviewer_client.post(url, {"action": "take"}, follow=True).content.decode()
+    assert "You have taken this article." in page
+    response = reviewer_client.get(reverse("claims:queue"), {"assigned": "me"})
+    assert [a.title for a in response.context["page"].object_list] == [article.title]
+    response = reviewer_client.get(reverse("claims:queue"), {"assigned": "nobody"})
+    assert [a.title for a in response.context["page"].object_list] == ["Someone else's"]
+
+
+def test_the_page_says_who_has_taken_the_article(reviewer_client, article):
+    colleague = factories.reviewer(username="carla")
+    services.article_assign(article=article, user=colleague, take=True)
+    html = reviewer_client.get(review_url(article)).content.decode()
+    assert "Taken by carla" in html
+    assert "Take over" in html
+
+
+def test_a_reviewer_sees_who_decided_and_cannot_overrule(reviewer_client, article):
+    colleague = factories.reviewer(username="carla")
+    figure = factories.current_figures(article)[0]
+    services.verdict_record(figure=figure, reviewer=colleague, decision="approve")
+    html = reviewer_client.get(review_url(article, figure)).content.decode()
+    assert "Decided by carla. Only an editor can overrule it." in html
+    assert 'name="decision" value="approve"' not in html
+    response = reviewer_client.post(
+        verdict_url(figure), {"decision": "dispute", "reason": "other", "version": 2}, follow=True
+    )
+    assert "only an editor can overrule it" in response.content.decode()
+    assert Verdict.objects.count() == 1
+
+
+def test_an_editor_can_overrule(client, editor, article):
+    colleague = factories.reviewer(username="carla")
+    figure = factories.current_figures(article)[0]
+    services.verdict_record(figure=figure, reviewer=colleague, decision="approve")
+    client.force_login(editor)
+    html = client.get(review_url(article, figure)).content.decode()
+    assert "Decided by carla." in html and 'value="approve"' in html
+    client.post(verdict_url(figure), {"decision": "dispute", "reason": "other", "version": 2})
+    figure.refresh_from_db()
+    assert figure.status == Figure.Status.DISPUTED
+
+
+def test_a_url_only_submission_redirects_to_a_page_that_shows_the_download(
+    reviewer_client, settings, page_server
+):
+    settings.FETCH_ALLOW_PRIVATE_URLS = True
+    url = page_server.add("/a", "<html><body><p>x</p></body></html>")
+    response = reviewer_client.post(reverse("claims:article_new"), {"url": url}, follow=True)
+    html = response.content.decode()
+    assert "Downloading the page" in html
+    assert Article.objects.get().status == Article.Status.FETCHING
+
+
+# ------------------------------------------------------------ cross-checking
+def test_the_demo_conflict_is_first_in_the_queue_and_on_the_page(reviewer_client):
+    from tests.claims.test_crosschecking import submit_demo
+
+    factories.article(title="A newer unrelated article")
+    lakeside, northgate, eastern = submit_demo()
+    factories.article(title="The newest unrelated article")
+    rows = reviewer_client.get(reverse("claims:queue")).context["page"].object_list
+    assert {rows[0].title, rows[1].title, rows[2].title} == {
+        lakeside.title, northgate.title, eastern.title,
+    }  # fmt: skip
+    assert rows[0].conflict_count >= 1
+    html = reviewer_client.get(review_url(northgate)).content.decode()
+    assert "Cross-check: 2 problems to look at first" in html
+    assert "factor of 10" in html
+    assert "The Lakeside Chronicle" in html and "Eastern Wire" in html
+    only = reviewer_client.get(reverse("claims:queue"), {"conflicts": "1"})
+    assert len(only.context["page"].object_list) == 3
+
+
+def test_the_panel_shows_what_other_articles_say_about_the_figure(reviewer_client):
+    from tests.claims.test_crosschecking import submit_demo
+
+    _lakeside, northgate, _ = submit_demo()
+    figure = northgate.figures.get(surface="12,000", is_current=True)
+    html = reviewer_client.get(review_url(northgate, figure)).content.decode()
+    assert "<h3>Cross-check</h3>" in html
+    assert '1,200</a> <span class="where">(The Lakeside Chronicle)</span>' in html
+
+
+def test_a_reviewer_confirms_a_finding_from_the_page(reviewer_client):
+    from claims.models import Finding
+    from tests.claims.test_crosschecking import submit_demo
+
+    _, northgate, _ = submit_demo()
+    finding = Finding.objects.filter(type="conflict").first()
+    url = reverse("claims:finding_review", args=[finding.public_id])
+    response = reviewer_client.post(
+        url, {"decision": "confirm", "article": str(northgate.public_id)}, follow=True
+    )
+    assert "Finding confirmed." in response.content.decode()
+    finding.refresh_from_db()
+    assert finding.status == Finding.Status.CONFIRMED
+
+
+def test_the_review_page_with_findings_still_runs_a_fixed_number_of_queries(
+    reviewer_client, django_assert_max_num_queries
+):
+    from tests.claims.test_crosschecking import submit_demo
+
+    _, northgate, _ = submit_demo()
+    with django_assert_max_num_queries(16):
+        reviewer_client.get(review_url(northgate))

@@ -1,0 +1,261 @@
+"""Cross-checking in the app: place an article in a story through the stored
+inverted index, run the checking engine over the story, and keep what it
+finds as Finding rows that reviewers confirm or dismiss.
+
+The scoring (fingerprints, similarity, thresholds) is the engine's
+(claims.checking.stories); only candidate retrieval lives here, as indexed
+queries over ArticleTerm postings, so placing an article never scans all
+articles. Every function is safe to run again.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+
+from claims import extraction
+from claims.checking import engine
+from claims.checking import stories as story_engine
+from claims.checking.model import Article as CheckedArticle
+from claims.models import (
+    Article,
+    ArticleTerm,
+    Figure,
+    Finding,
+    FindingFigure,
+    FindingReview,
+    Story,
+    TermStat,
+)
+from claims.services import User, audit_record
+
+CHECKABLE = (Article.Status.READY, Article.Status.IN_REVIEW, Article.Status.REVIEWED)
+CANDIDATES = 30
+# Candidate retrieval reads the postings of only this many of the article's
+# rarest terms: they carry the story (names, places, topic words), and the
+# work stays bounded however large the corpus grows.
+PROBE_TERMS = 12
+
+
+def _engine_figure(f: Figure) -> extraction.Figure:
+    value = tuple(f.value) if isinstance(f.value, list) else f.value
+    return extraction.Figure(
+        start=f.start, end=f.end, surface=f.surface, value=value, unit=f.unit, kind=f.kind,
+        approx=f.approx, qualifier=f.qualifier or None, subject=f.subject or None,
+        attributed_to=f.attributed_to or None, sentence_start=f.sentence_start,
+        sentence_end=f.sentence_end, overflow=f.overflow,
+    )  # fmt: skip
+
+
+def _checked_article(article: Article, figures: list[Figure] = ()) -> CheckedArticle:
+    return CheckedArticle(
+        id=str(article.pk),
+        text=article.text,
+        published=article.published_at.date() if article.published_at else None,
+        outlet=article.outlet.name if article.outlet_id else "",
+        title=article.title,
+        figures=tuple(_engine_figure(f) for f in figures),
+    )
+
+
+def _day(article: Article) -> int | None:
+    return article.published_at.date().toordinal() if article.published_at else None
+
+
+# ---------------------------------------------------------------- the index
+def _bump(terms: list[str], step: int) -> None:
+    TermStat.objects.bulk_create([TermStat(term=t, df=0) for t in terms], ignore_conflicts=True)
+    TermStat.objects.filter(term__in=terms).update(df=F("df") + step)
+
+
+@transaction.atomic
+def article_index_remove(*, article: Article) -> None:
+    """Take the article's postings out of the index (before re-indexing or
+    deleting it), keeping document frequencies exact."""
+    old = list(article.terms.values_list("term", flat=True))
+    if old:
+        article.terms.all().delete()
+        _bump([*old, TermStat.DOCS], -1)
+
+
+@transaction.atomic
+def article_index(*, article: Article) -> story_engine.Fingerprint:
+    """(Re)write the article's postings from its current title and text."""
+    fp = story_engine.fingerprint(_checked_article(article))
+    article_index_remove(article=article)
+    day = _day(article)
+    ArticleTerm.objects.bulk_create(
+        ArticleTerm(article=article, term=t[:100], weight=w, day=day) for t, w in fp.items()
+    )
+    _bump([*(t[:100] for t in fp.terms), TermStat.DOCS], +1)
+    return fp
+
+
+def _idf_table(terms) -> tuple[dict[str, int], float]:
+    counts = dict(
+        TermStat.objects.filter(term__in=[*terms, TermStat.DOCS]).values_list("term", "df")
+    )
+    return counts, counts.pop(TermStat.DOCS, 0) + story_engine.PRIOR_DOCS
+
+
+def story_candidates(*, article: Article, fp: story_engine.Fingerprint) -> list[tuple[int, float]]:
+    """Articles sharing rare terms with `fp` inside the time window, with their
+    similarity, best first: a few indexed queries, whatever the corpus size."""
+    df, docs = _idf_table(fp.terms)
+
+    def idf(term: str) -> float:
+        return math.log(docs / (1 + df.get(term, 0)))
+
+    # Terms in too many articles say nothing about which story this is.
+    cutoff = max(50.0, story_engine.MAX_DF_FRACTION * (docs - story_engine.PRIOR_DOCS))
+    weights = dict(fp.items())
+    rare = [t for t in fp.terms if 1 < df.get(t, 0) <= cutoff + 1]  # df counts this article
+    rare = sorted(rare, key=lambda t: (df[t], t))[:PROBE_TERMS]
+    if not rare:
+        return []
+    postings = ArticleTerm.objects.filter(term__in=rare).exclude(article_id=article.pk)
+    day = _day(article)
+    if day is not None:
+        window = story_engine.WINDOW_DAYS
+        postings = postings.filter(Q(day__range=(day - window, day + window)) | Q(day=None))
+    partial: defaultdict[int, float] = defaultdict(float)
+    for other, term in postings.values_list("article_id", "term"):
+        partial[other] += weights[term] * idf(term) ** 2
+    top = [pk for pk, _ in heapq.nlargest(CANDIDATES, partial.items(), key=lambda kv: kv[1])]
+    if not top:
+        return []
+
+    their_terms: defaultdict[int, list[tuple[str, float]]] = defaultdict(list)
+    for other, term, weight in ArticleTerm.objects.filter(article_id__in=top).values_list(
+        "article_id", "term", "weight"
+    ):
+        their_terms[other].append((term, weight))
+    df, docs = _idf_table({t for items in their_terms.values() for t, _ in items} | set(fp.terms))
+    published = dict(Article.objects.filter(pk__in=top).values_list("pk", "published_at"))
+    mine = article.published_at.date() if article.published_at else None
+    scored = []
+    for other, items in their_terms.items():
+        theirs = story_engine.Fingerprint.from_lists(*zip(*items, strict=True))
+        when = published[other].date() if published.get(other) else None
+        scored.append((other, story_engine.similarity(fp, theirs, mine, when, idf)))
+    return sorted(scored, key=lambda kv: -kv[1])
+
+
+def article_place_in_story(*, article: Article) -> Story:
+    """Index the article and put it in the story of its best match above the
+    engine's threshold, or in a new story. An article already in a story
+    (placed before, or moved there by an editor) stays; its postings are
+    refreshed."""
+    fp = article_index(article=article)
+    if article.story_id:
+        return article.story
+    best = next(iter(story_candidates(article=article, fp=fp)), None)
+    story_id = None
+    if best and best[1] >= story_engine.SIMILARITY_THRESHOLD:
+        story_id = Article.objects.filter(pk=best[0]).values_list("story_id", flat=True).first()
+    with transaction.atomic():
+        story = (
+            Story.objects.get(pk=story_id)
+            if story_id
+            else Story.objects.create(title=article.title)
+        )
+        Article.objects.filter(pk=article.pk, story=None).update(story=story)
+        audit_record(
+            actor=None, action="story.placed", obj=article, after={"story": str(story.public_id)}
+        )
+    article.story = story
+    return story
+
+
+# ----------------------------------------------------------------- findings
+def _key(kind: str, figures: list[Figure]) -> str:
+    # Order-free: the same figures found again (either way round) are one finding.
+    return f"{kind}:" + "-".join(str(pk) for pk in sorted(f.pk for f in figures))
+
+
+def story_crosscheck(*, story: Story) -> list[Finding]:
+    """Run the engine over the story's checkable articles and store what it
+    finds. A finding found again keeps its row, status and reviews; one no
+    longer found is marked not current. Returns the current findings."""
+    articles = list(
+        Article.objects.filter(story=story, status__in=CHECKABLE).select_related("outlet")
+    )
+    figures = list(
+        Figure.objects.filter(article__in=articles, is_current=True).order_by("article", "start")
+    )
+    by_article: defaultdict[int, list[Figure]] = defaultdict(list)
+    for f in figures:
+        by_article[f.article_id].append(f)
+    by_span = {(str(f.article_id), f.start, f.end): f for f in figures}
+    found = engine.check_story([_checked_article(a, by_article[a.pk]) for a in articles])
+
+    produced: dict[str, tuple[str, list[Figure], str, float]] = {}
+    for finding in found:
+        rows = [by_span.get((r.article_id, r.start, r.end)) for r in finding.figures]
+        if None in rows:
+            continue
+        produced[_key(finding.type, rows)] = (finding.type, rows, finding.why, finding.score)
+
+    with transaction.atomic():
+        existing = {f.key: f for f in Finding.objects.select_for_update().filter(key__in=produced)}
+        current = []
+        for key, (kind, rows, why, score) in produced.items():
+            row = existing.get(key)
+            if row is None:
+                row = Finding.objects.create(story=story, type=kind, key=key, why=why, score=score)
+                FindingFigure.objects.bulk_create(
+                    FindingFigure(finding=row, figure=f, position=n) for n, f in enumerate(rows)
+                )
+            elif (row.why, row.score, row.story_id, row.is_current) != (why, score, story.pk, True):
+                row.why, row.score, row.story, row.is_current = why, score, story, True
+                row.save(update_fields=["why", "score", "story", "is_current", "updated_at"])
+            current.append(row)
+        Finding.objects.filter(story=story, is_current=True).exclude(key__in=produced).update(
+            is_current=False
+        )
+    return current
+
+
+def article_crosscheck(*, article_id: int) -> list[Finding] | None:
+    """Place the article in a story and check the whole story again (its
+    other articles' findings may change too). None if the article is gone or
+    not extracted yet."""
+    article = (
+        Article.objects.select_related("outlet", "story")
+        .filter(pk=article_id, status__in=CHECKABLE)
+        .first()
+    )
+    if article is None:
+        return None
+    story = article_place_in_story(article=article)
+    return story_crosscheck(story=story)
+
+
+@transaction.atomic
+def finding_review(*, finding: Finding, reviewer: User, decision: str, note: str = "") -> Finding:
+    """A reviewer confirms or dismisses a finding; history keeps every review."""
+    if not reviewer.is_authenticated or not reviewer.has_perm("claims.add_findingreview"):
+        raise PermissionDenied("Only reviewers can confirm or dismiss findings.")
+    if decision not in FindingReview.Decision.values:
+        raise ValidationError({"decision": ["Choose confirm or dismiss."]})
+    locked = Finding.objects.select_for_update().get(pk=finding.pk)
+    before = {"status": locked.status}
+    FindingReview.objects.create(
+        finding=locked, reviewer=reviewer, decision=decision, note=note.strip()[:10_000]
+    )
+    locked.status = (
+        Finding.Status.CONFIRMED
+        if decision == FindingReview.Decision.CONFIRM
+        else Finding.Status.DISMISSED
+    )
+    locked.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=reviewer, action=f"finding.{decision}", obj=locked, before=before,
+        after={"status": locked.status},
+    )  # fmt: skip
+    return locked
