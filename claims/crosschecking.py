@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Q
 
-from claims import extraction
+from claims import extraction, webhooks
 from claims.checking import engine
 from claims.checking import stories as story_engine
 from claims.checking.model import Article as CheckedArticle
@@ -211,6 +211,8 @@ def story_crosscheck(*, story: Story) -> list[Finding]:
                 FindingFigure.objects.bulk_create(
                     FindingFigure(finding=row, figure=f, position=n) for n, f in enumerate(rows)
                 )
+                if kind != Finding.Type.AGREE:
+                    webhooks.conflict_found(finding=row)  # sent after commit
             elif (row.why, row.score, row.story_id, row.is_current) != (why, score, story.pk, True):
                 row.why, row.score, row.story, row.is_current = why, score, story, True
                 row.save(update_fields=["why", "score", "story", "is_current", "updated_at"])

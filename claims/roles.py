@@ -33,6 +33,13 @@ _EDITOR_PERMS = [
     "add_integration",
     "change_integration",
     "view_auditevent",
+    "view_apikey",
+    "add_apikey",
+    "change_apikey",
+    "view_webhookendpoint",
+    "add_webhookendpoint",
+    "change_webhookendpoint",
+    "view_webhookdelivery",
 ]
 
 

@@ -23,18 +23,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import ipaddress
 import json
 import logging
 import random
 import secrets
-import socket
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
@@ -45,6 +42,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.models import Article, Figure, Verdict, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from claims.netsafety import public_url_check
 
 logger = logging.getLogger(__name__)
 
@@ -90,26 +88,10 @@ def signature_verify(
 
 # -------------------------------------------------------------- URL safety
 def url_check(url: str) -> None:
-    """Raise ValidationError unless `url` is http(s) and every address its
-    host resolves to is public (or WEBHOOKS_ALLOW_PRIVATE_URLS is on).
-    Resolution is repeated before each send; a host that re-resolves to a
-    private address between this check and the connection is the remaining
-    (DNS-rebinding) gap."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValidationError({"url": ["Give an http:// or https:// address."]})
-    if settings.WEBHOOKS_ALLOW_PRIVATE_URLS:
-        return
-    try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
-    except (OSError, UnicodeError):
-        raise ValidationError({"url": ["The host name does not resolve."]}) from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if not address.is_global or address.is_multicast:
-            raise ValidationError(
-                {"url": [f"The address {address} is private, loopback or reserved."]}
-            )
+    """Raise ValidationError unless `url` is http(s) and resolves only to
+    public addresses (or WEBHOOKS_ALLOW_PRIVATE_URLS is on). Checked again
+    before each send."""
+    public_url_check(url, allow_private=settings.WEBHOOKS_ALLOW_PRIVATE_URLS)
 
 
 # ----------------------------------------------------------------- emission
@@ -391,3 +373,46 @@ def article_reviewed(*, article: Article) -> list[WebhookDelivery]:
     return event_emit(
         event_type=WebhookEvent.ARTICLE_REVIEWED, integration_id=article.integration_id, data=data
     )
+
+
+def finding_data(finding) -> dict[str, Any]:
+    """A cross-check finding as integrations see it (webhooks and the API)."""
+    members = getattr(finding, "members", None)
+    if members is None:
+        members = finding.findingfigure_set.select_related("figure__article__outlet").order_by(
+            "position"
+        )
+    return {
+        "id": str(finding.public_id),
+        "type": finding.type,
+        "status": finding.status,
+        "why": finding.why,
+        "figures": [
+            {
+                "figure": str(m.figure.public_id),
+                "article": str(m.figure.article.public_id),
+                "outlet": m.figure.article.outlet.name if m.figure.article.outlet_id else "",
+                "surface": m.figure.surface,
+            }
+            for m in members
+        ],
+    }
+
+
+def conflict_found(*, finding) -> list[WebhookDelivery]:
+    """`conflict.found`: cross-checking found figures that contradict each
+    other; sent to every integration owning one of the articles."""
+    data = finding_data(finding)
+    integrations = sorted(
+        set(
+            Article.objects.filter(
+                figures__findingfigure__finding=finding, integration__isnull=False
+            ).values_list("integration_id", flat=True)
+        )
+    )
+    deliveries: list[WebhookDelivery] = []
+    for integration_id in integrations:
+        deliveries += event_emit(
+            event_type=WebhookEvent.CONFLICT_FOUND, integration_id=integration_id, data=data
+        )
+    return deliveries

@@ -196,6 +196,7 @@ CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 # are published again by this periodic sweep.
 CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-work": {"task": "claims.tasks.sweep_stuck_work", "schedule": 60.0},
+    "sweep-webhooks": {"task": "claims.tasks.sweep_webhooks", "schedule": 120.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_TASK_PUBLISH_RETRY_POLICY = {

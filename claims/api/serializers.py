@@ -309,13 +309,22 @@ class FigureDetailSerializer(FigureSerializer):
         return figure_data(instance, history=True)
 
 
-class ConflictSerializer(serializers.Serializer):
-    """Filled by cross-checking (claims/checking) in a later release."""
-
+class FindingFigureSerializer(serializers.Serializer):
     figure = serializers.UUIDField()
-    other_figure = serializers.UUIDField()
-    other_article = serializers.UUIDField()
-    message = serializers.CharField()
+    article = serializers.UUIDField()
+    outlet = serializers.CharField()
+    surface = serializers.CharField()
+
+
+class ConflictSerializer(serializers.Serializer):
+    """A cross-check finding: figures (of this and other articles of the
+    story) that contradict each other, with the reason."""
+
+    id = serializers.UUIDField()
+    type = serializers.ChoiceField(choices=["conflict", "inconsistent"])
+    status = serializers.ChoiceField(choices=["open", "confirmed", "dismissed"])
+    why = serializers.CharField()
+    figures = FindingFigureSerializer(many=True)
 
 
 class ArticleDetailSerializer(ArticleListSerializer):
@@ -323,8 +332,8 @@ class ArticleDetailSerializer(ArticleListSerializer):
     text = serializers.CharField(help_text="The text figure offsets (start, end) point into.")
     figures = serializers.SerializerMethodField(help_text="Current figures, in text order.")
     conflicts = serializers.SerializerMethodField(
-        help_text="Conflicts with figures of other articles of the story, found by "
-        "cross-checking. Always empty until cross-checking is connected."
+        help_text="Figures that contradict other articles of the story (conflict) or "
+        "each other (inconsistent), found by cross-checking; conflicts first."
     )
 
     @extend_schema_field(FigureSerializer(many=True))
@@ -333,7 +342,13 @@ class ArticleDetailSerializer(ArticleListSerializer):
 
     @extend_schema_field(ConflictSerializer(many=True))
     def get_conflicts(self, article):
-        return []
+        from claims import selectors, webhooks
+
+        return [
+            webhooks.finding_data(f)
+            for f in selectors.article_findings(article=article)
+            if f.type != "agree"
+        ]
 
     @extend_schema_field(ProgressSerializer)
     def get_progress(self, article):
