@@ -11,6 +11,7 @@ articles. Every function is safe to run again.
 from __future__ import annotations
 
 import heapq
+import logging
 import math
 from collections import defaultdict
 
@@ -33,6 +34,8 @@ from claims.models import (
     TermStat,
 )
 from claims.services import User, audit_record
+
+logger = logging.getLogger(__name__)
 
 CHECKABLE = (Article.Status.READY, Article.Status.IN_REVIEW, Article.Status.REVIEWED)
 CANDIDATES = 30
@@ -261,3 +264,69 @@ def finding_review(*, finding: Finding, reviewer: User, decision: str, note: str
         after={"status": locked.status},
     )  # fmt: skip
     return locked
+
+
+# ------------------------------------------------------- editing the stories
+def _require_story_editor(user: User) -> None:
+    if not user.is_authenticated or not user.has_perm("claims.change_story"):
+        raise PermissionDenied("Only editors can change stories.")
+
+
+def _recheck_after_commit(*stories: Story | None) -> None:
+    from claims.tasks import crosscheck_story
+
+    for story in {s.pk for s in stories if s is not None}:
+        transaction.on_commit(lambda pk=story: _publish(crosscheck_story, pk))
+
+
+def _publish(task, story_id: int) -> None:
+    try:
+        task.delay(story_id)
+    except Exception:  # broker down: the next extraction or edit checks again
+        logger.warning("could not enqueue the check of story %s", story_id, exc_info=True)
+
+
+@transaction.atomic
+def article_move_to_story(*, article: Article, story: Story | None, editor: User) -> Story:
+    """Move an article into `story`, or split it into a new story of its
+    own when `story` is None. Both stories are checked again after commit."""
+    _require_story_editor(editor)
+    locked = Article.objects.select_for_update(of=("self",)).select_related("story").get(
+        pk=article.pk
+    )
+    old = locked.story
+    if story is not None and old is not None and story.pk == old.pk:
+        return story
+    target = story or Story.objects.create(title=locked.title)
+    Article.objects.filter(pk=locked.pk).update(story=target)
+    audit_record(
+        actor=editor,
+        action="story.article_moved" if story else "story.article_split",
+        obj=locked,
+        before={"story": str(old.public_id) if old else None},
+        after={"story": str(target.public_id)},
+    )
+    _recheck_after_commit(old, target)
+    return target
+
+
+@transaction.atomic
+def story_merge(*, source: Story, target: Story, editor: User) -> Story:
+    """Merge `source` into `target`: its articles and findings move over,
+    the empty story is removed, and the merged story is checked again."""
+    _require_story_editor(editor)
+    if source.pk == target.pk:
+        raise ValidationError("A story cannot be merged into itself.")
+    moved = list(source.articles.values_list("public_id", flat=True))
+    source.articles.update(story=target)
+    Finding.objects.filter(story=source).update(story=target)
+    audit_record(
+        actor=editor,
+        action="story.merged",
+        obj=target,
+        before={"source": str(source.public_id), "articles": [str(a) for a in moved]},
+        after={"story": str(target.public_id)},
+    )
+    source.delete()
+    _recheck_after_commit(target)
+    return target

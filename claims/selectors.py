@@ -13,6 +13,7 @@ from claims.models import (
     Finding,
     FindingFigure,
     Outlet,
+    Story,
     Verdict,
 )
 
@@ -80,6 +81,14 @@ def article_queue(
         )
     return qs.filter(Q(title__icontains=search) | Q(text__icontains=search)).order_by(
         "-created_at", "-id"
+    )
+
+
+def recent_stories(limit: int = 50) -> list[Story]:
+    """Stories with more than one article, newest first: the ones worth
+    filtering the queue by."""
+    return list(
+        Story.objects.annotate(n=Count("articles")).filter(n__gt=1).order_by("-created_at")[:limit]
     )
 
 

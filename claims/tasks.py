@@ -67,3 +67,21 @@ def crosscheck_article(article_id: int) -> None:
 def sweep_stuck_work() -> None:
     """Run by Celery beat every minute (see CELERY_BEAT_SCHEDULE)."""
     services.stuck_work_requeue()
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=True,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=8,
+)
+def crosscheck_story(story_id: int) -> None:
+    """Check a story again after an editor changed it."""
+    from claims import crosschecking
+    from claims.models import Story
+
+    story = Story.objects.filter(pk=story_id).first()
+    if story is not None:
+        crosschecking.story_crosscheck(story=story)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("articles/<uuid:public_id>/status", review.extraction_status, name="extraction_status"),
     path("articles/<uuid:public_id>/undo", review.article_undo, name="article_undo"),
     path("articles/<uuid:public_id>/assign", review.article_assign, name="article_assign"),
+    path("articles/<uuid:public_id>/story", review.article_story, name="article_story"),
     path(
         "articles/<uuid:public_id>/reviewed", review.article_mark_reviewed, name="article_reviewed"
     ),

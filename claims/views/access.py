@@ -1,11 +1,22 @@
 """One access helper per object type: 404 for what does not exist, 403 for
 what the user may not do."""
 
+import uuid
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from claims import selectors
 from claims.models import Article, Figure
+
+
+def is_uuid(value: str) -> bool:
+    """Whether a query-string value can be a public id (else: ignore it)."""
+    try:
+        uuid.UUID(value)
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def require_perm(user, perm: str) -> None:

@@ -4,7 +4,7 @@ from django.template.response import TemplateResponse
 
 from claims import selectors
 from claims.models import Article
-from claims.views.access import require_perm
+from claims.views.access import is_uuid, require_perm
 
 PAGE_SIZE = 50
 
@@ -19,6 +19,7 @@ def queue(request):
         "status": status,
         "outlet": request.GET.get("outlet", "")[:200],
         "search": request.GET.get("q", "")[:200],
+        "story": request.GET.get("story", "") if is_uuid(request.GET.get("story", "")) else "",
     }
     assigned = request.GET.get("assigned", "")
     articles = selectors.article_queue(
@@ -40,6 +41,7 @@ def queue(request):
             "filters": filters,
             "statuses": Article.Status.choices,
             "outlets": selectors.outlet_names(),
+            "stories": selectors.recent_stories(),
             "query_string": params.urlencode(),
         },
     )

@@ -7,8 +7,6 @@ figure's highlight and the progress bar."""
 
 from __future__ import annotations
 
-import uuid
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,8 +19,13 @@ from django.views.decorators.http import require_GET, require_POST
 from claims import crosschecking, selectors, services
 from claims.forms import VerdictForm
 from claims.highlighting import segments
-from claims.models import Article, Figure, Finding, Verdict
-from claims.views.access import get_article_for_review, get_figure_for_verdict, require_perm
+from claims.models import Article, Figure, Finding, Story, Verdict
+from claims.views.access import (
+    get_article_for_review,
+    get_figure_for_verdict,
+    is_uuid,
+    require_perm,
+)
 
 
 def _is_htmx(request) -> bool:
@@ -119,6 +122,10 @@ def article_review(request, public_id):
             form.add_error(field if field in form.fields else None, errors)
     context = _panel_context(request, article, figures, figure, form=form)
     findings = selectors.article_findings(article=article)
+    if request.user.has_perm("claims.change_story"):
+        context["other_stories"] = [
+            s for s in selectors.recent_stories() if s.pk != article.story_id
+        ]
     context.update(
         problems=[f for f in findings if f.type != "agree"],
         agreements=sum(1 for f in findings if f.type == "agree"),
@@ -280,7 +287,7 @@ def finding_review(request, public_id):
     if finding is None:
         raise Http404("No such finding")
     back = request.POST.get("article", "")
-    article = Article.objects.filter(public_id=back).first() if _is_uuid(back) else None
+    article = Article.objects.filter(public_id=back).first() if is_uuid(back) else None
     try:
         crosschecking.finding_review(
             finding=finding,
@@ -296,12 +303,31 @@ def finding_review(request, public_id):
     return redirect(_review_url(article) if article else "claims:queue")
 
 
-def _is_uuid(value: str) -> bool:
+@login_required
+@require_POST
+def article_story(request, public_id):
+    """Editors move the article to another story, split it into a story of
+    its own, or merge its story into another (POST action, story)."""
+    article = get_article_for_review(request.user, public_id)
+    require_perm(request.user, "claims.change_story")
+    action = request.POST.get("action", "")
+    raw = request.POST.get("story", "")
+    other = Story.objects.filter(public_id=raw).first() if is_uuid(raw) else None
     try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
+        if action == "split":
+            crosschecking.article_move_to_story(article=article, story=None, editor=request.user)
+            messages.success(request, "The article now has a story of its own.")
+        elif action == "move" and other is not None:
+            crosschecking.article_move_to_story(article=article, story=other, editor=request.user)
+            messages.success(request, f"Moved to “{other}”.")
+        elif action == "merge" and other is not None and article.story is not None:
+            crosschecking.story_merge(source=article.story, target=other, editor=request.user)
+            messages.success(request, f"Merged into “{other}”.")
+        else:
+            messages.error(request, "Choose a story.")
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    return redirect(_review_url(article))
 
 
 @login_required

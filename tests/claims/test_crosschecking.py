@@ -136,3 +136,39 @@ def test_extraction_queues_the_cross_check_after_commit(django_capture_on_commit
     with django_capture_on_commit_callbacks() as callbacks:
         services.article_extract(article_id=article.pk)
     assert len(callbacks) == 1
+
+
+def test_an_editor_splits_an_article_out_and_its_conflicts_go_with_it(editor):
+    from claims.models import AuditEvent
+
+    _, northgate, _ = submit_demo()
+    story = northgate.story
+    new = crosschecking.article_move_to_story(article=northgate, story=None, editor=editor)
+    crosschecking.story_crosscheck(story=story)
+    crosschecking.story_crosscheck(story=new)
+    assert new.pk != story.pk
+    assert not Finding.objects.filter(type="conflict", is_current=True).exists()
+    assert AuditEvent.objects.filter(action="story.article_split", actor=editor).exists()
+    # Moving it back finds the same conflicts again (same rows, by key).
+    crosschecking.article_move_to_story(article=northgate, story=story, editor=editor)
+    crosschecking.story_crosscheck(story=story)
+    assert Finding.objects.filter(type="conflict", is_current=True).count() == 2
+
+
+def test_an_editor_merges_two_stories(editor):
+    lakeside, northgate, eastern = submit_demo()
+    story = lakeside.story
+    crosschecking.article_move_to_story(article=eastern, story=None, editor=editor)
+    eastern.refresh_from_db()
+    merged = crosschecking.story_merge(source=eastern.story, target=story, editor=editor)
+    assert set(merged.articles.values_list("pk", flat=True)) == {
+        lakeside.pk, northgate.pk, eastern.pk,
+    }  # fmt: skip
+    assert Story.objects.count() == 1
+
+
+def test_a_reviewer_cannot_change_stories(reviewer):
+    _, northgate, _ = submit_demo()
+    with pytest.raises(PermissionDenied):
+        crosschecking.article_move_to_story(article=northgate, story=None, editor=reviewer)
+    assert Story.objects.count() == 1

@@ -68,3 +68,16 @@ def test_the_queue_filters_by_outlet(reviewer_client):
     factories.article(title="From the Gazette")
     response = reviewer_client.get(reverse("claims:queue"), {"outlet": "Valley Post"})
     assert [a.title for a in response.context["page"].object_list] == ["From Valley"]
+
+
+def test_the_queue_filters_by_story(reviewer_client):
+    from tests.claims.test_crosschecking import submit_demo
+
+    lakeside, _, _ = submit_demo()
+    factories.article(title="Unrelated")
+    story = lakeside.story
+    response = reviewer_client.get(reverse("claims:queue"), {"story": str(story.public_id)})
+    assert len(response.context["page"].object_list) == 3
+    assert "Unrelated" not in response.content.decode()
+    # A malformed story id is ignored, not an error.
+    assert reviewer_client.get(reverse("claims:queue"), {"story": "nope"}).status_code == 200

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from claims import services
-from claims.models import Article, Figure, Verdict
+from claims.models import Article, Figure, Story, Verdict
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -417,3 +417,21 @@ def test_the_review_page_with_findings_still_runs_a_fixed_number_of_queries(
     _, northgate, _ = submit_demo()
     with django_assert_max_num_queries(16):
         reviewer_client.get(review_url(northgate))
+
+
+def test_an_editor_splits_an_article_from_the_page_and_a_reviewer_may_not(
+    client, editor, reviewer_client
+):
+    from tests.claims.test_crosschecking import submit_demo
+
+    _, northgate, _ = submit_demo()
+    url = reverse("claims:article_story", args=[northgate.public_id])
+    assert reviewer_client.post(url, {"action": "split"}).status_code == 403
+    client.force_login(editor)
+    assert (
+        "Give this article a story of its own" in client.get(review_url(northgate)).content.decode()
+    )
+    response = client.post(url, {"action": "split"}, follow=True)
+    assert "The article now has a story of its own." in response.content.decode()
+    assert Story.objects.count() == 2
+    assert client.post(url, {"action": "move", "story": "not-a-uuid"}).status_code == 302
