@@ -57,8 +57,12 @@ def browser():
 def new_page(browser, live_server):
     contexts = []
 
-    def make(username: str | None = None):
-        context = browser.new_context(viewport={"width": 1360, "height": 900})
+    def make(username: str | None = None, *, bypass_csp: bool = False):
+        # bypass_csp only for injecting axe-core; everything else runs under
+        # the app's Content-Security-Policy.
+        context = browser.new_context(
+            viewport={"width": 1360, "height": 900}, bypass_csp=bypass_csp
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)

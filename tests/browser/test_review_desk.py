@@ -124,7 +124,7 @@ def test_the_pages_have_no_serious_accessibility_violations(new_page, live_serve
     from tests import factories
 
     article = factories.article(text=ARTICLE, title="Harbour works")
-    page = new_page()
+    page = new_page(bypass_csp=True)
     page.goto(live_server.url + "/login/")
     assert axe_violations(page) == []
     from tests.browser.conftest import log_in
@@ -168,7 +168,7 @@ def test_the_demo_conflict_leads_the_queue_and_the_review_page(new_page, live_se
 
     _lakeside, northgate, _eastern = submit_demo()
     factories.article(text=ARTICLE, title="A newer article without conflicts")
-    page = new_page("rita")
+    page = new_page("rita", bypass_csp=True)
     first_row = page.locator("table.queue tbody tr").first
     expect(first_row.locator(".badge-conflict")).to_be_visible()
     expect(first_row).to_contain_text("conflict")
@@ -184,3 +184,45 @@ def test_the_demo_conflict_leads_the_queue_and_the_review_page(new_page, live_se
     expect(page.locator("h1")).not_to_have_text(northgate.title)
     expect(page.locator("#panel h2")).to_have_text("1,200")
     assert axe_violations(page) == []
+
+
+XSS_PAYLOADS = [
+    "<script>alert('text-script')</script>",
+    "<img src=x onerror=alert('text-img')>",
+    "\"><svg onload=alert('text-svg')>",
+    "javascript:alert('text-js')",
+    "{{ 7*7 }} {% now 'Y' %}",
+]
+
+
+def test_script_in_articles_notes_and_html_never_runs(new_page, live_server, rita):
+    """S8: payloads in pasted text, pasted HTML and reviewer notes are shown as
+    text (or dropped by the sanitizer); no dialog ever opens."""
+    from claims import services
+    from tests import factories
+
+    dialogs: list[str] = []
+    text = "Officials said 1,200 people left. " + " ".join(XSS_PAYLOADS)
+    article = factories.article(text=text, title="<script>alert('title')</script>")
+    html = "<p>It cost $4 million.</p>" + "".join(
+        f"<p>{p}</p><a href=\"javascript:alert('href')\">x</a>" for p in XSS_PAYLOADS
+    )
+    from_html = services.article_submit(title="HTML", html=html).article
+    services.article_extract(article_id=from_html.pk)
+    figure = article.figures.filter(is_current=True).first()
+    services.verdict_record(figure=figure, reviewer=rita, decision="approve", note=XSS_PAYLOADS[1])
+
+    page = new_page("rita")
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for url in (
+        f"/articles/{article.public_id}?figure={figure.public_id}",
+        f"/articles/{from_html.public_id}",
+        "/",
+    ):
+        page.goto(live_server.url + url)
+        page.wait_for_load_state("networkidle")
+    expect(page.locator("table.queue")).to_contain_text("<script>alert('title')</script>")
+    page.goto(f"{live_server.url}/articles/{article.public_id}?figure={figure.public_id}")
+    expect(page.locator(".article-text")).to_contain_text("<img src=x onerror=alert('text-img')>")
+    expect(page.locator("#panel .note")).to_have_text(XSS_PAYLOADS[1])
+    assert dialogs == []
