@@ -45,7 +45,7 @@ User = AbstractBaseUser | AnonymousUser
 
 # A run still marked running after this long belongs to a worker that died
 # (the task's hard time limit is far shorter), so another worker may take it.
-RUN_LEASE = dt.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+RUN_LEASE = dt.timedelta(seconds=settings.EXTRACTION_LEASE_SECONDS)
 MAX_TITLE_CHARS = 500
 MAX_NOTE_CHARS = 10_000
 

@@ -4,6 +4,7 @@ broker by default, Redis or RabbitMQ in CI) and the test database."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -29,7 +30,7 @@ def test_database_url() -> str:
 
 
 class Worker:
-    def __init__(self, log: Path) -> None:
+    def __init__(self, log: Path, **extra_env: str) -> None:
         self.log = log
         env = {
             **os.environ,
@@ -38,6 +39,7 @@ class Worker:
             "CELERY_TASK_DEFAULT_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
             # Tests serve the pages workers fetch from 127.0.0.1.
             "FETCH_ALLOW_PRIVATE_URLS": "true",
+            **extra_env,
         }
         self._log_file = log.open("w")
         self.process = subprocess.Popen(
@@ -60,6 +62,7 @@ class Worker:
             env=env,
             stdout=self._log_file,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so kill() takes the pool too
         )
 
     def output(self) -> str:
@@ -74,6 +77,12 @@ class Worker:
                 break
             time.sleep(0.2)
         pytest.fail(f"worker did not start:\n{self.output()}")
+
+    def kill(self) -> None:
+        """SIGKILL the worker and its pool processes, as an OOM killer or a
+        pulled plug would: no shutdown, no acknowledgements."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
 
     def stop(self) -> None:
         if self.process.poll() is None:
