@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from claims.admin_readonly import ReadOnlyAdmin
 from claims.api import admin as api_admin
 from claims.models import (
     Article,
@@ -7,24 +8,13 @@ from claims.models import (
     AuditEvent,
     ExtractionRun,
     Figure,
+    Finding,
+    FindingReview,
     Integration,
     Outlet,
     Story,
     Verdict,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """History is append-only: staff may read it, never edit or delete it."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Outlet)
@@ -83,6 +73,19 @@ class ArticleRevisionAdmin(ReadOnlyAdmin):
 class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["action", "object_type", "object_id", "actor", "created_at"]
     list_filter = ["action", "object_type"]
+
+
+@admin.register(Finding)
+class FindingAdmin(ReadOnlyAdmin):
+    list_display = ["type", "status", "is_current", "story", "why", "created_at"]
+    list_filter = ["type", "status", "is_current"]
+    list_select_related = ["story"]
+
+
+@admin.register(FindingReview)
+class FindingReviewAdmin(ReadOnlyAdmin):
+    list_display = ["finding", "decision", "reviewer", "created_at"]
+    list_select_related = ["finding", "reviewer"]
 
 
 # API keys, webhook endpoints and the delivery log (claims/api/admin.py).

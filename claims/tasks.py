@@ -12,8 +12,9 @@ from claims import services, webhooks
 
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
 
-
-@shared_task(
+# Idempotent work on ids: acknowledged after it ran, retried with backoff and
+# jitter only when the database or broker went away.
+retrying_task = shared_task(
     acks_late=True,
     autoretry_for=TRANSIENT_ERRORS,
     retry_backoff=True,
@@ -21,6 +22,9 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
     retry_jitter=True,
     max_retries=8,
 )
+
+
+@retrying_task
 def extract_article(article_id: int) -> None:
     services.article_extract(article_id=article_id)
 
@@ -49,14 +53,7 @@ def fetch_article(article_id: int) -> None:
     services.article_fetch(article_id=article_id)
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=True,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=8,
-)
+@retrying_task
 def crosscheck_article(article_id: int) -> None:
     from claims import crosschecking
 
@@ -69,14 +66,7 @@ def sweep_stuck_work() -> None:
     services.stuck_work_requeue()
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=True,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=8,
-)
+@retrying_task
 def crosscheck_story(story_id: int) -> None:
     """Check a story again after an editor changed it."""
     from claims import crosschecking

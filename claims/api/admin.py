@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
 from claims import webhooks
+from claims.admin_readonly import ReadOnlyAdmin
 from claims.api import keys
 from claims.models import ApiKey, ApiScope, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
@@ -101,7 +102,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
 
-class WebhookDeliveryAdmin(admin.ModelAdmin):
+class WebhookDeliveryAdmin(ReadOnlyAdmin):
     """The delivery log: read-only, with redelivery."""
 
     list_display = [
@@ -119,15 +120,6 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     list_select_related = ["endpoint"]
     search_fields = ["event_id"]
     actions = ["redeliver"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description="Deliver again", permissions=["view"])
     def redeliver(self, request, queryset):
