@@ -39,6 +39,14 @@ def article(db):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    # Throttle counters and cached API keys must not leak between tests.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Tests create many users; the production hasher is slow on purpose.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -71,3 +71,30 @@ def test_logging_in_cycles_the_session_key(client, reviewer, settings):
     client.post(reverse("login"), {"username": "rita", "password": "a-long-test-password"})
     assert client.session.session_key not in (None, before)
     assert client.session.get("_auth_user_id") == str(reviewer.pk)
+
+
+@pytest.mark.django_db
+def test_login_is_refused_after_five_failures_even_with_the_right_password(client, reviewer):
+    from django.core.cache import cache
+
+    for _ in range(5):
+        response = client.post(reverse("login"), {"username": "rita", "password": "wrong"})
+        assert response.status_code == 200
+    locked = client.post(reverse("login"), {"username": "rita", "password": "a-long-test-password"})
+    assert locked.status_code == 429
+    assert "Too many failed attempts" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    cache.clear()  # the window has passed
+    ok = client.post(reverse("login"), {"username": "rita", "password": "a-long-test-password"})
+    assert ok.status_code == 302
+
+
+@pytest.mark.django_db
+def test_one_users_typos_do_not_lock_out_colleagues_behind_the_same_proxy(client, reviewer):
+    from tests import factories
+
+    factories.reviewer(username="carla")
+    for _ in range(6):
+        client.post(reverse("login"), {"username": "carla", "password": "wrong"})
+    ok = client.post(reverse("login"), {"username": "rita", "password": "a-long-test-password"})
+    assert ok.status_code == 302

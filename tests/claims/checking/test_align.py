@@ -4,8 +4,11 @@ from tests.claims.checking.fixtures import DAM_1, DAM_2, FERRY_1, FERRY_2
 
 def pairs(findings, kind):  # type: ignore[no-untyped-def]
     arts = {a.id: a for a in (FERRY_1, FERRY_2, DAM_1, DAM_2)}
-    return {tuple(arts[r.article_id].text[r.start : r.end] for r in f.figures)
-            for f in findings if f.type == kind}
+    return {
+        tuple(arts[r.article_id].text[r.start : r.end] for r in f.figures)
+        for f in findings
+        if f.type == kind
+    }
 
 
 def test_transposed_digits_and_a_slipped_zero_are_conflicts() -> None:
@@ -54,8 +57,10 @@ def test_transposed_digits_are_a_conflict_even_in_other_words() -> None:
     from tests.claims.checking.fixtures import QUAKE_1, QUAKE_2
 
     arts = {a.id: a for a in (QUAKE_1, QUAKE_2)}
-    found = {(f.type, *(arts[r.article_id].text[r.start : r.end] for r in f.figures))
-             for f in cross_check([QUAKE_1, QUAKE_2])}
+    found = {
+        (f.type, *(arts[r.article_id].text[r.start : r.end] for r in f.figures))
+        for f in cross_check([QUAKE_1, QUAKE_2])
+    }
     assert ("conflict", "212", "221") in found  # "pulled 212 survivors" / "rescued 221 people"
     assert ("conflict", "58", "85") in found  # two "at least" bounds, digits swapped
     assert ("conflict", "$1.2 million", "$12 million") in found
@@ -71,12 +76,24 @@ def test_a_fact_repeated_in_one_article_pairs_with_each_mention() -> None:
 
     from tests.claims.checking.fixtures import article
 
-    a = article("r1", "The storm cut power to 18,400 homes on Monday. By evening the utility "
-                "said 18,400 homes were still without power.", dt.date(2025, 1, 7), "A", [
-                    ("18,400", 18400, "home", "count", None, None),
-                    ("18,400", 18400, "home", "count", None, None)])
-    b = article("r2", "Power was cut to 18,400 homes when the storm hit the coast.",
-                dt.date(2025, 1, 7), "B", [("18,400", 18400, "home", "count", None, None)])
+    a = article(
+        "r1",
+        "The storm cut power to 18,400 homes on Monday. By evening the utility "
+        "said 18,400 homes were still without power.",
+        dt.date(2025, 1, 7),
+        "A",
+        [
+            ("18,400", 18400, "home", "count", None, None),
+            ("18,400", 18400, "home", "count", None, None),
+        ],
+    )
+    b = article(
+        "r2",
+        "Power was cut to 18,400 homes when the storm hit the coast.",
+        dt.date(2025, 1, 7),
+        "B",
+        [("18,400", 18400, "home", "count", None, None)],
+    )
     agrees = [f for f in cross_check([a, b]) if f.type == "agree"]
     assert len(agrees) == 2
 
@@ -85,8 +102,10 @@ def test_figures_side_by_side_settle_agreements_before_conflicts() -> None:
     from tests.claims.checking.fixtures import RESULTS_1, RESULTS_2
 
     arts = {a.id: a for a in (RESULTS_1, RESULTS_2)}
-    found = {(f.type, *(arts[r.article_id].text[r.start : r.end] for r in f.figures))
-             for f in cross_check([RESULTS_1, RESULTS_2])}
+    found = {
+        (f.type, *(arts[r.article_id].text[r.start : r.end] for r in f.figures))
+        for f in cross_check([RESULTS_1, RESULTS_2])
+    }
     assert ("agree", "12%", "12 per cent") in found  # revenue / sales
     assert ("agree", "8%", "8%") in found
     assert ("conflict", "$610 million", "$601m") in found

@@ -6,8 +6,16 @@ from tests.claims.checking.fixtures import FERRY_1, FERRY_2
 
 
 def docs() -> list[dict]:
-    return [{"id": a.id, "text": a.text, "published": a.published.isoformat(),  # type: ignore[union-attr]
-             "outlet": a.outlet, "title": a.title} for a in (FERRY_1, FERRY_2)]
+    return [
+        {
+            "id": a.id,
+            "text": a.text,
+            "published": a.published.isoformat(),  # type: ignore[union-attr]
+            "outlet": a.outlet,
+            "title": a.title,
+        }
+        for a in (FERRY_1, FERRY_2)
+    ]
 
 
 def test_rows_have_the_gold_relations_shape() -> None:
@@ -28,10 +36,23 @@ def test_main_reads_gold_figures_and_prints_json_lines(tmp_path: Path, capsys) -
     with figs_path.open("w") as fh:
         for art in (FERRY_1, FERRY_2):
             for f in art.figures:
-                fh.write(json.dumps({"doc": art.id, "start": f.start, "end": f.end,
-                                     "text": f.surface, "value": f.value, "unit": f.unit,
-                                     "kind": f.kind, "approx": f.approx, "hedge": f.qualifier,
-                                     "attributed_to": f.attributed_to}) + "\n")
+                fh.write(
+                    json.dumps(
+                        {
+                            "doc": art.id,
+                            "start": f.start,
+                            "end": f.end,
+                            "text": f.surface,
+                            "value": f.value,
+                            "unit": f.unit,
+                            "kind": f.kind,
+                            "approx": f.approx,
+                            "hedge": f.qualifier,
+                            "attributed_to": f.attributed_to,
+                        }
+                    )
+                    + "\n"
+                )
     assert main([str(docs_path), "--gold-figures", str(figs_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines and all(json.loads(line)["type"] for line in lines)

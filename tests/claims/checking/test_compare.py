@@ -12,20 +12,20 @@ def verdict(a: tuple, b: tuple, text_a: str = "", text_b: str = ""):  # type: ig
 
 
 def test_a_rounded_figure_agrees_with_the_exact_one() -> None:
-    c = verdict(("about 10,000", 10000, "person", "count", True, "about"),
-                ("9,870", 9870, "person", "count"))
+    c = verdict(
+        ("about 10,000", 10000, "person", "count", True, "about"),
+        ("9,870", 9870, "person", "count"),
+    )
     assert c.verdict == "agree"
 
 
 def test_a_lower_bound_agrees_with_a_value_above_it() -> None:
-    c = verdict(("900", 900, "person", "count", True, "more than"),
-                ("940", 940, "person", "count"))
+    c = verdict(("900", 900, "person", "count", True, "more than"), ("940", 940, "person", "count"))
     assert c.verdict == "agree"
 
 
 def test_a_lower_bound_conflicts_with_a_value_below_it() -> None:
-    c = verdict(("900", 900, "person", "count", True, "more than"),
-                ("850", 850, "person", "count"))
+    c = verdict(("900", 900, "person", "count", True, "more than"), ("850", 850, "person", "count"))
     assert c.verdict == "conflict"
 
 
@@ -56,14 +56,19 @@ def test_a_daily_rate_agrees_with_its_weekly_total() -> None:
 
 
 def test_gmt_and_local_time_agree_when_the_offset_is_stated() -> None:
-    c = verdict(("14:30 GMT", 52200, "GMT", "time"), ("5:30 pm", 63000, "local", "time"),
-                text_b="at 5:30 pm local time, three hours ahead of GMT")
+    c = verdict(
+        ("14:30 GMT", 52200, "GMT", "time"),
+        ("5:30 pm", 63000, "local", "time"),
+        text_b="at 5:30 pm local time, three hours ahead of GMT",
+    )
     assert c.verdict == "agree"
 
 
 def test_dates_one_day_apart_can_be_the_same_instant() -> None:
-    c = verdict(("September 14", "2025-09-14", "date", "date"),
-                ("September 13", "2025-09-13", "date", "date"))
+    c = verdict(
+        ("September 14", "2025-09-14", "date", "date"),
+        ("September 13", "2025-09-13", "date", "date"),
+    )
     assert c.verdict == "agree"
 
 

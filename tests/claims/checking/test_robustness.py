@@ -11,18 +11,39 @@ from claims.checking.model import Article
 from claims.extraction.types import KINDS, Figure
 
 TEXT = "About 1,200 people left on March 3 at 14:30 GMT, up 50% from 800. Of the 1,200, 700 walked."
-scalars = st.one_of(st.integers(-10**12, 10**12), st.floats(allow_nan=True),
-                    st.sampled_from(["2024", "2024-02", "2024-02-30", "x", ""]))
+scalars = st.one_of(
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True),
+    st.sampled_from(["2024", "2024-02", "2024-02-30", "x", ""]),
+)
 values = st.one_of(scalars, st.tuples(scalars, scalars))
 figures = st.builds(
     lambda start, length, value, unit, kind, approx, qualifier: Figure(
-        start, start + length, TEXT[start : start + length], value, unit, kind, approx,
-        qualifier),
-    st.integers(0, len(TEXT) - 10), st.integers(1, 9), values,
-    st.sampled_from(["", "km", "mph", "s", "GMT", "local", "percent", "USD", "person/day",
-                     "times", "Mw", "basis_point"]),
-    st.sampled_from(KINDS), st.booleans(),
-    st.sampled_from([None, "about", "more than", "up to", "nearly"]))
+        start, start + length, TEXT[start : start + length], value, unit, kind, approx, qualifier
+    ),
+    st.integers(0, len(TEXT) - 10),
+    st.integers(1, 9),
+    values,
+    st.sampled_from(
+        [
+            "",
+            "km",
+            "mph",
+            "s",
+            "GMT",
+            "local",
+            "percent",
+            "USD",
+            "person/day",
+            "times",
+            "Mw",
+            "basis_point",
+        ]
+    ),
+    st.sampled_from(KINDS),
+    st.booleans(),
+    st.sampled_from([None, "about", "more than", "up to", "nearly"]),
+)
 
 
 @settings(max_examples=150, deadline=None)

@@ -44,15 +44,18 @@ def test_the_index_places_an_article_in_the_story_of_its_match() -> None:
 def test_an_unrelated_article_starts_a_new_story() -> None:
     index = StoryIndex()
     index.add("f1", fingerprint(FERRY_1), FERRY_1.published)
-    lone = Article("x", "The Harwick Choir won the regional singing contest in Ostend.",
-                   FERRY_1.published)
+    lone = Article(
+        "x", "The Harwick Choir won the regional singing contest in Ostend.", FERRY_1.published
+    )
     assert index.place("x", fingerprint(lone), lone.published) != index.story_of("f1")
 
 
 def test_group_articles_splits_a_batch_by_event() -> None:
     groups = group_articles([FERRY_1, DAM_1, FERRY_2, DAM_2])
     assert sorted(sorted(a.id for a in g) for g in groups) == [
-        ["dam-1", "dam-2"], ["ferry-1", "ferry-2"]]
+        ["dam-1", "dam-2"],
+        ["ferry-1", "ferry-2"],
+    ]
 
 
 def test_a_removed_article_is_no_longer_a_match() -> None:
