@@ -363,6 +363,14 @@ def article_extract(*, article_id: int) -> ExtractionRun | None:
         )
         return run
 
+    if len(found) > settings.FACTCHECK_MAX_FIGURES:
+        _run_fail(
+            run=run,
+            message=f"{len(found):,} figures found; more than {settings.FACTCHECK_MAX_FIGURES:,} "
+            "is a table or a data dump, not an article to review.",
+        )
+        return run
+
     try:
         with transaction.atomic():
             locked = Article.objects.select_for_update().get(pk=article.pk)

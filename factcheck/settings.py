@@ -133,6 +133,9 @@ STORAGES = {
 # The largest legitimate article (text + HTML) plus a margin.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 FACTCHECK_MAX_ARTICLE_CHARS = env_int("FACTCHECK_MAX_ARTICLE_CHARS", 200_000)
+# More figures than this is a table or a data dump, not an article a reviewer
+# can check: extraction fails it with that reason instead of storing them all.
+FACTCHECK_MAX_FIGURES = env_int("FACTCHECK_MAX_FIGURES", 3_000)
 # Article URLs are fetched by a worker; private addresses are refused (SSRF)
 # unless this is on (tests serve pages from 127.0.0.1).
 FETCH_ALLOW_PRIVATE_URLS = env_bool("FETCH_ALLOW_PRIVATE_URLS", default=False)

@@ -101,12 +101,29 @@ def sentence_spans(text: str, upto: int | None = None) -> list[tuple[int, int]]:
                 continue
         end = m.end() if text[at] != "\n" else at
         if end > start:
-            spans.append(_trim(text, start, end))
+            spans.extend(_bounded(text, start, end))
         start = m.end()
     else:
         if start < len(text):
-            spans.append(_trim(text, start, len(text)))
+            spans.extend(_bounded(text, start, len(text)))
     return [sp for sp in spans if sp[1] > sp[0]]
+
+
+# No real sentence is this long; capping the length keeps attribution linear
+# on pathological input (one 200,000-character "sentence" of "he said 5 ...").
+MAX_SENTENCE = 2_000
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The trimmed span, cut at spaces into pieces of at most MAX_SENTENCE."""
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append(_trim(text, start, cut))
+        start = cut
+    out.append(_trim(text, start, end))
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

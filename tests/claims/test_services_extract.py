@@ -121,3 +121,11 @@ def test_a_crashing_engine_marks_the_article_failed_with_a_reason(monkeypatch):
     assert "extraction engine failed" in article.error
     run = ExtractionRun.objects.get(article=article)
     assert run.status == ExtractionRun.Status.FAILED
+
+
+def test_a_data_dump_fails_with_a_reason_instead_of_flooding_the_review(settings):
+    settings.FACTCHECK_MAX_FIGURES = 50
+    article = factories.article(text="Readings: " + " ".join(f"{n}%" for n in range(200)))
+    assert article.status == Article.Status.FAILED
+    assert "200 figures found; more than 50" in article.error
+    assert not article.figures.exists()

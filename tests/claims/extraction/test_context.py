@@ -1,4 +1,5 @@
 import datetime as dt
+import itertools
 
 from claims.extraction import Document, extract
 from claims.extraction.context import sentence_spans
@@ -86,3 +87,14 @@ def test_a_clause_after_according_to_has_its_own_speaker() -> None:
     )
     assert who(text, "40,000") == "the interior ministry"
     assert who(text, "350,000") == "the CGT union"
+
+
+def test_a_run_on_sentence_is_cut_into_bounded_pieces_without_losing_text():
+    from claims.extraction.context import MAX_SENTENCE, sentence_spans
+
+    text = "he said 5 she said 6 " * 2_000  # 42,000 characters, no full stop
+    spans = sentence_spans(text)
+    assert len(spans) > 1
+    assert all(e - s <= MAX_SENTENCE for s, e in spans)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text.rstrip())
+    assert all(text[b[1] : a[0]].strip() == "" for b, a in itertools.pairwise(spans))
