@@ -18,7 +18,7 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_database_url() -> str:
+def worker_database_url() -> str:
     """DATABASE_URL of the test database pytest-django created."""
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
@@ -34,7 +34,7 @@ class Worker:
         self.log = log
         env = {
             **os.environ,
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": worker_database_url(),
             "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
             "CELERY_TASK_DEFAULT_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
             # Tests serve the pages workers fetch from 127.0.0.1.
