@@ -17,8 +17,11 @@ def test_production_settings_pass_check_deploy_with_nothing_silenced(tmp_path):
     env = {
         key: value
         for key, value in os.environ.items()
-        # Start from production defaults, not the test run's relaxations.
-        if not key.startswith(("SECURE_", "SESSION_COOKIE", "CSRF_COOKIE", "STATIC_", "DEBUG"))
+        # Start from production defaults, not the test run's relaxations (nor
+        # the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE, which Playwright needs).
+        if not key.startswith(
+            ("SECURE_", "SESSION_COOKIE", "CSRF_COOKIE", "STATIC_", "DEBUG", "DJANGO_ALLOW_ASYNC")
+        )
     }
     env.update(
         SECRET_KEY=secrets.token_urlsafe(60),
