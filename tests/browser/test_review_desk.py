@@ -8,7 +8,6 @@ from playwright.sync_api import expect
 
 from claims.models import Article, Figure, Verdict
 from tests.browser.conftest import axe_violations, screenshot
-from tests.integration.conftest import wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 
@@ -155,11 +154,6 @@ def test_every_control_works_without_javascript(browser, live_server, rita):
     first.refresh_from_db()
     assert first.status == Figure.Status.PENDING
     context.close()
-
-
-def test_wait_for_is_importable():
-    # wait_for is shared with the worker tests; keep the import honest.
-    assert callable(wait_for)
 
 
 def test_the_demo_conflict_leads_the_queue_and_the_review_page(new_page, live_server, rita):
