@@ -22,7 +22,3 @@ def test_the_task_is_safe_to_run_twice_and_for_a_deleted_article():
     extract_article(article.pk)
     assert article.figures.count() == count
     extract_article(10**9)  # gone: nothing to do, nothing raised
-
-
-def test_the_task_acks_late_so_a_killed_worker_redelivers_it():
-    assert extract_article.acks_late is True
