@@ -262,7 +262,7 @@ def _store_figures(
 ) -> int:
     """Replace the article's current figures with `found`, carrying over the
     figures (and so their verdicts) whose surface, value and sentence did not
-    change. Retired figures with verdicts are kept for history."""
+    change. The others are retired (is_current=False), never deleted."""
     text = article.text
     old = list(article.figures.filter(is_current=True))
     texts = {article.revision: text}
@@ -307,16 +307,11 @@ def _store_figures(
         else:
             created.append(Figure(article=article, **fields))
 
-    leftover = [fig for figs in by_key.values() for fig in figs]
     # Take every old figure out of the current set first, so moved spans never
-    # collide with the partial unique index on current spans.
+    # collide with the partial unique index on current spans. Figures that did
+    # not survive stay retired: a reviewer who has one open is told it left
+    # the current text, and its history (if any) is kept.
     Figure.objects.filter(pk__in=[f.pk for f in old]).update(is_current=False)
-    reviewed = set(
-        Figure.objects.filter(pk__in=[f.pk for f in leftover], verdicts__isnull=False).values_list(
-            "pk", flat=True
-        )
-    )
-    Figure.objects.filter(pk__in=[f.pk for f in leftover if f.pk not in reviewed]).delete()
     if carried:
         Figure.objects.bulk_update(carried, [*_FIGURE_ENGINE_FIELDS, "is_current"])
     Figure.objects.bulk_create(created)

@@ -147,6 +147,20 @@ def article_review(request, public_id):
 def figure_verdict(request, public_id):
     figure = get_figure_for_verdict(request.user, public_id)
     article = figure.article
+    if not figure.is_current:
+        # A new revision changed this figure while the reviewer had it open.
+        notice = (
+            f"“{figure.surface}” changed in a new revision of the article; "
+            "nothing was saved. Here is the current text."
+        )
+        if not _is_htmx(request):
+            messages.warning(request, notice)
+            return redirect(_review_url(article))
+        figures = selectors.article_for_review(public_id=article.public_id).current_figures
+        current = _pick(figures, None)
+        if current is None:
+            return HttpResponse(status=204, headers={"HX-Refresh": "true"})
+        return _render_panel(request, article, figures, current, notice=notice, stale=True)
     form = VerdictForm(request.POST)
     errors: dict[str, list[str]] | None = None
     if form.is_valid():
