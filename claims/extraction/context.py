@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .dates import MONTHS, WEEKDAYS
 from .patterns import trie_regex
 from .types import Document, Figure
 
@@ -642,41 +643,8 @@ def _speaker_before(
     taken.append((ms, me))
 
 
-_MONTH_WORDS = set(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+# A capitalised calendar word after "said" is a date, not a speaker.
+_MONTH_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _WHO_SAID = re.compile(rf"\bwho\s+(?:also\s+|later\s+)?(?:{_SAY})\b")
 
 
