@@ -6,16 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from claims.extraction.context import sentence_spans as extraction_sentence_spans
+
 WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?", re.UNICODE)
-# A sentence ends at . ! ? (optionally followed by a closing quote) before whitespace and
-# a capital, digit or quote; abbreviations such as "Feb." or "a.m." are guarded below.
-_SENT_END_RE = re.compile(r"[.!?][\"'”’)]?(?=\s+[\"“‘(A-Z0-9])|\n\s*\n")
-_ABBREV = {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof",
-    "no", "vs", "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft", "approx", "est", "u.s",
-    "a.m", "p.m", "e.g", "i.e",
-}
 
 _STOP_TEXT = """a an the and or but if of to in on at by for with from into onto over under about
     as is are was were be been being has have had do does did will would could should may
@@ -34,26 +27,111 @@ STOPWORDS = frozenset(_STOP_TEXT.split())
 # Words that name the same thing in news copy; mapped to one concept so that
 # "killed" matches "died" and "shells" matches "rounds". Generic wording, not story terms.
 _CONCEPTS: dict[str, tuple[str, ...]] = {
-    "kill": ("kill", "killed", "killing", "die", "died", "dead", "death", "deaths", "fatal",
-             "fatality", "fatalities", "lives", "perished"),
-    "injure": ("injure", "injured", "injuries", "injury", "hurt", "wounded", "wound",
-               "hospital", "hospitalised", "hospitalized", "treated"),
+    "kill": (
+        "kill",
+        "killed",
+        "killing",
+        "die",
+        "died",
+        "dead",
+        "death",
+        "deaths",
+        "fatal",
+        "fatality",
+        "fatalities",
+        "lives",
+        "perished",
+    ),
+    "injure": (
+        "injure",
+        "injured",
+        "injuries",
+        "injury",
+        "hurt",
+        "wounded",
+        "wound",
+        "hospital",
+        "hospitalised",
+        "hospitalized",
+        "treated",
+    ),
     "casualty": ("casualty", "casualties", "loss", "losses", "losing", "lose", "lost"),
-    "rise": ("rise", "rose", "raise", "raised", "increase", "increased", "hike", "hiked",
-             "lift", "lifted", "climb", "climbed", "jump", "jumped", "gain", "gained",
-             "grew", "grow", "growth", "up", "higher", "surge", "surged", "soar", "soared"),
-    "fall": ("fall", "fell", "drop", "dropped", "decline", "declined", "slip", "slipped",
-             "slide", "slid", "lower", "down", "cut", "shed", "plunge", "plunged", "sank"),
+    "rise": (
+        "rise",
+        "rose",
+        "raise",
+        "raised",
+        "increase",
+        "increased",
+        "hike",
+        "hiked",
+        "lift",
+        "lifted",
+        "climb",
+        "climbed",
+        "jump",
+        "jumped",
+        "gain",
+        "gained",
+        "grew",
+        "grow",
+        "growth",
+        "up",
+        "higher",
+        "surge",
+        "surged",
+        "soar",
+        "soared",
+    ),
+    "fall": (
+        "fall",
+        "fell",
+        "drop",
+        "dropped",
+        "decline",
+        "declined",
+        "slip",
+        "slipped",
+        "slide",
+        "slid",
+        "lower",
+        "down",
+        "cut",
+        "shed",
+        "plunge",
+        "plunged",
+        "sank",
+    ),
     "cost": ("cost", "costs", "price", "priced", "charge", "charges", "fee", "fare"),
     "troop": ("troop", "troops", "soldier", "soldiers", "forces", "force", "personnel"),
     "ammunition": ("shell", "shells", "round", "rounds", "ammunition", "munition"),
     "people": ("people", "person", "persons", "individuals", "resident", "residents"),
     "vote": ("vote", "voted", "votes", "backed", "supported", "favour", "favor"),
-    "speed": ("speed", "speeds", "travelling", "traveling", "fast", "velocity", "sailing",
-              "moving", "driving", "flying"),
+    "speed": (
+        "speed",
+        "speeds",
+        "travelling",
+        "traveling",
+        "fast",
+        "velocity",
+        "sailing",
+        "moving",
+        "driving",
+        "flying",
+    ),
     "power": ("power", "electricity", "blackout", "blackouts", "outage", "outages"),
-    "home": ("home", "homes", "household", "households", "house", "houses", "dwelling",
-             "dwellings", "property", "properties"),
+    "home": (
+        "home",
+        "homes",
+        "household",
+        "households",
+        "house",
+        "houses",
+        "dwelling",
+        "dwellings",
+        "property",
+        "properties",
+    ),
     "rail": ("rail", "railway", "railways", "train", "trains", "railroad"),
     "cancel": ("cancel", "cancelled", "canceled", "scrapped", "axed", "grounded"),
     "suspend": ("suspend", "suspended", "halted", "stopped", "shut"),
@@ -62,15 +140,33 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "rain": ("rain", "rainfall", "rained", "downpour", "precipitation", "showers"),
     "altitude": ("altitude", "height", "climbed", "reached", "peak"),
     "mass": ("weigh", "weighed", "weighing", "weight", "mass", "payload", "cargo"),
-    "begin": ("began", "begin", "start", "started", "launch", "launched", "lifted",
-              "opened", "kicked"),
-    "end": ("end", "ended", "finish", "finished", "landed", "landing", "closed",
-            "concluded"),
+    "begin": (
+        "began",
+        "begin",
+        "start",
+        "started",
+        "launch",
+        "launched",
+        "lifted",
+        "opened",
+        "kicked",
+    ),
+    "end": ("end", "ended", "finish", "finished", "landed", "landing", "closed", "concluded"),
     "inflation": ("inflation", "prices", "cpi"),
     "revenue": ("revenue", "revenues", "sales", "turnover", "takings"),
     "profit": ("profit", "profits", "earnings", "income"),
-    "plant": ("plant", "plants", "factory", "factories", "site", "sites", "facility",
-              "facilities", "mill", "mills"),
+    "plant": (
+        "plant",
+        "plants",
+        "factory",
+        "factories",
+        "site",
+        "sites",
+        "facility",
+        "facilities",
+        "mill",
+        "mills",
+    ),
     "job": ("job", "jobs", "post", "posts", "position", "positions", "role", "roles"),
     "target": ("target", "goal", "aim", "objective"),
     "promise": ("promise", "promised", "pledge", "pledged", "committed", "commitment"),
@@ -78,8 +174,17 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "evacuate": ("evacuate", "evacuated", "evacuation", "evacuees", "fled", "displaced"),
     "arrest": ("arrest", "arrests", "arrested", "detained", "detain"),
     "flight": ("flight", "flights", "mission", "missions", "launches"),
-    "budget": ("budget", "package", "funding", "fund", "aid", "spend", "spending",
-               "investment", "allocated"),
+    "budget": (
+        "budget",
+        "package",
+        "funding",
+        "fund",
+        "aid",
+        "spend",
+        "spending",
+        "investment",
+        "allocated",
+    ),
 }
 _CONCEPT_OF = {w: c for c, ws in _CONCEPTS.items() for w in ws}
 
@@ -128,30 +233,9 @@ def content_terms(text: str) -> list[str]:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text`` (paragraph breaks always split)."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENT_END_RE.finditer(text):
-        end = m.end()
-        if m.group().startswith((".",)) and not m.group().startswith("\n"):
-            prev = re.search(r"([\w.]+)\.$", text[start : m.start() + 1])
-            if prev and prev.group(1).lower() in _ABBREV:
-                continue
-            if re.search(r"\b[A-Z]\.$", text[max(0, m.start() - 2) : m.start() + 1]):
-                continue  # initials: "J. Smith"
-        spans.append(_trim(text, start, end))
-        start = end
-    if start < len(text):
-        spans.append(_trim(text, start, len(text)))
-    return [s for s in spans if s[1] > s[0]]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """Character spans of the sentences of ``text``: the extractor's splitter, so
+    both engines agree on what a figure's sentence is."""
+    return extraction_sentence_spans(text)
 
 
 def sentence_of(text: str, pos: int, spans: list[tuple[int, int]] | None = None) -> tuple[int, int]:
