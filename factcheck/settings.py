@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -198,6 +199,9 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "processed_folder": str(CELERY_BROKER_FOLDER / "processed"),
         "control_folder": str(CELERY_BROKER_FOLDER / "control"),
         "store_processed": False,
+        # The folder is polled; the default second between polls is felt by
+        # a reviewer waiting for a pasted article, and by webhook retries.
+        "polling_interval": 0.2,
     }
 else:
     # Redis redelivers unacked messages after this long; it must exceed the
@@ -206,6 +210,13 @@ else:
         "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)
     }
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "factcheck")
+# Webhook deliveries wait on other newsrooms' servers (up to the read timeout),
+# so they have their own queue: in production a separate worker serves it
+# (docker-compose.yml), and a slow or dead CMS cannot starve extraction. A
+# worker started without -Q (make run) serves both.
+WEBHOOK_QUEUE = env_str("WEBHOOK_QUEUE", f"{CELERY_TASK_DEFAULT_QUEUE}-webhooks")
+CELERY_TASK_QUEUES = (Queue(CELERY_TASK_DEFAULT_QUEUE), Queue(WEBHOOK_QUEUE))
+CELERY_TASK_ROUTES = {"claims.tasks.deliver_webhook": {"queue": WEBHOOK_QUEUE}}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

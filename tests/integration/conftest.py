@@ -30,7 +30,11 @@ def worker_database_url() -> str:
 
 
 class Worker:
-    def __init__(self, log: Path, **extra_env: str) -> None:
+    def __init__(
+        self, log: Path, *, queues: str = "", concurrency: int = 1, **extra_env: str
+    ) -> None:
+        """`queues` is the worker's -Q (comma-separated names); empty serves
+        every queue, as `make run` does."""
         self.log = log
         env = {
             **os.environ,
@@ -53,10 +57,11 @@ class Worker:
                 "--loglevel",
                 "info",
                 "--concurrency",
-                "1",
+                str(concurrency),
                 "--without-gossip",
                 "--without-mingle",
                 "--without-heartbeat",
+                *(["--queues", queues] if queues else []),
             ],
             cwd=ROOT,
             env=env,

@@ -1,6 +1,7 @@
 """A local webhook receiver for tests: answers with a programmable list of
-status codes (then 200), verifies signatures independently of
-claims.webhooks, and records every request."""
+status codes (then 200), optionally after a delay, verifies signatures
+independently of claims.webhooks, and records every request. Also a server
+that resets every connection, as a crashed receiver behind a proxy does."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ import base64
 import hashlib
 import hmac
 import json
+import socket
+import struct
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -36,6 +40,8 @@ class Receiver:
     secret: str = ""
     script: list[int] = field(default_factory=list)
     received: list[Received] = field(default_factory=list)
+    delay: float = 0.0  # seconds to wait before answering (a slow CMS)
+    first_answer: int | None = None  # the status of each event's first request
 
     def start(self) -> str:
         receiver = self
@@ -45,6 +51,9 @@ class Receiver:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 status = receiver.script.pop(0) if receiver.script else 200
+                seen = any(r.event_id == headers["webhook-id"] for r in receiver.received)
+                if receiver.first_answer is not None and not seen:
+                    status = receiver.first_answer
                 receiver.received.append(
                     Received(
                         headers["webhook-id"],
@@ -53,10 +62,15 @@ class Receiver:
                         json.loads(body),
                     )
                 )
-                self.send_response(status)
-                self.send_header("Content-Length", "2")
-                self.end_headers()
-                self.wfile.write(b"ok")
+                if receiver.delay:
+                    time.sleep(receiver.delay)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Length", "2")
+                    self.end_headers()
+                    self.wfile.write(b"ok")
+                except OSError:  # the sender gave up waiting (read timeout)
+                    pass
 
             def log_message(self, *args):
                 pass
@@ -72,3 +86,35 @@ class Receiver:
     def delivered_ids(self) -> list[str]:
         """Event ids the receiver acknowledged with a 2xx (what it acted on)."""
         return [r.event_id for r in self.received if 200 <= r.status < 300]
+
+
+class ResettingServer:
+    """Accepts each connection and resets it at once (TCP RST)."""
+
+    def __init__(self) -> None:
+        self.connections = 0
+        self._sock = socket.create_server(("127.0.0.1", 0))
+        self._sock.settimeout(0.2)
+        self._running = True
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._sock.getsockname()[1]}/hooks"
+
+    def _serve(self) -> None:
+        while self._running:
+            try:
+                conn, _ = self._sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections += 1
+            # Linger 0: close() sends RST instead of FIN.
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            conn.close()
+
+    def stop(self) -> None:
+        self._running = False
+        self._sock.close()
