@@ -158,19 +158,32 @@ def article_place_in_story(*, article: Article) -> Story:
     if article.story_id:
         return article.story
     best = next(iter(story_candidates(article=article, fp=fp)), None)
-    story_id = None
-    if best and best[1] >= story_engine.SIMILARITY_THRESHOLD:
-        story_id = Article.objects.filter(pk=best[0]).values_list("story_id", flat=True).first()
+    match = best[0] if best and best[1] >= story_engine.SIMILARITY_THRESHOLD else None
     with transaction.atomic():
-        story = (
-            Story.objects.get(pk=story_id)
-            if story_id
-            else Story.objects.create(title=article.title)
-        )
-        Article.objects.filter(pk=article.pk, story=None).update(story=story)
-        audit_record(
-            actor=None, action="story.placed", obj=article, after={"story": str(story.public_id)}
-        )
+        # Lock this article and its match (in id order, so two placements of
+        # the pair wait for each other instead of deadlocking). Two articles
+        # of a new event placed at the same moment see each other without a
+        # story yet; the first to get the locks founds one story for both.
+        locked = {
+            a.pk: a
+            for a in Article.objects.select_for_update()
+            .filter(pk__in=[article.pk, match] if match else [article.pk])
+            .order_by("pk")
+        }
+        mine, other = locked[article.pk], locked.get(match)
+        if mine.story_id:  # placed meanwhile, by the other one's placement
+            article.story = mine.story
+            return article.story
+        if other is not None and other.story_id:
+            story, joining = other.story, [mine]
+        else:
+            story = Story.objects.create(title=article.title)
+            joining = [mine] if other is None else [mine, other]
+        for placed in joining:
+            Article.objects.filter(pk=placed.pk, story=None).update(story=story)
+            audit_record(
+                actor=None, action="story.placed", obj=placed, after={"story": str(story.public_id)}
+            )
     article.story = story
     return story
 
@@ -181,10 +194,37 @@ def _key(kind: str, figures: list[Figure]) -> str:
     return f"{kind}:" + "-".join(str(pk) for pk in sorted(f.pk for f in figures))
 
 
-def story_crosscheck(*, story: Story) -> list[Finding]:
+def _checked_state(articles: list[Article]) -> dict[str, str]:
+    # An article's updated_at moves with every change to it, figures included
+    # (they are written in the same transaction as its status).
+    return {str(a.pk): a.updated_at.isoformat() for a in articles}
+
+
+def story_crosscheck(*, story: Story, unless_covered: Article | None = None) -> list[Finding]:
     """Run the engine over the story's checkable articles and store what it
     finds. A finding found again keeps its row, status and reviews; one no
-    longer found is marked not current. Returns the current findings."""
+    longer found is marked not current. Returns the current findings.
+
+    Checks of one story run one at a time (the story row is locked), each on
+    what is committed when it starts. With `unless_covered`, the check is
+    skipped if a check that started after that article last changed already
+    ran: a burst of articles joining a story costs a few checks, not one each.
+    """
+    with transaction.atomic():
+        story = Story.objects.select_for_update().get(pk=story.pk)
+        if unless_covered is not None:
+            changed = (
+                Article.objects.filter(pk=unless_covered.pk)
+                .values_list("updated_at", flat=True)
+                .first()
+            )
+            seen = story.checked_state.get(str(unless_covered.pk))
+            if changed is not None and seen == changed.isoformat():
+                return list(Finding.objects.filter(story=story, is_current=True))
+        return _story_check_locked(story)
+
+
+def _story_check_locked(story: Story) -> list[Finding]:
     articles = list(
         Article.objects.filter(story=story, status__in=CHECKABLE).select_related("outlet")
     )
@@ -204,25 +244,25 @@ def story_crosscheck(*, story: Story) -> list[Finding]:
             continue
         produced[_key(finding.type, rows)] = (finding.type, rows, finding.why, finding.score)
 
-    with transaction.atomic():
-        existing = {f.key: f for f in Finding.objects.select_for_update().filter(key__in=produced)}
-        current = []
-        for key, (kind, rows, why, score) in produced.items():
-            row = existing.get(key)
-            if row is None:
-                row = Finding.objects.create(story=story, type=kind, key=key, why=why, score=score)
-                FindingFigure.objects.bulk_create(
-                    FindingFigure(finding=row, figure=f, position=n) for n, f in enumerate(rows)
-                )
-                if kind != Finding.Type.AGREE:
-                    webhooks.conflict_found(finding=row)  # sent after commit
-            elif (row.why, row.score, row.story_id, row.is_current) != (why, score, story.pk, True):
-                row.why, row.score, row.story, row.is_current = why, score, story, True
-                row.save(update_fields=["why", "score", "story", "is_current", "updated_at"])
-            current.append(row)
-        Finding.objects.filter(story=story, is_current=True).exclude(key__in=produced).update(
-            is_current=False
-        )
+    existing = {f.key: f for f in Finding.objects.select_for_update().filter(key__in=produced)}
+    current = []
+    for key, (kind, rows, why, score) in produced.items():
+        row = existing.get(key)
+        if row is None:
+            row = Finding.objects.create(story=story, type=kind, key=key, why=why, score=score)
+            FindingFigure.objects.bulk_create(
+                FindingFigure(finding=row, figure=f, position=n) for n, f in enumerate(rows)
+            )
+            if kind != Finding.Type.AGREE:
+                webhooks.conflict_found(finding=row)  # sent after commit
+        elif (row.why, row.score, row.story_id, row.is_current) != (why, score, story.pk, True):
+            row.why, row.score, row.story, row.is_current = why, score, story, True
+            row.save(update_fields=["why", "score", "story", "is_current", "updated_at"])
+        current.append(row)
+    Finding.objects.filter(story=story, is_current=True).exclude(key__in=produced).update(
+        is_current=False
+    )
+    Story.objects.filter(pk=story.pk).update(checked_state=_checked_state(articles))
     return current
 
 
@@ -238,7 +278,7 @@ def article_crosscheck(*, article_id: int) -> list[Finding] | None:
     if article is None:
         return None
     story = article_place_in_story(article=article)
-    return story_crosscheck(story=story)
+    return story_crosscheck(story=story, unless_covered=article)
 
 
 @transaction.atomic
@@ -291,8 +331,8 @@ def article_move_to_story(*, article: Article, story: Story | None, editor: User
     """Move an article into `story`, or split it into a new story of its
     own when `story` is None. Both stories are checked again after commit."""
     _require_story_editor(editor)
-    locked = Article.objects.select_for_update(of=("self",)).select_related("story").get(
-        pk=article.pk
+    locked = (
+        Article.objects.select_for_update(of=("self",)).select_related("story").get(pk=article.pk)
     )
     old = locked.story
     if story is not None and old is not None and story.pk == old.pk:

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
@@ -344,6 +344,27 @@ def article_extract(*, article_id: int) -> ExtractionRun | None:
     )
     if claimed != 1:
         return run  # another worker holds it
+    try:
+        return _extract_claimed(article=article, run=run, version=version)
+    except Exception:
+        # Most likely a transient database error (the task retries): give the
+        # run back now, or the retry would wait out the lease.
+        _run_release(run=run)
+        raise
+
+
+def _run_release(*, run: ExtractionRun) -> None:
+    try:
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()  # reconnect if it died
+        ExtractionRun.objects.filter(pk=run.pk, status=ExtractionRun.Status.RUNNING).update(
+            status=ExtractionRun.Status.QUEUED
+        )
+    except DatabaseError:
+        logger.warning("could not release extraction run %s; its lease will expire", run.pk)
+
+
+def _extract_claimed(*, article: Article, run: ExtractionRun, version: str) -> ExtractionRun:
     Article.objects.filter(pk=article.pk, revision=run.revision).exclude(
         status=Article.Status.EXTRACTING
     ).update(status=Article.Status.EXTRACTING, error="")
@@ -366,36 +387,24 @@ def article_extract(*, article_id: int) -> ExtractionRun | None:
         )
         return run
 
-    try:
-        with transaction.atomic():
-            locked = Article.objects.select_for_update().get(pk=article.pk)
-            if locked.revision != run.revision:
-                _run_fail(
-                    run=run, message=f"Superseded by revision {locked.revision}.", article=False
-                )
-                return run
-            count = _store_figures(article=locked, found=found, extractor_version=version)
-            decided = locked.figures.filter(is_current=True).exclude(status=Figure.Status.PENDING)
-            locked.status = Article.Status.IN_REVIEW if decided.exists() else Article.Status.READY
-            locked.error = ""
-            locked.save(update_fields=["status", "error", "updated_at"])
-            webhooks.article_ready(article=locked)  # sent after commit
-            ExtractionRun.objects.filter(pk=run.pk).update(
-                status=ExtractionRun.Status.SUCCEEDED,
-                finished_at=timezone.now(),
-                figure_count=count,
-            )
-            # The figures changed: place the article in a story and check it.
-            transaction.on_commit(
-                lambda: _enqueue(article_id=article.pk, task="crosscheck_article")
-            )
-    except Exception:
-        # A transient database error: release the claim so the task's retry
-        # can take the run again, then let the task retry.
-        ExtractionRun.objects.filter(pk=run.pk, status=ExtractionRun.Status.RUNNING).update(
-            status=ExtractionRun.Status.QUEUED
+    with transaction.atomic():
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        if locked.revision != run.revision:
+            _run_fail(run=run, message=f"Superseded by revision {locked.revision}.", article=False)
+            return run
+        count = _store_figures(article=locked, found=found, extractor_version=version)
+        decided = locked.figures.filter(is_current=True).exclude(status=Figure.Status.PENDING)
+        locked.status = Article.Status.IN_REVIEW if decided.exists() else Article.Status.READY
+        locked.error = ""
+        locked.save(update_fields=["status", "error", "updated_at"])
+        webhooks.article_ready(article=locked)  # sent after commit
+        ExtractionRun.objects.filter(pk=run.pk).update(
+            status=ExtractionRun.Status.SUCCEEDED,
+            finished_at=timezone.now(),
+            figure_count=count,
         )
-        raise
+        # The figures changed: place the article in a story and check it.
+        transaction.on_commit(lambda: _enqueue(article_id=article.pk, task="crosscheck_article"))
     run.refresh_from_db()
     return run
 

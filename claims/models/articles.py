@@ -42,6 +42,9 @@ class Story(models.Model):
     title = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # What the last cross-check read: article id -> that article's updated_at.
+    # A check queued for an article already read this way can be skipped.
+    checked_state = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name_plural = "stories"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 
 from claims import crosschecking, services
 from claims.models import Article, Finding, FindingReview, Story, TermStat
@@ -172,3 +173,85 @@ def test_a_reviewer_cannot_change_stories(reviewer):
     with pytest.raises(PermissionDenied):
         crosschecking.article_move_to_story(article=northgate, story=None, editor=reviewer)
     assert Story.objects.count() == 1
+
+
+def _extracted_demo(items=DEMO):
+    """The demo articles submitted and extracted, none placed in a story yet."""
+    import datetime as dt
+
+    articles = []
+    for item in items:
+        published = dt.datetime.fromisoformat(item["published"]).replace(hour=12, tzinfo=dt.UTC)
+        article = services.article_submit(
+            title=item["title"], text=item["text"], outlet_name=item["outlet"],
+            published_at=published,
+        ).article  # fmt: skip
+        services.article_extract(article_id=article.pk)
+        article.refresh_from_db()
+        articles.append(article)
+    return articles
+
+
+def test_two_articles_of_a_new_event_placed_together_share_one_story():
+    # Both indexed before either is placed, as when two workers take them at once:
+    # each sees the other as its match, without a story yet.
+    first, second = _extracted_demo(DEMO[:2])
+    crosschecking.article_index(article=second)
+    crosschecking.article_crosscheck(article_id=first.pk)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert second.story_id == first.story_id  # founded the story for both
+    crosschecking.article_crosscheck(article_id=second.pk)
+    assert Story.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite runs one writer at a time anyway"
+)
+def test_articles_of_one_event_checked_by_concurrent_workers_end_in_one_story():
+    import threading
+
+    articles = _extracted_demo()
+    barrier = threading.Barrier(len(articles))
+    errors = []
+
+    def work(article_id):
+        try:
+            barrier.wait()
+            crosschecking.article_crosscheck(article_id=article_id)
+        except Exception as exc:  # reported below, with the others
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(a.pk,)) for a in articles]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert Story.objects.count() == 1
+    assert set(Article.objects.values_list("story", flat=True)) == {Story.objects.get().pk}
+    keys = list(Finding.objects.values_list("key", flat=True))
+    assert len(keys) == len(set(keys)) > 0
+
+
+def test_a_check_already_covering_the_article_is_skipped_until_it_changes():
+    lakeside, northgate, eastern = _extracted_demo()
+    for article in (lakeside, northgate, eastern):
+        crosschecking.article_place_in_story(article=article)
+    story = Story.objects.get()
+    crosschecking.story_crosscheck(story=story)  # reads all three
+    conflict = Finding.objects.filter(type="conflict").first()
+    Finding.objects.filter(pk=conflict.pk).update(is_current=False)  # a mark only a check redoes
+
+    crosschecking.article_crosscheck(article_id=northgate.pk)  # covered: skipped
+    conflict.refresh_from_db()
+    assert not conflict.is_current
+
+    Article.objects.filter(pk=northgate.pk).update(title="Northgate, corrected")
+    Article.objects.get(pk=northgate.pk).save()  # moves updated_at, as re-extraction does
+    crosschecking.article_crosscheck(article_id=northgate.pk)
+    conflict.refresh_from_db()
+    assert conflict.is_current
