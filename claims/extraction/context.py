@@ -11,13 +11,15 @@ unattributed.
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .dates import MONTHS, WEEKDAYS
 from .patterns import trie_regex
-from .types import Document, Figure
+from .types import Document, Figure, new_figure
 
 if TYPE_CHECKING:
     from .reader import Candidate
@@ -80,7 +82,12 @@ _ABBREVIATIONS = set(
         "rd",
     ]
 )
-_BOUNDARY = re.compile(r"[.!?]+['\"”’)\]]*(?=\s+['\"“‘(\[]*[A-Z0-9\u00c0-\u024f])|\n+")
+# A full stop, "!" or "?" (with closing quotes) before a capital, or line breaks. The
+# pattern opens with one character class so the regex engine can skip to candidates
+# without trying every position; the lookbehinds then pick the branch.
+_BOUNDARY = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[.!?]*['\"”’)\]]*(?=\s+['\"“‘(\[]*[A-Z0-9\u00c0-\u024f])|(?<=\n)\n*)"
+)
 
 
 def sentence_spans(text: str, upto: int | None = None) -> list[tuple[int, int]]:
@@ -88,26 +95,38 @@ def sentence_spans(text: str, upto: int | None = None) -> list[tuple[int, int]]:
     With ``upto``, stop after the sentence that contains that offset."""
     spans: list[tuple[int, int]] = []
     start = 0
+    stop = len(text) if upto is None else upto
     for m in _BOUNDARY.finditer(text):
-        if upto is not None and start > upto:
+        if start > stop:
             break
         at = m.start()
-        if text[at] == ".":
-            # the word before the full stop: an abbreviation ("Feb.", "Dr.") or an initial
-            word = text[max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1 : at]
+        ch = text[at]
+        if ch == ".":
+            # the word before the full stop: an abbreviation ("Feb.", "Dr.") or an initial;
+            # a newline is looked for only after the last space, not back through the text
+            space = text.rfind(" ", 0, at)
+            word = text[max(space, text.rfind("\n", space + 1, at)) + 1 : at]
             if len(word) <= 12 and (
                 word.lower().lstrip('("“').rstrip(".") in _ABBREVIATIONS
                 or (len(word) == 1 and word.isupper())
             ):
                 continue
-        end = m.end() if text[at] != "\n" else at
-        if end > start:
-            spans.extend(_bounded(text, start, end))
+        end = at if ch == "\n" else m.end()
+        if end - start > MAX_SENTENCE:
+            spans.extend(sp for sp in _bounded(text, start, end) if sp[1] > sp[0])
+        elif end > start:
+            # trimmed inline: this loop runs once per sentence of every article
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((start, end))
         start = m.end()
     else:
         if start < len(text):
-            spans.extend(_bounded(text, start, len(text)))
-    return [sp for sp in spans if sp[1] > sp[0]]
+            spans.extend(sp for sp in _bounded(text, start, len(text)) if sp[1] > sp[0])
+    return spans
 
 
 # No real sentence is this long; capping the length keeps attribution linear
@@ -143,6 +162,9 @@ _SAY = (
     r"forecast|forecasts|believes|believe|acknowledged|admitted|revealed|disclosed|"
     r"calculated|calculates|put|puts|told\s+reporters|according"
 )
+# The same verbs as a trie, for patterns that end with a verb and a word boundary: that
+# boundary leaves one word to match, and "told reporters" is never reached ("told" is).
+_SAY_VERB = trie_regex({w for w in _SAY.split("|") if w.isalpha()})
 _CAP = r"[A-Z\u00c0-\u00de][\w’'.\-]*"
 _NAME = rf"{_CAP}(?:(?:\s+(?:of|for|de|da|van|von|der|al|bin|and|in|on)\s+|\s+){_CAP}){{0,5}}"
 _PRONOUN = r"[Hh]e|[Ss]he|[Ii]t|[Tt]hey"
@@ -160,7 +182,7 @@ _ROLE = (
 _SPEAKER_BEFORE = re.compile(
     rf"\b(?P<sp>{_NAME}|{_PRONOUN}|{_ROLE}|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
     rf"(?P<app>,\s*\d{{1,3}},|,\s*(?:a|an|the|[a-z])[^,.;\"“”]{{0,80}},)?"
-    rf",?\s+(?:also\s+|later\s+|then\s+|previously\s+|had\s+|has\s+|have\s+)?(?P<v>{_SAY})\b"
+    rf",?\s+(?:also\s+|later\s+|then\s+|previously\s+|had\s+|has\s+|have\s+)?(?P<v>{_SAY_VERB})\b"
 )
 # '..., said Tomas Vries', 'said chief executive Maya Ruiz', 'said the company'
 _SPEAKER_AFTER = re.compile(
@@ -464,6 +486,8 @@ _GROUP_NOUNS = _word_set(
 )
 
 
+# Speakers are named again and again in an article: both helpers are pure, so cached.
+@functools.lru_cache(maxsize=1024)
 def _is_person(name: str) -> bool:
     toks = name.split()
     if not 2 <= len(toks) <= 3 or toks[0].lower() == "the":
@@ -471,6 +495,7 @@ def _is_person(name: str) -> bool:
     return not any(t.lower().strip("’'s") in _ORG_WORDS or t.lower() in _ORG_WORDS for t in toks)
 
 
+@functools.lru_cache(maxsize=1024)
 def _clean_name(raw: str, at_sentence_start: bool) -> str | None:
     toks = raw.replace("\n", " ").split()
     # drop a possessive prefix before a title: "Meridia's Defence Minister Anna Kovač"
@@ -536,11 +561,13 @@ def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> s
     return None
 
 
-def _markers(text: str, s: int, e: int, speakers: _Speakers) -> list[_Marker]:
+def _markers(
+    text: str, s: int, e: int, speakers: _Speakers, verbs: list[re.Match[str]]
+) -> list[_Marker]:
+    """The attribution markers of sentence ``text[s:e]``; ``verbs`` are its speech verbs."""
     out: list[_Marker] = []
     sent = text[s:e]
     taken: list[tuple[int, int]] = []
-    verbs = list(_SAY_QUICK.finditer(text, s, e))
     for m in _ACCORDING.finditer(sent) if "ccording" in sent else ():
         speaker = _according_speaker(m["rest"], s + m.start("rest"), s, speakers)
         ms = s + m.start()
@@ -569,7 +596,7 @@ def _markers(text: str, s: int, e: int, speakers: _Speakers) -> list[_Marker]:
             continue
         m = after
         ms = s + m.start()
-        if any(a <= ms < b for a, b in taken) or m["v"].startswith("according"):
+        if (taken and any(a <= ms < b for a, b in taken)) or m["v"].startswith("according"):
             continue
         raw = m["sp"]
         toks = raw.split()
@@ -584,14 +611,17 @@ def _markers(text: str, s: int, e: int, speakers: _Speakers) -> list[_Marker]:
             _Marker(ms, me, speaker, False, me, inverted=True, who=who.start() if who else -1)
         )
         taken.append((ms, me))
-    out.sort(key=lambda k: k.start)
+    out.sort(key=_BY_START)
     return out
 
 
+_WORD_CHAR = re.compile(r"\w")
+_BY_START = operator.attrgetter("start")
 _SAY_WORDS = {w for w in _SAY.split("|") if w.isalpha()}
-_SAY_QUICK = re.compile(
-    rf"(?<![\w])(?:{trie_regex(_SAY_WORDS | {w.capitalize() for w in _SAY_WORDS})})(?![\w])"
-)
+# Speech verbs as whole words ("said", "Says"). The engine's anchor scan finds these too
+# (engine.SCAN) and hands them to annotate, which saves a pass over the text.
+SPEECH_VERBS = frozenset(_SAY_WORDS | {w.capitalize() for w in _SAY_WORDS})
+_SAY_QUICK = re.compile(rf"(?<![\w])(?:{trie_regex(set(SPEECH_VERBS))})(?![\w])")
 
 
 def _speaker_before(
@@ -605,7 +635,7 @@ def _speaker_before(
 ) -> None:
     """Record the marker for a "X said" match ``m`` (offsets relative to ``s``)."""
     ms, me = s + m.start(), s + m.end()
-    if any(a <= ms < b for a, b in taken):
+    if taken and any(a <= ms < b for a, b in taken):
         return
     raw = m["sp"]
     spokes = _FOR_ORGANISATION.search(raw) if raw[:2].lower() in ("a ", "an") else None
@@ -645,7 +675,7 @@ def _speaker_before(
 
 # A capitalised calendar word after "said" is a date, not a speaker.
 _MONTH_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
-_WHO_SAID = re.compile(rf"\bwho\s+(?:also\s+|later\s+)?(?:{_SAY})\b")
+_WHO_SAID = re.compile(rf"\bwho\s+(?:also\s+|later\s+)?(?:{_SAY_VERB})\b")
 
 
 def _attribute(pos: int, markers: list[_Marker], s: int, e: int, text: str) -> str | None:
@@ -693,8 +723,11 @@ def _in_quotes(text: str, s: int, e: int) -> bool:
     return text[s : s + 1] in _QUOTES or (text[s : s + 1] == "'" and text[e - 1 : e] in _QUOTES)
 
 
-def annotate(doc: Document, cands: list[Candidate]) -> list[Figure]:
-    """Figures with sentence offsets and attribution, from the engine's candidates."""
+def annotate(
+    doc: Document, cands: list[Candidate], verbs: list[re.Match[str]] | None = None
+) -> list[Figure]:
+    """Figures with sentence offsets and attribution, from the engine's candidates.
+    ``verbs``: the text's speech verbs (``SPEECH_VERBS``) in order, if the caller has them."""
     text = doc.text
     if not cands:
         return []
@@ -705,13 +738,30 @@ def annotate(doc: Document, cands: list[Candidate]) -> list[Figure]:
     markers_by_sentence: dict[int, list[_Marker]] = {}
     # markers are read for every sentence up to the last figure so that pronouns resolve;
     # speech verbs are found once per document and only their sentences are parsed
-    verbs = [m.start() for m in _SAY_QUICK.finditer(text, 0, spans[-1][1] if spans else 0)]
-    for i, (s, e) in enumerate(spans):
+    end = spans[-1][1] if spans else 0
+    if verbs is None or _WORD_CHAR.match(text, end):
+        # the text up to the last sentence; scanned again when that sentence is a piece
+        # cut inside a word, whose last word ends at the cut
+        verbs = list(_SAY_QUICK.finditer(text, 0, end))
+    verb_starts = [m.start() for m in verbs]
+    done = -1  # sentences up to this one have their markers
+    for k, at in enumerate(verb_starts):
+        i = bisect.bisect_right(starts, at) - 1
+        if i <= done:
+            continue  # before the first sentence, or a sentence already read
+        s, e = spans[i]
         if s > last:
             break
-        k = bisect.bisect_left(verbs, s)
-        if k < len(verbs) and verbs[k] < e:
-            markers_by_sentence[i] = _markers(text, s, e, speakers)
+        if at >= e:
+            continue  # (between sentences)
+        done = i
+        if _WORD_CHAR.match(text, e):
+            # a run-on piece cut inside a word: its last word ends at the cut
+            inside = list(_SAY_QUICK.finditer(text, s, e))
+        else:
+            # the document's verbs are the sentence's: none can cross its end
+            inside = verbs[k : bisect.bisect_left(verb_starts, e, k)]
+        markers_by_sentence[i] = _markers(text, s, e, speakers, inside)
     figures: list[Figure] = []
     for c in cands:
         i = bisect.bisect_right(starts, c.start) - 1
@@ -720,13 +770,15 @@ def annotate(doc: Document, cands: list[Candidate]) -> list[Figure]:
         s, e = spans[i] if spans else (0, len(text))
         if not (s <= c.start < e or c.start == s):
             s, e = c.start, c.end
-        markers = markers_by_sentence.get(i, [])
-        who = None if c.apposition else _attribute(c.start, markers, s, e, text)
-        if who is None and not markers and not c.apposition and _in_quotes(text, s, e):
+        markers = markers_by_sentence.get(i)
+        if markers:
+            who = None if c.apposition else _attribute(c.start, markers, s, e, text)
+        elif not c.apposition and _in_quotes(text, s, e):
             who = _neighbour_speaker(i, spans, markers_by_sentence, text)
-        # positional: the frozen dataclass's keyword __init__ is measurably slower
+        else:
+            who = None  # most sentences: no speech verb, no quote
         figures.append(
-            Figure(
+            new_figure(
                 c.start,
                 c.end,
                 text[c.start : c.end],

@@ -1,15 +1,18 @@
 """Tie the stages together: find anchors, read one figure around each, add context.
 
-The scan is one pass of ``patterns.ANCHOR`` over the text; each anchor is read with
-small anchored regexes (``pattern.match(text, pos)``), so the cost is linear in the
-text and proportional to the number of candidate numbers, not to rule count. Digits
-are read here; ``times`` and ``words`` read dates, times and number words.
+The scan is one pass of ``patterns.ANCHOR`` (``SCAN``, which also collects the speech
+verbs for ``context``) over the text; each anchor is read with small anchored regexes
+(``pattern.match(text, pos)``), so the cost is linear in the text and proportional to
+the number of candidate numbers, not to rule count. Digits are read here; ``times`` and
+``words`` read dates, times and number words.
 """
 
 from __future__ import annotations
 
 import logging
+import operator
 import re
+import unicodedata
 
 from . import context
 from . import lexicon as lx
@@ -24,11 +27,14 @@ from .numbers import (
     to_number,
 )
 from .patterns import (
-    ANCHOR,
+    ANCHOR_ENDS,
     DIGITS,
+    MASK_HINT,
     MASKS,
     MONTH_ANCHORS,
+    NOT_WORD,
     WEEKDAY_ANCHORS,
+    trie_regex_with_ends,
 )
 from .reader import Candidate, Quantity
 from .times import TimeReader
@@ -47,6 +53,20 @@ from .units import (
 from .words import WordReader
 
 log = logging.getLogger(__name__)
+_BY_START = operator.attrgetter("start")
+
+# Anchors, and the speech verbs annotate needs, in one pass over the text: a second
+# scan for the verbs alone would cost about as much as this one. (No speech verb is an
+# anchor word.)
+_SCAN_ENDS = {**ANCHOR_ENDS, **dict.fromkeys(context.SPEECH_VERBS, NOT_WORD)}
+SCAN = re.compile(rf"(?<![\w])(?:\d+|{trie_regex_with_ends(_SCAN_ENDS)})")
+
+
+def _scaled(q: Quantity, factor: int) -> tuple[Number, bool]:
+    """q's value times a scale; a value that already overflowed (read as 0)
+    stays flagged: "$<400 digits> million" is out of range, not $0."""
+    value, overflow = apply_scale(q.value, factor)
+    return value, overflow or q.overflow
 
 
 class _Reader(TimeReader, WordReader):
@@ -56,18 +76,27 @@ class _Reader(TimeReader, WordReader):
         out: list[Candidate] = []
         pos = 0
         text = self.text
-        for m in ANCHOR.finditer(text):
+        masks = self.masks  # most articles have none: skip the lookup then
+        verbs, speech_verbs = self.verbs, context.SPEECH_VERBS
+        for m in SCAN.finditer(text):
+            word = m[0]
+            if word in speech_verbs:  # for annotate
+                verbs.append(m)
+                continue
             s = m.start()
             if s < pos:
                 continue
-            mask_end = self.masked(s)
-            if mask_end >= 0:
-                pos = mask_end
-                continue
-            word = m[0]
+            if masks:
+                mask_end = self.masked(s)
+                if mask_end >= 0:
+                    pos = mask_end
+                    continue
             if word[0].isdigit():
                 group = "d"
-                mm = MASKS.match(text, s - 1 if s and text[s - 1] in "+([" else s)
+                if s and text[s - 1] in "+([":
+                    mm = MASKS.match(text, s - 1)
+                else:
+                    mm = MASKS.match(text, s) if MASK_HINT.match(text, s) else None
                 # "1 250 000 people" is a number in groups of three, not a phone number
                 if mm and not (text[s] != "0" and lx.SPACE_GROUPED.fullmatch(mm[0].rstrip(",. "))):
                     pos = mm.end()
@@ -99,7 +128,8 @@ class _Reader(TimeReader, WordReader):
                 cand, pos = None, m.end()
             if cand is not None:
                 out.append(cand)
-                pos = max(pos, cand.resume)
+                if cand.resume > pos:
+                    pos = cand.resume
         return out
 
     def read_digits(self, s: int) -> tuple[Candidate | None, int]:
@@ -118,24 +148,33 @@ class _Reader(TimeReader, WordReader):
                 return None, self.token_end(s)
         if before == "." and s >= 2 and text[s - 2].isdigit():
             return None, self.token_end(s)
-        iso = lx.ISO_DATE.match(text, s) if text[e : e + 1] == "-" else None
-        if iso and valid_day(int(iso[1]), int(iso[2]), int(iso[3])):
-            return Candidate(s, iso.end(), iso[0], "date", "date", iso.end()), iso.end()
-        ys = lx.YEAR_SLASH.match(text, s) if text[e : e + 1] == "/" else None
-        if ys:
-            y2 = ys[2] if len(ys[2]) == 4 else ys[1][:2] + ys[2]
-            if y2 > ys[1]:
-                return Candidate(s, ys.end(), (ys[1], y2), "date", "range", ys.end()), ys.end()
         nxt = text[e : e + 2]
-        if lx.DECIMAL_JUNK.match(nxt) or (nxt[:1] == "/" and nxt[1:2].isdigit()):
-            return None, self.token_end(s)
-        if nxt[:1] == ":" and nxt[1:2].isdigit():
-            return self.read_time(s)
+        c = nxt[:1]
+        if c in ("-", "/", ":", ".", ","):  # a separator and more: a date, a time, junk
+            if c == "-":
+                iso = lx.ISO_DATE.match(text, s)
+                if iso and valid_day(int(iso[1]), int(iso[2]), int(iso[3])):
+                    return Candidate(s, iso.end(), iso[0], "date", "date", iso.end()), iso.end()
+            elif c == "/":
+                ys = lx.YEAR_SLASH.match(text, s)
+                if ys:
+                    y2 = ys[2] if len(ys[2]) == 4 else ys[1][:2] + ys[2]
+                    if y2 > ys[1]:
+                        cand = Candidate(s, ys.end(), (ys[1], y2), "date", "range", ys.end())
+                        return cand, ys.end()
+                if nxt[1:2].isdigit():
+                    return None, self.token_end(s)
+            elif c == ":":
+                if nxt[1:2].isdigit():
+                    return self.read_time(s)
+            elif nxt[1:2].isdecimal():  # "1.2.3", "5,00"
+                return None, self.token_end(s)
         if "." in m[0]:
             tm = lx.TIME.match(text, s)
             if tm and tm[5]:  # "9.15pm"
                 return self.read_time(s)
-        attached = lx.ATTACHED.match(text, e)
+        # letters right after the digits ("5km", "3rd", "CO2x"); mostly a space or a comma
+        attached = lx.ATTACHED.match(text, e) if c.isalpha() or c in "°º²³" else None
         if (
             attached
             and attached[0] not in lx.ALLOWED_ATTACHED
@@ -158,7 +197,7 @@ class _Reader(TimeReader, WordReader):
         ):
             return None, self.token_end(s)
         # what follows decides which readers can apply: look at the next word once
-        nx = lx.NEXT_TOKEN.match(text, e)
+        nx = self.next_token(e)
         next_word = nx[1] if nx else ""
         if next_word[:1].isupper() and lx.STREET.match(text, e):
             return None, self.token_end(s)
@@ -180,24 +219,20 @@ class _Reader(TimeReader, WordReader):
             return self.read_ordinal(
                 s, suffix.end(), int(raw.replace(",", "")) if raw.isdigit() else 0
             )
-        q = self.quantity(s, allow_currency_prefix=False)
+        q = self.quantity(s, allow_currency_prefix=False, digits=m)
         if q is None:
             return None, self.token_end(s)
         frac = self.one_in_n(q)
         if frac is not None:
             return frac, frac.resume
         # currency written before the number: "$", "US$", "€"
-        cur = (
-            lx.CURRENCY_LEFT.search(self.left(s, 8))
-            if s and text[s - 1] in lx.CURRENCY_END
-            else None
-        )
+        cur = self.currency_before(s)
         if cur and q.kind not in ("percent",):
             q.currency = CURRENCY_PREFIXES[cur[1]]
             q.start = s - len(cur[0])
             if q.m_suffix:
                 factor = SCALE_ABBREVIATIONS[q.m_suffix]
-                q.value, q.overflow = apply_scale(q.value, factor)
+                q.value, q.overflow = _scaled(q, factor)
                 q.scaled = True
                 q.end += len(q.m_suffix)
                 q.m_suffix = None
@@ -210,7 +245,7 @@ class _Reader(TimeReader, WordReader):
             or lx.M_MILLION_LEFT.search(self.clause_left(s, 60))
         ):
             # "1.5m people", "the 2.3m workers": British news writes millions as "m"
-            q.value, q.overflow = apply_scale(q.value, 1_000_000)
+            q.value, q.overflow = _scaled(q, 1_000_000)
             q.scaled = True
             q.end += 1
             q.m_suffix = None
@@ -256,16 +291,37 @@ class _Reader(TimeReader, WordReader):
         text = self.text
         if s >= 1 and text[s - 1] in "\u2212-" and (s == 1 or text[s - 2] in " \u00a0(\n"):
             return 1
-        m = lx.MINUS_WORD.search(self.left(s, 8))
+        window = self.left(s, 8)
+        # "minus" has an "m" (re.I matches no other letter to it): most windows have none
+        m = lx.MINUS_WORD.search(window) if "m" in window or "M" in window else None
         return len(m[0]) if m else 0
 
-    def number_at(self, pos: int) -> Quantity | None:
-        """The number itself at ``pos``: digits or words, with "and a half", "dozen"
-        and a scale word ("4.2 billion", "two million", "half a dozen")."""
+    def currency_before(self, pos: int) -> re.Match[str] | None:
+        """The currency symbol or code written just before ``pos``: "$", "US$ ", "€"."""
         text = self.text
-        m = DIGITS.match(text, pos)
+        if not pos or text[pos - 1] not in lx.CURRENCY_END:
+            return None
+        # the symbol ends right before pos, or before one space: look at that character
+        # first, as most numbers follow a word, not a currency
+        last = text[pos - 2 : pos - 1] if text[pos - 1] in " \u00a0" else text[pos - 1]
+        if last not in lx.CURRENCY_LAST:
+            return None
+        return lx.CURRENCY_LEFT.search(self.left(pos, 8))
+
+    def number_at(self, pos: int, digits: re.Match[str] | None = None) -> Quantity | None:
+        """The number itself at ``pos``: digits or words, with "and a half", "dozen"
+        and a scale word ("4.2 billion", "two million", "half a dozen"). ``digits`` is
+        ``DIGITS.match(text, pos)`` when the caller has it already."""
+        text = self.text
+        m = digits if digits is not None else DIGITS.match(text, pos)
         if m:
-            sg = lx.SPACE_GROUPED.match(text, pos) if text[m.end() : m.end() + 1] == " " else None
+            me = m.end()
+            # groups of three after a space need a group of at most three digits first
+            sg = (
+                lx.SPACE_GROUPED.match(text, pos)
+                if me - pos <= 3 and text[me : me + 1] == " " and text[me + 1 : me + 2].isdecimal()
+                else None
+            )
             if sg and not lx.MONTH_BEFORE.search(self.left(pos, 12)):
                 m = sg  # "10 000 dollars": plain spaces between groups of three
             parsed = parse_digits(m[0].replace(" ", ""))
@@ -276,10 +332,12 @@ class _Reader(TimeReader, WordReader):
             if vulgar is not None:  # "1½ hours"
                 q.value, q.end = q.value + vulgar, q.end + 1
         else:
-            w = read_number_words(text, pos)
+            w = self.number_words(pos)
             if w is None:
                 return None
             q = Quantity(pos, w[0], w[1], words=True)
+        if lx.NUMBER_TAIL_HINT.match(text, q.end) is None:
+            return q  # no "and a half", "dozen" or scale after it: most numbers
         h = lx.HALF_TAIL.match(text, q.end)
         if h:
             q.value, q.end = q.value + 0.5, h.end()
@@ -289,15 +347,18 @@ class _Reader(TimeReader, WordReader):
         sc = lx.SCALE_TAIL.match(text, q.end)
         if sc and sc[1]:
             factor = SCALE_WORDS.get(sc[1].lower()) or SCALE_ABBREVIATIONS[sc[1].lower()]
-            q.value, q.overflow = apply_scale(q.value, factor)
+            q.value, q.overflow = _scaled(q, factor)
             q.scaled = True
             q.end = sc.end()
         elif sc and sc[2] and not q.words:
             q.m_suffix = sc[2]
         return q
 
-    def quantity(self, pos: int, allow_currency_prefix: bool = True) -> Quantity | None:
-        """A number with its attached unit: "$4.2 billion", "12%", "450 kg", "9-year-old"."""
+    def quantity(
+        self, pos: int, allow_currency_prefix: bool = True, digits: re.Match[str] | None = None
+    ) -> Quantity | None:
+        """A number with its attached unit: "$4.2 billion", "12%", "450 kg", "9-year-old".
+        ``digits`` as for ``number_at``, with no currency prefix allowed."""
         text = self.text
         currency = None
         start = pos
@@ -306,14 +367,14 @@ class _Reader(TimeReader, WordReader):
             if cm:
                 currency = CURRENCY_PREFIXES[cm[1]]
                 pos = cm.end()
-        q = self.number_at(pos)
+        q = self.number_at(pos, digits)
         if q is None:
             return None
         q.start = start
         if currency:
             q.currency, q.unit, q.kind = currency, currency, "money"
             if q.m_suffix:
-                q.value, q.overflow = apply_scale(q.value, SCALE_ABBREVIATIONS[q.m_suffix])
+                q.value, q.overflow = _scaled(q, SCALE_ABBREVIATIONS[q.m_suffix])
                 q.end += len(q.m_suffix)
                 q.m_suffix = None
             return q
@@ -322,7 +383,7 @@ class _Reader(TimeReader, WordReader):
         e = q.end
         # fast path: most numbers are followed by a word that starts no unit
         if text[e : e + 1] not in lx.TAIL_CHARS:
-            nx = lx.NEXT_TOKEN.match(text, e)
+            nx = self.next_token(e)
             if nx is None or (nx[1].lower() not in lx.TAIL_WORDS and nx[1] not in MEASURE_SYMBOLS):
                 return q
         p = lx.PERCENT.match(text, e)
@@ -406,11 +467,11 @@ class _Reader(TimeReader, WordReader):
         text = self.text
         start = q.start
         # magnitude 6.2 -> moment magnitude
-        left12 = self.left(start, 12)
-        if q.kind == "count" and "agnitude" in left12 and lx.LEFT_MAGNITUDE.search(left12):
-            q.kind, q.unit = "measure", "Mw"
-        hedge, _ = self.hedge(start)
-        lw = self.last_word(start)
+        if q.kind == "count":
+            left12 = self.left(start, 12)
+            if "agnitude" in left12 and lx.LEFT_MAGNITUDE.search(left12):
+                q.kind, q.unit = "measure", "Mw"
+        hedge, lw = self.hedge_and_last_word(start)
         # ranges: "between 8,000 and 10,000", "10-12%", "$61-63 billion", scores "3-1"
         r = self.read_range(q, lw)
         if r is not None:
@@ -432,6 +493,7 @@ class _Reader(TimeReader, WordReader):
         # bare calendar years and decades
         if (
             is_plain
+            and len(raw_digits) == 4
             and lx.FOUR_DIGITS.fullmatch(raw_digits)
             and 1000 <= int(raw_digits) <= 2100
             and hedge is None
@@ -558,7 +620,12 @@ class _Reader(TimeReader, WordReader):
     def counted_noun(self, pos: int) -> tuple[str, str | None, int]:
         """The noun a number counts: ("troop", "Rhovan troops", end) for "8,000 Rhovan troops"."""
         text = self.text
-        of = lx.OF_DET.match(text, pos)
+        nxt = lx.NOUN_WORDS.match(text, pos)
+        if nxt is None:
+            return "", None, pos  # no word follows (which "of" and "more" need too)
+        # OF_DET and MORE_BEFORE_NOUN match that next word: most words are neither
+        first = nxt[1].lower()
+        of = lx.OF_DET.match(text, pos) if first.startswith("of") else None
         if of:
             pos = of.end()
             owner = lx.POSSESSIVE.match(text, pos)  # "five of the train's eight carriages"
@@ -570,13 +637,17 @@ class _Reader(TimeReader, WordReader):
                 or read_number_words(text, skip.end() - len(skip[0].strip())) is not None
             ):
                 pos = skip.end()
-        words: list[tuple[str, int]] = []
+            nxt = None
+        words: list[tuple[str, str, str, int]] = []  # (word, lower-cased, singular, end)
         i = pos
-        more = lx.MORE_BEFORE_NOUN.match(text, i)  # "two more rate cuts", "a further 240 jobs"
-        if more:
-            i = more.end()
+        if of or first in lx.MORE_WORDS or not first.isascii():  # (re.I reads "ı" as "i")
+            more = lx.MORE_BEFORE_NOUN.match(text, i)  # "two more rate cuts", "a further 240"
+            if more:
+                i = more.end()
+                nxt = None
         for _ in range(5):
-            m = lx.NOUN_WORDS.match(text, i)
+            m = nxt or lx.NOUN_WORDS.match(text, i)
+            nxt = None
             if m is None:
                 break
             w = m[1]
@@ -588,29 +659,30 @@ class _Reader(TimeReader, WordReader):
                 or (lw in MONTHS and w[0].isupper())
             ):
                 break
-            words.append((w, m.end()))
             i = m.end()
-            if singular(lw) != lw:
+            sg = singular(lw)
+            words.append((w, lw, sg, i))
+            if sg != lw:
                 break
         if not words:
             return "", None, pos
         # head: the first plural-looking word, else the last word
         head_i = len(words) - 1
-        for k, (w, _) in enumerate(words):
-            if singular(w) != w.lower() or w.lower() in ("people", "police", "staff"):
+        for k, (_, lw, sg, _) in enumerate(words):
+            if sg != lw or lw in ("people", "police", "staff"):
                 head_i = k
                 break
-        head, head_end = words[head_i]
-        if head.lower().endswith("est") and head_i == len(words) - 1:
+        head, low, sg, head_end = words[head_i]
+        if low.endswith("est") and head_i == len(words) - 1:
             return "", None, pos
-        if head.lower().endswith(("ing", "ed")) and head_i == 0 and singular(head) == head.lower():
+        if low.endswith(("ing", "ed")) and head_i == 0 and sg == low:
             return "", None, pos
-        if head[0].isupper() and singular(head) == head.lower():
+        if head[0].isupper() and sg == low:
             return "", None, pos
         # the unit is the head noun alone ("73 attack drones" and "37 drones" both count
         # drones, so figures stay comparable across articles); the subject keeps the phrase
         subject = text[pos:head_end].strip()
-        return singular(head), subject, head_end
+        return sg, subject, head_end
 
     def read_range(self, q: Quantity, lw: str) -> Candidate | None:
         text = self.text
@@ -695,11 +767,7 @@ class _Reader(TimeReader, WordReader):
                 q.start, q2.end, (four[0], text[q2.start : q2.end]), "date", "range", q2.end
             )
         unit = q2.unit or q.unit
-        cur = (
-            lx.CURRENCY_LEFT.search(self.left(q.start, 8))
-            if q.start and text[q.start - 1] in lx.CURRENCY_END
-            else None
-        )
+        cur = self.currency_before(q.start)
         start = q.start
         if cur and not q.currency:
             unit = CURRENCY_PREFIXES[cur[1]]
@@ -724,9 +792,12 @@ class _Reader(TimeReader, WordReader):
                     resume = rate.end()
         if lw == "aged" or (lw == "between" and self.last_word(start - len("between ")) == "aged"):
             unit = "year"
-        lo_n, _ = to_number(lo)
-        hi_n, _ = to_number(hi)
-        return Candidate(start, q2.end, (lo_n, hi_n), unit, "range", resume, approx, hedge, subject)
+        lo_n, lo_over = to_number(lo)
+        hi_n, hi_over = to_number(hi)
+        overflow = q.overflow or q2.overflow or lo_over or hi_over
+        return Candidate(
+            start, q2.end, (lo_n, hi_n), unit, "range", resume, approx, hedge, subject, overflow
+        )
 
     def read_ordinal(self, s: int, e: int, value: int) -> tuple[Candidate | None, int]:
         text = self.text
@@ -755,6 +826,22 @@ def extract(doc: Document) -> list[Figure]:
     text = doc.text
     if not text:
         return []
-    cands = _Reader(doc).run()
-    cands.sort(key=lambda c: c.start)
-    return context.annotate(doc, cands)
+    reader = _Reader(doc)
+    cands = reader.run()
+    cands.sort(key=_BY_START)
+    if not text.isascii():
+        for c in cands:
+            c.value = _ascii_dates(c.value)
+    return context.annotate(doc, cands, reader.verbs)
+
+
+def _ascii_dates(value: Value) -> Value:
+    """Date and year strings are sliced from the text; in another digit script
+    ("٢٠٢٤") they become the contract's ASCII form ("2024")."""
+    if isinstance(value, str):
+        if value.isascii():
+            return value
+        return "".join(str(unicodedata.decimal(ch, "")) or ch for ch in value)
+    if isinstance(value, tuple):
+        return (_ascii_dates(value[0]), _ascii_dates(value[1]))  # type: ignore[return-value]
+    return value

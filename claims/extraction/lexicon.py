@@ -328,8 +328,6 @@ CHANGE_VERB = re.compile(
 # ---------------------------------------------------------------- right context
 SP = "[ \u00a0\u202f\u2009]"
 
-DECIMAL_JUNK = re.compile(r"[.,]\d")
-
 ATTACHED = re.compile(r"[A-Za-z°º²³]+")
 
 ALLOWED_ATTACHED = {
@@ -422,6 +420,11 @@ SCALE_TAIL = re.compile(
 DOZEN_TAIL = re.compile(rf"{SP}+dozen\b", I)
 
 HALF_TAIL = re.compile(rf"{SP}+and{SP}+a{SP}+half\b", I)
+
+# The first letters HALF_TAIL, DOZEN_TAIL and SCALE_TAIL can start with ("and", "dozen";
+# "million", "bn", "tn"..., "m", "k"; re.I matches nothing else to "a" or "d"): when
+# none follows, the three need not be tried.
+NUMBER_TAIL_HINT = re.compile(rf"{SP}+[aAdDmbt]|-[mbt]|[mbtkMBTK]")
 
 PERCENT = re.compile(
     rf"(?P<pct>{SP}?%|{SP}(?:per{SP}?cent|percent|pct)\b|pc\b)"
@@ -824,6 +827,8 @@ MULTIPLIER_OBJECT = re.compile(rf"{SP}+(?:the|its|their|that|what|in)\b", I)
 OF_NUMBER = re.compile(rf"{SP}*(?:[\d,.]+|[a-z]+(?=[ \u00a0]))", I)
 
 CURRENCY_LEFT = re.compile(rf"({alt(CURRENCY_PREFIXES)}){SP}?$")
+# the last characters of the currencies CURRENCY_LEFT finds
+CURRENCY_LAST = frozenset(p[-1] for p in CURRENCY_PREFIXES)
 
 CURRENCY_AT = re.compile(rf"({alt(CURRENCY_PREFIXES)}){SP}?(?=\d)")
 
@@ -871,6 +876,7 @@ MONTH_BEFORE = re.compile(
 POSSESSIVE = re.compile(rf"{SP}*[A-Za-z][\w-]*['’]s(?={SP})")
 # "Sales fell to 2.1m units from 2.4m": an "m" after a number that earlier meant millions
 M_MILLION_LEFT = re.compile(r"\d(?:\.\d+)?m[ \u00a0]+[a-z]+s\b")
-MORE_BEFORE_NOUN = re.compile(rf"{SP}+(?:more|further|additional|extra|other|new)(?={SP})", I)
+MORE_WORDS = ("more", "further", "additional", "extra", "other", "new")
+MORE_BEFORE_NOUN = re.compile(rf"{SP}+(?:{'|'.join(MORE_WORDS)})(?={SP})", I)
 # "the 2024/25 season": a span of years written with a slash
 YEAR_SLASH = re.compile(r"((?:19|20)\d\d)/(\d\d|(?:19|20)\d\d)(?![\d/])")

@@ -17,6 +17,8 @@ THOUSANDS_SEPARATORS = ",\u00a0\u202f\u2009"
 MINUS_SIGNS = "-\u2212\u2013"
 _SEPARATOR = re.compile(f"[{THOUSANDS_SEPARATORS}]")
 _MAX_DIGITS = 300  # longer digit strings cannot fit a float (max ~1.8e308)
+# a well-formed ASCII number: groups of three after commas, then maybe a decimal part
+_ASCII_NUMBER = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})*|[0-9]+)(?:\.([0-9]+))?")
 
 UNITS_WORDS: dict[str, int] = {
     "zero": 0,
@@ -146,6 +148,14 @@ def parse_digits(text: str) -> tuple[Number, bool] | None:
     Returns (value, overflow) or None when the string is not a well-formed number
     (misplaced separators, several decimal points...).
     """
+    if len(text) <= _MAX_DIGITS and text.isascii():
+        # the common cases, "2024", "12,500" and "4.25": nothing to clean or check further
+        if text.isdigit():
+            return to_number(int(text))
+        m = _ASCII_NUMBER.fullmatch(text)
+        if m:
+            whole = m[1].replace(",", "")
+            return to_number(float(f"{whole}.{m[2]}") if m[2] else int(whole))
     s = text.strip()
     if not s:
         return None
@@ -161,10 +171,11 @@ def parse_digits(text: str) -> tuple[Number, bool] | None:
     else:
         whole, frac = s, ""
     if whole:
-        groups = _SEPARATOR.split(whole) if len(whole) > 3 else [whole]
-        if len(groups) > 1 and (
-            not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])
-        ):
+        if len(whole) <= 3:
+            groups = [whole]
+        else:  # in ASCII text the only separator is the comma: str.split is cheaper
+            groups = whole.split(",") if whole.isascii() else _SEPARATOR.split(whole)
+        if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or set(map(len, groups[1:])) != {3}):
             return None
         whole = "".join(groups)
         if not (whole.isdigit() and whole.isascii()):

@@ -8,14 +8,13 @@ The readers are split by what they read (``engine`` digits, ``times`` dates and 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
 from .dates import MONTHS
-from .numbers import (
-    Number,
-)
-from .patterns import CHROME, READING_TIME, WEB_HINTS, WEB_MASKS
+from .numbers import Number, read_number_words
+from .patterns import READING_TIME, WEB_MASKS, chrome_spans, has_web_hint
 from .types import Document, Value
 from .units import (
     CURRENCY_PREFIXES,
@@ -55,6 +54,19 @@ class Candidate:
     apposition: bool = False  # "Harriet Shaw, 68," describes the speaker: not attributed
 
 
+def _hedge_in(words: list[str]) -> tuple[str | None, int]:
+    """The hedge the last words end with ("more than", "about") and its length in words,
+    or (None, 0)."""
+    if not words or words[-1].lower() not in lx.HEDGE_LAST_WORDS:
+        return None, 0
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(words[-n:]).lower()
+            if phrase in lx.HEDGE_QUALIFIERS:
+                return phrase, n
+    return None, 0
+
+
 class ReaderBase:
     """The text, its publication date and the look-around helpers."""
 
@@ -62,14 +74,18 @@ class ReaderBase:
         self.text = doc.text
         self.published = doc.published
         masks: list[tuple[int, int]] = []
-        if any(h in doc.text for h in WEB_HINTS):
+        if has_web_hint(doc.text):
             masks = [m.span() for m in WEB_MASKS.finditer(doc.text)]
-        masks += [m.span() for m in CHROME.finditer(doc.text)]
+        masks += chrome_spans(doc.text)
         if "read" in doc.text or "©" in doc.text:
             masks += [m.span() for m in READING_TIME.finditer(doc.text)]
         masks.sort()
         self.masks = masks
         self.mask_starts = [s for s, _ in self.masks]
+        self._next_token: tuple[int, re.Match[str] | None] = (-1, None)
+        self._before: tuple[int, str, list[str]] = (-1, "", [])
+        self._number_words: tuple[int, tuple[int, Number] | None] = (-1, None)
+        self.verbs: list[re.Match[str]] = []  # speech verbs the scan met, for annotate
 
     # ------------------------------------------------------------ helpers
     def masked(self, pos: int) -> int:
@@ -82,28 +98,45 @@ class ReaderBase:
     def left(self, pos: int, size: int = 60) -> str:
         return self.text[pos - size if pos > size else 0 : pos]
 
+    def words_before(self, pos: int) -> tuple[str, list[str]]:
+        """The 32 characters before ``pos`` and their last three words (``rsplit``). The
+        helpers below read them, mostly for the same number in turn: the last are kept."""
+        if self._before[0] != pos:
+            window = self.left(pos, 32)
+            self._before = (pos, window, window.rsplit(None, 3))  # hedges: three words at most
+        return self._before[1], self._before[2]
+
     def hedge(self, pos: int) -> tuple[str | None, int]:
         """The hedge or bound written just before ``pos``: (qualifier, its start)."""
-        window = self.left(pos, 32)
+        window, words = self.words_before(pos)
         if not window or window[-1] not in " \u00a0":
             return None, pos
-        words = window.split()
-        if not words or words[-1].lower() not in lx.HEDGE_LAST_WORDS:
+        phrase, n = _hedge_in(words)
+        if phrase is None:
             return None, pos
-        for n in (3, 2, 1):
-            if len(words) >= n:
-                phrase = " ".join(words[-n:]).lower()
-                if phrase in lx.HEDGE_QUALIFIERS:
-                    start = pos - len(window) + window.rfind(words[-n])
-                    return phrase, start
-        return None, pos
+        return phrase, pos - len(window) + window.rfind(words[-n])
+
+    def hedge_and_last_word(self, pos: int) -> tuple[str | None, str]:
+        """``(self.hedge(pos)[0], self.last_word(pos))``, reading the words once."""
+        window, words = self.words_before(pos)
+        if not window or window[-1] not in " \u00a0" or not words:
+            return None, ""
+        # last_word looks 24 characters back: a last word that starts further is cut there
+        last = words[-1]
+        if len(window) - len(window.rstrip()) + len(last) <= 24:
+            lw = last.lower()
+        else:
+            lw = self.last_word(pos)
+        return _hedge_in(words)[0], lw
 
     def prev_word(self, pos: int) -> str | None:
-        window = self.left(pos, 30)
+        """The word just before ``pos`` and one space, as written in the 30 characters
+        before ``pos``, or None."""
+        window, words = self.words_before(pos)
         if len(window) < 2 or window[-1] not in " \u00a0" or window[-2].isspace():
             return None
-        word = window.split()[-1] if window.strip() else ""
-        word = word.lstrip("\"“‘'([")
+        # a word ends at window[-2]; of a longer one, the 29 characters in those 30
+        word = words[-1][-29:].lstrip("\"“‘'([")
         if not word[:1].isalpha() or not (word[-1].isalnum() or word[-1] in ".'’"):
             return None
         return word
@@ -119,7 +152,7 @@ class ReaderBase:
         window = self.left(pos, 24)
         if not window or window[-1] not in " \u00a0":
             return ""
-        words = window.split()
+        words = window.rsplit(None, 1)
         return words[-1].lower() if words else ""
 
     def at_sentence_start(self, pos: int) -> bool:
@@ -130,8 +163,9 @@ class ReaderBase:
         w = self.prev_word(pos)
         if w is None:
             return False
-        lw = w.lower().rstrip(".")
-        if lw in lx.ID_NOUNS or w.lower() in lx.ID_NOUNS:
+        low = w.lower()
+        lw = low.rstrip(".")
+        if lw in lx.ID_NOUNS or low in lx.ID_NOUNS:
             return True
         if not w[0].isupper():
             return False
@@ -139,15 +173,31 @@ class ReaderBase:
             return False
         return not (lw in MONTHS or w in CURRENCY_PREFIXES)
 
+    def next_token(self, pos: int) -> re.Match[str] | None:
+        """``NEXT_TOKEN`` at ``pos``: the word right after a number. The digit reader and
+        the quantity reader both look at it, so the last one is kept."""
+        if self._next_token[0] != pos:
+            self._next_token = (pos, lx.NEXT_TOKEN.match(self.text, pos))
+        return self._next_token[1]
+
+    def number_words(self, pos: int) -> tuple[int, Number] | None:
+        """``read_number_words`` at ``pos``. The word reader reads a phrase ("two hundred")
+        and then the quantity reader reads it again, so the last one is kept."""
+        if self._number_words[0] != pos:
+            self._number_words = (pos, read_number_words(self.text, pos))
+        return self._number_words[1]
+
     def token_end(self, pos: int) -> int:
         m = lx.TOKEN.match(self.text, pos)
         return m.end() if m else pos
 
     # ------------------------------------------------------------ implemented in engine
-    def number_at(self, pos: int) -> Quantity | None:
+    def number_at(self, pos: int, digits: re.Match[str] | None = None) -> Quantity | None:
         raise NotImplementedError
 
-    def quantity(self, pos: int, allow_currency_prefix: bool = True) -> Quantity | None:
+    def quantity(
+        self, pos: int, allow_currency_prefix: bool = True, digits: re.Match[str] | None = None
+    ) -> Quantity | None:
         raise NotImplementedError
 
     def finish(self, q: Quantity) -> Candidate | None:

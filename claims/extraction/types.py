@@ -7,7 +7,7 @@ reused outside the app. Offsets are Python ``str`` (code point) offsets.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 # A figure's normalized value:
 # - a number (int or float) for counts, money, percents, measures, rates, ages,
@@ -49,3 +49,59 @@ class Figure:
     sentence_start: int = 0
     sentence_end: int = 0
     overflow: bool = False  # the written value does not fit a float (10^400): value is 0
+
+
+# Figure is frozen, so its generated __init__ sets each field through
+# object.__setattr__; the engine builds one Figure per figure found, and setting the
+# slots through their descriptors is twice as fast. The object is the same: equality,
+# hash, repr and pickling are the dataclass's (tests/claims/extraction/test_types.py).
+_SETTERS = tuple(Figure.__dict__[f.name].__set__ for f in fields(Figure))
+_new_object = object.__new__
+
+
+def new_figure(
+    start: int,
+    end: int,
+    surface: str,
+    value: Value,
+    unit: str,
+    kind: str,
+    approx: bool,
+    qualifier: str | None,
+    subject: str | None,
+    attributed_to: str | None,
+    sentence_start: int,
+    sentence_end: int,
+    overflow: bool,
+) -> Figure:
+    """``Figure(...)`` with every field given, positionally, built faster."""
+    (
+        set_start,
+        set_end,
+        set_surface,
+        set_value,
+        set_unit,
+        set_kind,
+        set_approx,
+        set_qualifier,
+        set_subject,
+        set_attributed_to,
+        set_sentence_start,
+        set_sentence_end,
+        set_overflow,
+    ) = _SETTERS
+    fig = _new_object(Figure)
+    set_start(fig, start)
+    set_end(fig, end)
+    set_surface(fig, surface)
+    set_value(fig, value)
+    set_unit(fig, unit)
+    set_kind(fig, kind)
+    set_approx(fig, approx)
+    set_qualifier(fig, qualifier)
+    set_subject(fig, subject)
+    set_attributed_to(fig, attributed_to)
+    set_sentence_start(fig, sentence_start)
+    set_sentence_end(fig, sentence_end)
+    set_overflow(fig, overflow)
+    return fig

@@ -6,6 +6,7 @@ annotation conventions (``USD``, ``km``, ``degC``, ``s``...).
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Currency written before the number. Longest first so "US$" wins over "$".
@@ -401,6 +402,8 @@ _OES_PLURALS = frozenset(
 )
 
 
+# Called several times for each counted noun; news reuses a small vocabulary.
+@functools.lru_cache(maxsize=4096)
 def singular(noun: str) -> str:
     """Singular of a (lower-cased) English plural noun: casualties -> casualty."""
     w = noun.lower()

@@ -68,7 +68,7 @@ class WordReader(ReaderBase):
 
     def read_cardinal_word(self, s: int, word: str) -> Candidate | None:
         text = self.text
-        got = read_number_words(text, s)
+        got = self.number_words(s)
         if got is None:
             return None
         end, value = got

@@ -1,8 +1,18 @@
 import datetime as dt
 import itertools
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claims.extraction import Document, extract
-from claims.extraction.context import sentence_spans
+from claims.extraction.context import (
+    _SAY,
+    _SAY_VERB,
+    _SPEAKER_BEFORE,
+    _WHO_SAID,
+    sentence_spans,
+)
 
 
 def who(text: str, surface: str) -> str | None:
@@ -98,3 +108,37 @@ def test_a_run_on_sentence_is_cut_into_bounded_pieces_without_losing_text():
     assert all(e - s <= MAX_SENTENCE for s, e in spans)
     assert spans[0][0] == 0 and spans[-1][1] == len(text.rstrip())
     assert all(text[b[1] : a[0]].strip() == "" for b, a in itertools.pairwise(spans))
+
+
+SPEECH = st.lists(
+    st.sampled_from(
+        [
+            "Anna Kovač",
+            " ",
+            ", ",
+            "said",
+            "says",
+            "say",
+            "told",
+            " reporters",
+            "put",
+            "puts",
+            "the ministry",
+            "who",
+            "he",
+            "forecasts",
+            "also ",
+            "x",
+            ".",
+        ]
+    )
+).map("".join)
+
+
+@given(SPEECH)
+def test_speaker_patterns_read_the_verb_trie_as_the_plain_verb_list(text: str) -> None:
+    for pattern in (_SPEAKER_BEFORE, _WHO_SAID):
+        plain = re.compile(pattern.pattern.replace(_SAY_VERB, _SAY))
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ]

@@ -3,7 +3,19 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.extraction.patterns import ANCHOR, MASKS, WEB_MASKS, trie_regex
+from claims.extraction import context, engine
+from claims.extraction.patterns import (
+    ANCHOR,
+    ANCHOR_ENDS,
+    CHROME,
+    MASK_HINT,
+    MASKS,
+    WEB_HINTS,
+    WEB_MASKS,
+    chrome_spans,
+    has_web_hint,
+    trie_regex,
+)
 
 
 def test_a_trie_regex_matches_exactly_its_words() -> None:
@@ -32,3 +44,90 @@ def test_masks_cover_phone_numbers_footnotes_and_urls() -> None:
     assert MASKS.match("[3]") is not None
     assert MASKS.match("2024-03-02") is None  # an ISO date, not a phone number
     assert WEB_MASKS.search("see www.example.com/page/12 now") is not None
+
+
+CHROME_TEXT = st.lists(
+    st.sampled_from(["\n", " ", "\t", "Updated", "By Jo Berry", "Share", "x", ".", "5"])
+).map("".join)
+
+
+@given(CHROME_TEXT)
+def test_chrome_spans_are_the_spans_chrome_finds(text: str) -> None:
+    assert chrome_spans(text) == [m.span() for m in CHROME.finditer(text)]
+
+
+def test_chrome_spans_find_page_chrome_on_any_line() -> None:
+    text = "Updated 14:32 GMT\nThe council met.\n  By Jo Berry | 5 min read\nShare"
+    assert [text[s:e] for s, e in chrome_spans(text)] == [
+        "Updated 14:32 GMT",
+        "  By Jo Berry | 5 min read",
+        "Share",
+    ]
+
+
+@given(
+    st.lists(st.sampled_from(["1", "23", "456", " ", ".", "-", "/", "(", "+", ","])).map("".join)
+)
+def test_mask_hint_matches_wherever_masks_match_at_a_digit(text: str) -> None:
+    for i, ch in enumerate(text):
+        if ch.isdigit() and MASKS.match(text, i):
+            assert MASK_HINT.match(text, i)
+
+
+@given(
+    st.lists(st.sampled_from(["www", ".", "com", "co", "uk", "@", "htt", "p", "x", " "])).map(
+        "".join
+    )
+)
+def test_has_web_hint_is_any_hint_in_the_text(text: str) -> None:
+    assert has_web_hint(text) == any(h in text for h in WEB_HINTS)
+
+
+SCAN_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "a",
+            "an",
+            "An",
+            " ",
+            "dozen",
+            "tens",
+            " of ",
+            "thousands",
+            "last",
+            "year",
+            "two",
+            "ten",
+            "said",
+            "Says",
+            "5",
+            "x",
+            "-",
+            "March",
+            "Ma",
+            "y",
+            "\n",
+            "scores",
+        ]
+    )
+).map("".join)
+
+
+@given(SCAN_TEXT)
+def test_the_anchor_trie_finds_what_a_plain_alternation_finds(text: str) -> None:
+    longest_first = sorted(ANCHOR_ENDS.items(), key=lambda item: -len(item[0]))
+    plain = "|".join(re.escape(word) + end for word, end in longest_first)
+    expected = re.compile(rf"(?<![\w])(?:\d+|{plain})")
+    assert [m.span() for m in ANCHOR.finditer(text)] == [m.span() for m in expected.finditer(text)]
+
+
+@given(SCAN_TEXT)
+def test_the_engine_scan_finds_the_anchors_and_the_speech_verbs(text: str) -> None:
+    found = [m.span() for m in engine.SCAN.finditer(text)]
+    anchors = [m.span() for m in ANCHOR.finditer(text)]
+    verbs = [m.span() for m in context._SAY_QUICK.finditer(text)]
+    assert found == sorted(anchors + verbs)
+
+
+def test_no_speech_verb_is_an_anchor_word() -> None:
+    assert not context.SPEECH_VERBS & set(ANCHOR_ENDS)

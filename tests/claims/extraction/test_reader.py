@@ -1,5 +1,8 @@
 """The look-around helpers every reader uses (claims.extraction.reader)."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from claims.extraction import Document
 from claims.extraction.reader import ReaderBase
 
@@ -27,3 +30,51 @@ def test_it_reads_the_word_before_a_number() -> None:
 def test_a_clause_ends_at_a_full_stop() -> None:
     text = "Prices rose. Then 5 fell"
     assert reader(text).clause_left(text.index("5")) == " Then "
+
+
+WINDOW_TEXT = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "  ",
+            "\u00a0",
+            "\n",
+            "more",
+            "than",
+            "just",
+            "over",
+            "about",
+            "x" * 20,
+            "aged",
+            "5",
+            "(",
+            "Boeing",
+        ]
+    )
+).map("".join)
+
+
+@given(WINDOW_TEXT, st.integers(min_value=0, max_value=200))
+def test_hedge_and_last_word_read_together_as_apart(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    r = reader(text)
+    assert r.hedge_and_last_word(pos) == (r.hedge(pos)[0], r.last_word(pos))
+
+
+def prev_word_as_written(text: str, pos: int) -> str | None:
+    """prev_word read the plain way, from its own 30-character window."""
+    window = text[max(0, pos - 30) : pos]
+    if len(window) < 2 or window[-1] not in " \u00a0" or window[-2].isspace():
+        return None
+    word = window.split()[-1].lstrip("\"“‘'([")
+    if not word[:1].isalpha() or not (word[-1].isalnum() or word[-1] in ".'’"):
+        return None
+    return word
+
+
+@given(WINDOW_TEXT, st.integers(min_value=0, max_value=200))
+def test_prev_word_reads_the_shared_window_as_its_own(text: str, pos: int) -> None:
+    pos = min(pos, len(text))
+    r = reader(text)
+    r.hedge(max(0, pos - 1))  # another position first: the kept words must not leak
+    assert r.prev_word(pos) == prev_word_as_written(text, pos)
