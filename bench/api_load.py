@@ -1,6 +1,7 @@
 """Load test of the CMS API next to a bare DRF create endpoint, on PostgreSQL + Redis.
 
-    python bench/api_load.py [--seconds 20] [--connections 16] [--workers 3] [--keep-db]
+    python bench/api_load.py [--seconds 20] [--connections 16] [--workers 3] [--rounds 1]
+                             [--keep-db]
 
 Needs PostgreSQL on 127.0.0.1:5432 (user postgres), Redis on 127.0.0.1:6379 and wrk
 (Debian: apt-get install -y wrk). It
@@ -18,6 +19,11 @@ Needs PostgreSQL on 127.0.0.1:5432 (user postgres), Redis on 127.0.0.1:6379 and 
    - POST /api/v1/articles    (a new ~5 KB article each request: validate, store article +
                                revision + audit row, publish the extraction task)
    - GET  /api/v1/articles/ID (each seeded article with its figures and verdicts);
+   With --rounds N each scenario's --seconds are split into N runs and the scenarios
+   take turns (bare, ingest, reads, bare, ingest, ...), so that a load change on a shared
+   machine hits every scenario alike; the figures are over all runs of a scenario
+   (percentiles from the merged latency histograms), and the ratio of every round is
+   printed too;
 4. prints requests/s, p50/p95/p99 latency and errors for each, the ingest/reference
    ratio, and the machine's load average before and after; stops gunicorn, drops the
    database (unless --keep-db) and deletes the bench queue from Redis.
@@ -72,6 +78,13 @@ function done(summary, latency, requests)
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(95) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000, errors, summary.errors.status))
+  -- The latency histogram (microseconds:count), to merge the runs of --rounds.
+  local parts = {}
+  for i = 1, #latency do
+    local value, count = latency(i)
+    parts[#parts + 1] = value .. ":" .. count
+  end
+  io.write("HISTOGRAM " .. table.concat(parts, ",") .. "\n")
 end
 """
 
@@ -151,7 +164,42 @@ def wrk(url: str, script: str, *, seconds: int, connections: int) -> dict:
     finally:
         os.unlink(f.name)
     line = next(ln for ln in out.splitlines() if ln.startswith("RESULT "))
-    return json.loads(line[len("RESULT ") :])
+    result = json.loads(line[len("RESULT ") :])
+    hist = next(ln for ln in out.splitlines() if ln.startswith("HISTOGRAM "))[len("HISTOGRAM ") :]
+    result["histogram"] = [tuple(map(int, pair.split(":"))) for pair in hist.split(",") if pair]
+    return result
+
+
+def merged(runs: list[dict]) -> dict:
+    """One scenario's figures over all its runs: totals, and percentiles of the
+    merged latency histograms."""
+    counts: dict[int, int] = {}
+    for run in runs:
+        for value, count in run["histogram"]:
+            counts[value] = counts.get(value, 0) + count
+    total = sum(counts.values())
+
+    def percentile(p: float) -> float:
+        seen = 0
+        for value in sorted(counts):
+            seen += counts[value]
+            if seen >= total * p / 100:
+                return value / 1000
+        return 0.0
+
+    requests = sum(r["requests"] for r in runs)
+    seconds = sum(r["seconds"] for r in runs)
+    return {
+        "requests": requests,
+        "seconds": round(seconds, 3),
+        "rps": round(requests / seconds, 1) if seconds else 0.0,
+        "p50_ms": percentile(50),
+        "p95_ms": percentile(95),
+        "p99_ms": percentile(99),
+        "max_ms": max(r["max_ms"] for r in runs),
+        "errors": sum(r["errors"] for r in runs),
+        "non_2xx": sum(r["non_2xx"] for r in runs),
+    }
 
 
 def main() -> int:
@@ -160,6 +208,9 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=1, help="gthread threads per worker")
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="split each scenario into this many alternating runs"
+    )
     parser.add_argument("--keep-db", action="store_true")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -227,7 +278,7 @@ def main() -> int:
         cwd=ROOT,
         env=env,
     )
-    results: dict[str, dict] = {}
+    runs: dict[str, list[dict]] = {}
     load_before = loadavg()
     try:
         for _ in range(100):
@@ -248,10 +299,14 @@ def main() -> int:
             + f'PATH = "/api/v1/articles/{seeded["article"]}"\n'
             + LUA_GET,
         }
-        for name, script in scenarios.items():
-            # A short warm-up, then the measured run.
-            wrk(base, script, seconds=2, connections=args.connections)
-            results[name] = wrk(base, script, seconds=args.seconds, connections=args.connections)
+        seconds = max(1, round(args.seconds / args.rounds))
+        for round_ in range(args.rounds):
+            for name, script in scenarios.items():
+                if round_ == 0:  # a short warm-up, then the measured run(s)
+                    wrk(base, script, seconds=2, connections=args.connections)
+                runs.setdefault(name, []).append(
+                    wrk(base, script, seconds=seconds, connections=args.connections)
+                )
     finally:
         gunicorn.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=30)
@@ -261,12 +316,14 @@ def main() -> int:
                 ["psql", f"{PG}/postgres", "-qc", f"DROP DATABASE IF EXISTS {DB}"], check=False
             )
     load_after = loadavg()
+    results = {name: merged(scenario_runs) for name, scenario_runs in runs.items()}
 
     print(
         f"\ngunicorn {args.workers} workers x {args.threads} threads, "
         f"wrk 2 threads x {args.connections} "
-        f"connections, {args.seconds} s per scenario, {os.cpu_count()} CPUs; "
-        f"ingest body ~{len(ARTICLE) // 1000} KB"
+        f"connections, {args.seconds} s per scenario"
+        + (f" in {args.rounds} alternating rounds" if args.rounds > 1 else "")
+        + f", {os.cpu_count()} CPUs; ingest body ~{len(ARTICLE) // 1000} KB"
     )
     print(f"load average before {load_before}, after {load_after}\n")
     print(f"{'scenario':42} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
@@ -278,6 +335,14 @@ def main() -> int:
     bare = results["bare DRF create (POST /bench/outlets)"]
     ingest = results["ingest (POST /api/v1/articles)"]
     ratio = ingest["rps"] / bare["rps"] if bare["rps"] else 0
+    bare_runs = runs["bare DRF create (POST /bench/outlets)"]
+    ingest_runs = runs["ingest (POST /api/v1/articles)"]
+    round_ratios = [
+        i["rps"] / b["rps"] if b["rps"] else 0 for b, i in zip(bare_runs, ingest_runs, strict=True)
+    ]
+    if args.rounds > 1:
+        per_round = ", ".join(f"{r:.0%}" for r in round_ratios)
+        print(f"\ningest / bare throughput per round: {per_round}")
     ok = ratio >= 0.5 and ingest["p99_ms"] < 150 and all(r["errors"] == 0 for r in results.values())
     print(
         f"\ningest / bare throughput: {ratio:.0%} (target >= 50%); "
@@ -289,6 +354,7 @@ def main() -> int:
             {
                 "results": results,
                 "ratio": ratio,
+                "round_ratios": round_ratios,
                 "load_before": load_before,
                 "load_after": load_after,
             }

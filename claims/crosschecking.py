@@ -16,7 +16,7 @@ import math
 from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 
 from claims import extraction, webhooks
@@ -149,38 +149,42 @@ def story_candidates(*, article: Article, fp: story_engine.Fingerprint) -> list[
     return sorted(scored, key=lambda kv: -kv[1])
 
 
+# Placements run one at a time: an article placed while another of the same
+# new event is being placed would not see it (its postings not yet committed)
+# and would found a second story. A placement is a few indexed queries.
+PLACEMENT_LOCK = 0x5_70_12  # a PostgreSQL advisory lock key of our own
+
+
+def _placement_lock() -> None:
+    # On SQLite every transaction begins IMMEDIATE (settings): one writer at a
+    # time already.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [PLACEMENT_LOCK])
+
+
 def article_place_in_story(*, article: Article) -> Story:
     """Index the article and put it in the story of its best match above the
     engine's threshold, or in a new story. An article already in a story
     (placed before, or moved there by an editor) stays; its postings are
     refreshed."""
-    fp = article_index(article=article)
-    if article.story_id:
-        return article.story
-    best = next(iter(story_candidates(article=article, fp=fp)), None)
-    match = best[0] if best and best[1] >= story_engine.SIMILARITY_THRESHOLD else None
     with transaction.atomic():
-        # Lock this article and its match (in id order, so two placements of
-        # the pair wait for each other instead of deadlocking). Two articles
-        # of a new event placed at the same moment see each other without a
-        # story yet; the first to get the locks founds one story for both.
-        locked = {
-            a.pk: a
-            for a in Article.objects.select_for_update()
-            .filter(pk__in=[article.pk, match] if match else [article.pk])
-            .order_by("pk")
-        }
-        mine, other = locked[article.pk], locked.get(match)
-        if mine.story_id:  # placed meanwhile, by the other one's placement
-            article.story = mine.story
+        _placement_lock()
+        fp = article_index(article=article)
+        placed = Article.objects.filter(pk=article.pk).values_list("story_id", flat=True).first()
+        if placed:
+            article.story = Story.objects.get(pk=placed)
             return article.story
-        if other is not None and other.story_id:
-            story, joining = other.story, [mine]
-        else:
-            story = Story.objects.create(title=article.title)
-            joining = [mine] if other is None else [mine, other]
-        for placed in joining:
-            Article.objects.filter(pk=placed.pk, story=None).update(story=story)
+        best = next(iter(story_candidates(article=article, fp=fp)), None)
+        match = best[0] if best and best[1] >= story_engine.SIMILARITY_THRESHOLD else None
+        theirs = Article.objects.filter(pk=match).values_list("story_id", flat=True).first()
+        story = (
+            Story.objects.get(pk=theirs) if theirs else Story.objects.create(title=article.title)
+        )
+        # A match indexed but never placed (its check failed) joins the new story.
+        joining = [article.pk] if theirs or match is None else [article.pk, match]
+        for placed in Article.objects.filter(pk__in=joining, story=None).only("public_id"):
+            Article.objects.filter(pk=placed.pk).update(story=story)
             audit_record(
                 actor=None, action="story.placed", obj=placed, after={"story": str(story.public_id)}
             )

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -78,6 +79,14 @@ def audit_record(
 
 
 # ------------------------------------------------------------------- ingest
+# What article_submit reads of an existing article (under its row lock).
+_SUBMIT_LOCK_FIELDS = ("id", "public_id", "external_id", "content_hash", "revision", "status")
+_SUBMIT_WRITTEN_FIELDS = (
+    *("title", "text", "html", "content_hash", "url", "byline", "published_at"),
+    *("status", "error", "revision", "updated_at"),
+)
+
+
 @dataclass(frozen=True)
 class SubmitResult:
     article: Article
@@ -90,13 +99,19 @@ def _clean_text(value: str, field: str, errors: dict[str, list[str]]) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _visible(value: str) -> bool:
+    """Whether some character shows: zero-width spaces, joiners, BOMs and
+    control characters alone make an empty title or text."""
+    return any(not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf") for c in value)
+
+
 def _validated_article_input(*, title: str, text: str, html: str, url: str) -> tuple[str, str, str]:
     """Return (title, text, sanitized_html) or raise ValidationError."""
     errors: dict[str, list[str]] = {}
     title = _clean_text(title or "", "title", errors).strip()
     text = _clean_text(text or "", "text", errors)
     html = _clean_text(html or "", "html", errors)
-    if not title:
+    if not _visible(title):
         errors.setdefault("title", []).append("Give the article a title.")
     elif len(title) > MAX_TITLE_CHARS:
         errors.setdefault("title", []).append(f"Keep the title under {MAX_TITLE_CHARS} characters.")
@@ -107,7 +122,7 @@ def _validated_article_input(*, title: str, text: str, html: str, url: str) -> t
             text = html_to_text(clean_html)
     text = text.strip()
     limit = settings.FACTCHECK_MAX_ARTICLE_CHARS
-    if not text and not errors.get("text"):
+    if not _visible(text) and not errors.get("text"):
         errors.setdefault("text", []).append("Paste the article's text or HTML; it is empty.")
     elif len(text) > limit:
         errors.setdefault("text", []).append(
@@ -160,11 +175,12 @@ def article_submit(
         outlet = outlet_get_or_create(name=outlet_name)
         existing = None
         if integration is not None and external_id:
-            existing = (
-                Article.objects.select_for_update()
-                .filter(integration=integration, external_id=external_id)
-                .first()
+            # At most one row (a unique constraint), so no ORDER BY; and only
+            # the columns the comparison and the answer need, not the text.
+            rows = Article.objects.select_for_update().filter(
+                integration_id=integration.pk, external_id=external_id
             )
+            existing = next(iter(rows.only(*_SUBMIT_LOCK_FIELDS).order_by()[:1]), None)
         if existing is not None and existing.content_hash == content_hash:
             return SubmitResult(existing, "unchanged")
         if existing is not None:
@@ -183,12 +199,17 @@ def article_submit(
         article.url = url
         article.byline = byline[:300]
         article.published_at = published_at
-        article.outlet = outlet or article.outlet
         article.status = Article.Status.QUEUED
         article.error = ""
+        # A revision saves what it sets (the row was read without its text).
+        changed = [*_SUBMIT_WRITTEN_FIELDS]
+        if outlet is not None:  # no outlet given keeps the one it has
+            article.outlet = outlet
+            changed.append("outlet")
         if submitted_by is not None and submitted_by.is_authenticated:
             article.submitted_by = submitted_by
-        article.save()
+            changed.append("submitted_by")
+        article.save(update_fields=changed if existing is not None else None)
         ArticleRevision.objects.create(
             article=article,
             number=article.revision,

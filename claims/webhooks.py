@@ -192,7 +192,10 @@ def article_ready(*, article: Article) -> list[WebhookDelivery]:
 
 
 def figure_decided(*, figure: Figure, verdict: Verdict) -> list[WebhookDelivery]:
-    """`figure.decided`: a verdict (approve, dispute or undo) was recorded."""
+    """`figure.decided`: a verdict (approve, dispute or undo) was recorded.
+    Its `verdict` is the API's verdict object, built by the same function."""
+    from claims.api.serializers import verdict_data  # the API layer sits above this one
+
     article = figure.article
     data = {
         "article": _article_data(article),
@@ -206,16 +209,7 @@ def figure_decided(*, figure: Figure, verdict: Verdict) -> list[WebhookDelivery]
             "version": figure.version,
             "api_url": _api_url("api:figure", figure.public_id),
         },
-        "verdict": {
-            "id": str(verdict.public_id),
-            "decision": verdict.decision,
-            "reason": verdict.reason,
-            "corrected_value": verdict.corrected_value,
-            "note": verdict.note,
-            "evidence_url": verdict.evidence_url,
-            "reviewer": verdict.reviewer.get_username(),
-            "created_at": verdict.created_at.isoformat(),
-        },
+        "verdict": verdict_data(verdict),
     }
     return event_emit(
         event_type=WebhookEvent.FIGURE_DECIDED, integration_id=article.integration_id, data=data
@@ -401,8 +395,15 @@ def finding_data(finding) -> dict[str, Any]:
 
 def conflict_found(*, finding) -> list[WebhookDelivery]:
     """`conflict.found`: cross-checking found figures that contradict each
-    other; sent to every integration owning one of the articles."""
-    data = finding_data(finding)
+    other; sent to every integration owning one of the articles. The
+    payload is built once, and only if some endpoint subscribed."""
+    built: dict[str, Any] = {}
+
+    def data() -> dict[str, Any]:
+        if not built:
+            built.update(finding_data(finding))
+        return built
+
     integrations = sorted(
         set(
             Article.objects.filter(

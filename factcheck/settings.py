@@ -153,7 +153,10 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # container health checks speak plain HTTP
+    # Container health checks speak plain HTTP. The API is not redirected
+    # (ASVS 4.1.2): an integration sending its key over plain HTTP gets a 401
+    # (claims.api.auth) and notices, instead of being quietly forwarded.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^api/"]
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
@@ -229,6 +232,11 @@ CELERY_TASK_SOFT_TIME_LIMIT = 90
 # A run still marked running after this long belongs to a dead worker and may
 # be taken over; longer than any task can live (the hard time limit).
 EXTRACTION_LEASE_SECONDS = env_int("EXTRACTION_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
+# Celery's Django fixup would close the database connection around every
+# task: a new PostgreSQL connection per task, which halved the backlog drain
+# rate (bench/load.py L3). factcheck/celery.py handles connections as Django
+# does per request instead: kept DB_CONN_MAX_AGE, health-checked before reuse.
+CELERY_DB_REUSE_MAX = 10**9
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 # Articles whose message was lost (broker down at submit, a worker killed)
@@ -236,7 +244,13 @@ CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_BEAT_SCHEDULE = {
     "sweep-stuck-work": {"task": "claims.tasks.sweep_stuck_work", "schedule": 60.0},
     "sweep-webhooks": {"task": "claims.tasks.sweep_webhooks", "schedule": 120.0},
+    "purge-idempotency-records": {
+        "task": "claims.api.tasks.purge_idempotency_records",
+        "schedule": 3600.0,
+    },
 }
+# Task modules outside claims.tasks (which autodiscovery finds).
+CELERY_IMPORTS = ["claims.api.tasks"]
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 3,
@@ -268,7 +282,7 @@ REST_FRAMEWORK = {
     # JSON only; the browsable API (with its XSS history) only when DEBUG.
     "DEFAULT_PARSER_CLASSES": ["claims.api.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "claims.api.renderers.JSONRenderer",  # names its charset (ASVS 4.1.1)
         *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     ],
     "DEFAULT_THROTTLE_CLASSES": ["claims.api.throttling.ClientRateThrottle"],
@@ -282,6 +296,9 @@ REST_FRAMEWORK = {
 API_RATE_PER_MINUTE = env_int("API_RATE_PER_MINUTE", 600)
 # Deepest JSON nesting the API parses (a request deeper than this is a 400).
 API_MAX_JSON_DEPTH = env_int("API_MAX_JSON_DEPTH", 32)
+# An Idempotency-Key answer is replayed for this long; then the key is new
+# again (celery beat purges expired records hourly).
+API_IDEMPOTENCY_SECONDS = env_int("API_IDEMPOTENCY_SECONDS", 24 * 3600)
 SPECTACULAR_SETTINGS = {
     "TITLE": "factcheck API",
     "DESCRIPTION": (

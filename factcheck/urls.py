@@ -7,7 +7,7 @@ from claims.views.auth import ThrottledLoginView
 
 
 def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 
 urlpatterns = [

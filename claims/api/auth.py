@@ -7,6 +7,7 @@ a session user with claims.add_verdict (SessionAuthentication checks CSRF).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
@@ -30,6 +31,10 @@ class ApiKeyAuthentication(BaseAuthentication):
         scheme, _, key = header.partition(" ")
         if scheme.lower() != self.keyword.lower():
             return None  # another scheme: not ours (session auth may still apply)
+        if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+            # The API is not redirected to HTTPS (ASVS 4.1.2): a redirect would
+            # hide that the key just crossed the network in clear.
+            raise exceptions.AuthenticationFailed("Send API requests over HTTPS.")
         key = key.strip()
         api_key = keys.api_key_lookup(key) if key else None
         if api_key is None:

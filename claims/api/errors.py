@@ -124,10 +124,19 @@ def exception_handler(exc, context):
             message = "Too many requests; retry after the number of seconds in Retry-After."
         response.data = error_body(code, message)
         response.data.update(getattr(exc, "extra", {}))
+    request = context.get("request")
     if response.status_code in (401, 403):
-        request = context.get("request")
         security_log.info(
             "api access refused: %s %s -> %s",
+            getattr(request, "method", "?"),
+            getattr(request, "path", "?"),
+            response.status_code,
+        )
+    elif isinstance(exc, exceptions.ParseError):
+        # Undecodable or hostile bodies (bad UTF-8, deep nesting, 1e400) are
+        # worth seeing next to refused access.
+        security_log.info(
+            "api malformed input: %s %s -> %s",
             getattr(request, "method", "?"),
             getattr(request, "path", "?"),
             response.status_code,
@@ -138,5 +147,7 @@ def exception_handler(exc, context):
 def api_not_found(request, *args, **kwargs):
     """JSON 404 for unknown paths under /api/v1/."""
     return JsonResponse(
-        error_body("not_found", "There is no API endpoint at this address."), status=404
+        error_body("not_found", "There is no API endpoint at this address."),
+        status=404,
+        content_type="application/json; charset=utf-8",
     )

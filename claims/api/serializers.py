@@ -41,6 +41,13 @@ class StrictSerializer(serializers.Serializer):
                 raise serializers.ValidationError(
                     {name: ["Unknown field."] for name in unknown[:20]}
                 )
+            # Every field is text; DRF would turn a JSON number into text through a
+            # float (a 40-digit decimal "corrected_value" becomes "1.2345678901234568e+39").
+            floats = sorted(name for name, value in data.items() if isinstance(value, float))
+            if floats:
+                raise serializers.ValidationError(
+                    {name: ["Send this as a JSON string, as written."] for name in floats}
+                )
         return super().to_internal_value(data)
 
 

@@ -8,7 +8,7 @@ import hashlib
 import json
 import uuid
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
@@ -28,7 +28,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims import selectors, services
-from claims.api import auth
+from claims.api import auth, idempotency
 from claims.api import serializers as s
 from claims.api.claimreview import claimreviews_for_article
 from claims.api.errors import PreconditionFailed, PreconditionRequired, UnprocessableEntity
@@ -259,11 +259,12 @@ class ArticleCollection(GenericAPIView):
         if len(idem_key) > 200:
             raise exceptions.ValidationError({"Idempotency-Key": ["At most 200 characters."]})
         data = request.data  # parse errors (415, 400, 413) surface here
-        body_hash = hashlib.sha256(
-            json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
-        ).hexdigest()
+        body_hash = ""
         if idem_key:
-            record = IdempotencyRecord.objects.filter(api_key=api_key, key=idem_key).first()
+            body_hash = hashlib.sha256(
+                json.dumps(data, sort_keys=True, separators=(",", ":")).encode()
+            ).hexdigest()
+            record = idempotency.idempotency_record_get(api_key=api_key, key=idem_key)
             if record is not None:
                 return self._replay(record, body_hash)
         serializer = s.ArticleSubmitSerializer(data=data)
@@ -280,18 +281,15 @@ class ArticleCollection(GenericAPIView):
             "outcome": result.outcome,
         }
         if idem_key:
-            try:
-                with transaction.atomic():
-                    IdempotencyRecord.objects.create(
-                        api_key=api_key,
-                        key=idem_key,
-                        request_hash=body_hash,
-                        response_status=status.HTTP_202_ACCEPTED,
-                        response_body=body,
-                    )
-            except IntegrityError:  # a concurrent request with this key won
-                record = IdempotencyRecord.objects.get(api_key=api_key, key=idem_key)
-                return self._replay(record, body_hash)
+            winner = idempotency.idempotency_record_save(
+                api_key=api_key,
+                key=idem_key,
+                request_hash=body_hash,
+                status=status.HTTP_202_ACCEPTED,
+                body=body,
+            )
+            if winner is not None:  # a concurrent request with this key came first
+                return self._replay(winner, body_hash)
         return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]})
 
     @staticmethod

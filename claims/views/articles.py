@@ -16,7 +16,8 @@ from claims.views.access import require_perm
 @require_http_methods(["GET", "POST"])
 def article_new(request):
     require_perm(request.user, "claims.add_article")
-    form = ArticleForm(request.POST or None)
+    # Bound on any POST, even an empty one, so a refusal always says why.
+    form = ArticleForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         published = data["published"]
@@ -52,7 +53,9 @@ def article_new(request):
                 + ("downloading the page." if form.is_url_only else "extracting its figures."),
             )
             return redirect("claims:article", public_id=result.article.public_id)
-    return TemplateResponse(request, "claims/article_new.html", {"form": form})
+    # A refused submission is a 400 (the form with its messages), not a 200.
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(request, "claims/article_new.html", {"form": form}, status=status)
 
 
 def _add_service_errors(form, exc: ValidationError) -> None:

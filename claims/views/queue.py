@@ -17,8 +17,9 @@ def queue(request):
         status = ""
     filters = {
         "status": status,
-        "outlet": request.GET.get("outlet", "")[:200],
-        "search": request.GET.get("q", "")[:200],
+        # NUL cannot be sent to PostgreSQL (a 500); no one types it, so drop it.
+        "outlet": request.GET.get("outlet", "")[:200].replace("\x00", ""),
+        "search": request.GET.get("q", "")[:200].replace("\x00", ""),
         "story": request.GET.get("story", "") if is_uuid(request.GET.get("story", "")) else "",
     }
     assigned = request.GET.get("assigned", "")

@@ -201,7 +201,10 @@ def figure_verdict(request, public_id):
         messages.error(request, "The verdict was not saved; see the form.")
         return redirect(_review_url(article, figure))
 
-    message = f"{verdict.get_decision_display()}d “{figure.surface}”: now {figure.status}."
+    if verdict.decision == "undo":
+        message = f"Undone: “{figure.surface}” is {figure.status} again."
+    else:
+        message = f"{verdict.get_decision_display()}d “{figure.surface}”: now {figure.status}."
     return _render_after_write(
         request, article, figure, message=message, advance=verdict.decision != "undo"
     )

@@ -1,11 +1,14 @@
 """The API cast: an integration, and an `api_client` holding a key of it
 with every scope and the reviewer as acting user."""
 
+from dataclasses import dataclass
+
 import pytest
 from rest_framework.test import APIClient
 
 from claims.api import keys
 from claims.models import ApiScope, Integration
+from factcheck.celery import app as celery_app
 
 
 @pytest.fixture(autouse=True)
@@ -60,3 +63,41 @@ def assert_error(response, status: int, code: str | None = None) -> dict:
     if code is not None:
         assert body["error"]["code"] == code, body
     return body["error"]
+
+
+@dataclass(frozen=True)
+class Published:
+    task: str
+    args: list
+    eta: str | None
+
+
+class Broker:
+    """The task messages really published to the broker (the filesystem broker
+    in tests, Redis or RabbitMQ in CI), read off the queues the tasks route to.
+    Reading takes them off the queue."""
+
+    def __init__(self, *tasks: str) -> None:
+        self.queues = sorted({celery_app.amqp.router.route({}, t)["queue"].name for t in tasks})
+        self.messages()  # start empty: drop what earlier tests of the run left
+
+    def messages(self) -> list[Published]:
+        found = []
+        with celery_app.connection_for_read() as conn:
+            channel = conn.default_channel
+            for queue in self.queues:
+                while (message := channel.basic_get(queue, no_ack=True)) is not None:
+                    args, _kwargs, _embed = message.decode()
+                    found.append(
+                        Published(message.headers["task"], args, message.headers.get("eta"))
+                    )
+        return found
+
+    def published(self, task: str) -> list[list]:
+        """The arguments of each message of `task` published since the last read."""
+        return [m.args for m in self.messages() if m.task == task]
+
+
+@pytest.fixture
+def broker():
+    return Broker("claims.tasks.extract_article", "claims.tasks.deliver_webhook")

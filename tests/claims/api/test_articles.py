@@ -1,9 +1,12 @@
+import datetime as dt
 import json
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from claims.api import keys
+from claims.api.tasks import purge_idempotency_records
 from claims.models import ApiKey, ApiScope, Article, ArticleRevision, IdempotencyRecord
 from tests import factories
 from tests.claims.api.conftest import assert_error, key_client
@@ -61,6 +64,38 @@ def test_changed_text_makes_a_new_revision_of_the_same_article(api_client):
     assert ArticleRevision.objects.count() == 2
 
 
+def test_a_revision_stores_every_submitted_field_and_keeps_the_reviewers_state(
+    api_client, reviewer
+):
+    api_client.post(URL, body(), format="json")
+    article = Article.objects.get()
+    # A reviewer took it meanwhile; the revision must not undo that.
+    Article.objects.filter(pk=article.pk).update(assigned_to=reviewer)
+    changed = body(
+        title="Council approves a smaller budget",
+        text="The council approved $11 million.",
+        url="https://news.example.com/budget-v2",
+        outlet="The Other Gazette",
+        byline="A. Writer",
+        published_at="2026-11-14T08:00:00Z",
+    )
+    assert api_client.post(URL, changed, format="json").json()["outcome"] == "revised"
+    revised = Article.objects.select_related("outlet").get()
+    assert (revised.title, revised.text, revised.url, revised.byline) == (
+        changed["title"],
+        changed["text"],
+        changed["url"],
+        changed["byline"],
+    )
+    assert revised.outlet.name == "The Other Gazette"
+    assert revised.published_at.isoformat() == "2026-11-14T08:00:00+00:00"
+    assert (revised.revision, revised.status) == (2, Article.Status.QUEUED)
+    assert revised.content_hash != article.content_hash
+    assert revised.updated_at > article.updated_at
+    assert revised.assigned_to == reviewer
+    assert (revised.public_id, revised.created_at) == (article.public_id, article.created_at)
+
+
 def test_an_idempotency_key_replays_the_first_answer(api_client):
     headers = {"Idempotency-Key": "req-1"}
     first = api_client.post(URL, body(), format="json", headers=headers)
@@ -78,6 +113,46 @@ def test_an_idempotency_key_reused_with_another_body_is_422(api_client):
     response = api_client.post(URL, body(title="Other"), format="json", headers=headers)
     assert_error(response, 422, "idempotency_key_reused")
     assert Article.objects.get().title == "Council approves budget"
+
+
+def _age(record: IdempotencyRecord, seconds: float) -> None:
+    IdempotencyRecord.objects.filter(pk=record.pk).update(
+        created_at=timezone.now() - dt.timedelta(seconds=seconds)
+    )
+
+
+def test_an_expired_idempotency_key_counts_as_new(api_client, settings):
+    headers = {"Idempotency-Key": "req-1"}
+    api_client.post(URL, body(), format="json", headers=headers)
+    _age(IdempotencyRecord.objects.get(), settings.API_IDEMPOTENCY_SECONDS + 1)
+    # Another body under the old key: no 422, and no replay; it is processed.
+    response = api_client.post(URL, body(text="New text."), format="json", headers=headers)
+    assert response.status_code == 202
+    assert "Idempotent-Replayed" not in response
+    assert response.json()["outcome"] == "revised"
+    # The key now remembers the new answer.
+    again = api_client.post(URL, body(text="New text."), format="json", headers=headers)
+    assert again["Idempotent-Replayed"] == "true"
+    assert again.json() == response.json()
+    assert IdempotencyRecord.objects.count() == 1
+
+
+def test_a_key_just_short_of_expiry_still_replays(api_client, settings):
+    headers = {"Idempotency-Key": "req-1"}
+    first = api_client.post(URL, body(), format="json", headers=headers)
+    _age(IdempotencyRecord.objects.get(), settings.API_IDEMPOTENCY_SECONDS - 60)
+    again = api_client.post(URL, body(), format="json", headers=headers)
+    assert again["Idempotent-Replayed"] == "true"
+    assert again.json() == first.json()
+
+
+def test_the_periodic_purge_deletes_only_expired_idempotency_records(api_client, settings):
+    for key in ("old", "fresh"):
+        api_client.post(URL, body(external_id=key), format="json", headers={"Idempotency-Key": key})
+    _age(IdempotencyRecord.objects.get(key="old"), settings.API_IDEMPOTENCY_SECONDS + 1)
+    assert purge_idempotency_records() == 1  # the beat task, run directly
+    assert list(IdempotencyRecord.objects.values_list("key", flat=True)) == ["fresh"]
+    assert purge_idempotency_records() == 0  # safe to run again
 
 
 def test_html_is_sanitized_by_the_service(api_client):

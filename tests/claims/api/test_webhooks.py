@@ -1,4 +1,4 @@
-from unittest import mock
+import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -80,6 +80,10 @@ def test_events_reach_a_receiver_that_fails_then_recovers(api_client, endpoint, 
     assert ready["data"]["article"]["external_id"] == "x1"
     decided = [r.payload for r in receiver.received if r.payload["type"] == "figure.decided"]
     assert {p["data"]["verdict"]["reviewer"] for p in decided} == {reviewer.username}
+    # The event's verdict is the API's verdict, field for field.
+    for payload in decided:
+        figure = api_client.get(f"/api/v1/figures/{payload['data']['figure']['id']}").json()
+        assert payload["data"]["verdict"] == figure["history"][-1]
 
 
 def test_a_delivered_event_is_not_sent_again_by_a_duplicate_task(endpoint, receiver, article):
@@ -135,25 +139,30 @@ def test_a_connection_error_is_retried(endpoint, article, settings):
     assert "ConnectionError" in delivery.last_error
 
 
-def test_the_task_schedules_the_next_attempt_with_a_countdown(endpoint, receiver, article):
+def test_the_task_schedules_the_next_attempt_with_a_countdown(
+    endpoint, receiver, article, broker, settings
+):
+    settings.WEBHOOK_BACKOFF_BASE = 60  # the first retry waits up to a minute
     receiver.script = [500]
     webhooks.article_ready(article=_integrated(article, endpoint))
-    with mock.patch.object(deliver_webhook, "apply_async") as later:
-        deliver_webhook(WebhookDelivery.objects.get().pk)
-    (args,), kwargs = later.call_args
-    assert args == (WebhookDelivery.objects.get().pk,)
-    assert kwargs["countdown"] >= 0
+    delivery = WebhookDelivery.objects.get()
+    before = dt.datetime.now(dt.UTC)
+    deliver_webhook(delivery.pk)  # the task itself, as the worker runs it
+    (message,) = broker.messages()
+    assert (message.task, message.args) == ("claims.tasks.deliver_webhook", [delivery.pk])
+    eta = dt.datetime.fromisoformat(message.eta)
+    assert before - dt.timedelta(seconds=1) <= eta <= before + dt.timedelta(seconds=61)
 
 
 def test_deliveries_are_enqueued_only_after_commit(
-    endpoint, article, django_capture_on_commit_callbacks
+    endpoint, article, django_capture_on_commit_callbacks, broker
 ):
     article = _integrated(article, endpoint)
-    with mock.patch("claims.tasks.deliver_webhook.delay") as delay:
-        with django_capture_on_commit_callbacks(execute=True):
-            webhooks.article_ready(article=article)
-            assert not delay.called
-        assert delay.call_count == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        webhooks.article_ready(article=article)
+        assert broker.messages() == []  # written, not yet sent
+    delivery = WebhookDelivery.objects.get()
+    assert broker.published("claims.tasks.deliver_webhook") == [[delivery.pk]]
 
 
 def test_a_rolled_back_verdict_sends_nothing(endpoint, article, reviewer):

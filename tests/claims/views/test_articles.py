@@ -44,7 +44,7 @@ def test_the_add_form_stores_the_article_and_opens_it(
 )
 def test_the_add_form_explains_bad_input_and_stores_nothing(reviewer_client, data, message):
     response = reviewer_client.post(new_url(), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert Article.objects.count() == 0
 

@@ -258,6 +258,16 @@ def test_undo_reverts_my_last_verdict_then_the_one_before(reviewer_client, artic
     assert Verdict.objects.count() == 4  # history keeps everything
 
 
+def test_an_undo_through_the_verdict_form_says_undone(reviewer_client, article, reviewer):
+    figure = factories.current_figures(article)[0]
+    services.verdict_record(figure=figure, reviewer=reviewer, decision="approve")
+    figure.refresh_from_db()
+    response = reviewer_client.post(
+        verdict_url(figure), {"decision": "undo", "version": figure.version}, follow=True
+    )
+    assert f"Undone: “{figure.surface}” is pending again." in response.content.decode()
+
+
 def test_undo_with_nothing_to_undo_says_so(reviewer_client, article):
     undo = reverse("claims:article_undo", args=[article.public_id])
     response = reviewer_client.post(undo, follow=True)
