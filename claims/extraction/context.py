@@ -101,16 +101,8 @@ def sentence_spans(text: str, upto: int | None = None) -> list[tuple[int, int]]:
             break
         at = m.start()
         ch = text[at]
-        if ch == ".":
-            # the word before the full stop: an abbreviation ("Feb.", "Dr.") or an initial;
-            # a newline is looked for only after the last space, not back through the text
-            space = text.rfind(" ", 0, at)
-            word = text[max(space, text.rfind("\n", space + 1, at)) + 1 : at]
-            if len(word) <= 12 and (
-                word.lower().lstrip('("“').rstrip(".") in _ABBREVIATIONS
-                or (len(word) == 1 and word.isupper())
-            ):
-                continue
+        if ch == "." and _abbreviation_before(text, at):
+            continue
         end = at if ch == "\n" else m.end()
         if end - start > MAX_SENTENCE:
             spans.extend(sp for sp in _bounded(text, start, end) if sp[1] > sp[0])
@@ -127,6 +119,20 @@ def sentence_spans(text: str, upto: int | None = None) -> list[tuple[int, int]]:
         if start < len(text):
             spans.extend(sp for sp in _bounded(text, start, len(text)) if sp[1] > sp[0])
     return spans
+
+
+def _abbreviation_before(text: str, at: int) -> bool:
+    """The word before the full stop at ``at`` is an abbreviation ("Feb.", "Dr.") or an
+    initial, so the full stop ends no sentence."""
+    if at >= 7 and text[at - 7 : at].isalpha():
+        return False  # most sentences end so: a word longer than any abbreviation
+    # a newline is looked for only after the last space, not back through the text
+    space = text.rfind(" ", 0, at)
+    word = text[max(space, text.rfind("\n", space + 1, at)) + 1 : at]
+    return len(word) <= 12 and (
+        word.lower().lstrip('("“').rstrip(".") in _ABBREVIATIONS
+        or (len(word) == 1 and word.isupper())
+    )
 
 
 # No real sentence is this long; capping the length keeps attribution linear
@@ -459,7 +465,10 @@ class _Speakers:
         key = ("named", head)
         if key not in self._cache:
             found: tuple[int, str | None] = (len(self.text), None)
-            for start, seq in self._names():
+            # building the name index scans the whole text; mostly the head is never
+            # written capitalised ("the ministry said" and no "Ministry"): no name has it
+            names = self._names() if _may_be_capitalised(head, self.text) else ()
+            for start, seq in names:
                 if head in seq.lower().split():
                     name = _clean_name(seq, False)
                     if name:
@@ -470,14 +479,30 @@ class _Speakers:
         return name if at < pos else None
 
 
+def _may_be_capitalised(head: str, text: str) -> bool:
+    """False only if no word of a ``_CAP_SEQUENCE`` match in ``text`` lower-cases to
+    ``head``. Such a word starts with a capital; for a lower-case ASCII head that capital
+    is the ASCII one (no other letter of _CAP_WORD lower-cases to ASCII), and the rest is
+    the head's rest in any case, which ``re.I`` finds ("Kelvin" K too)."""
+    if not (head.isascii() and head.isalpha() and head.islower()) or head in _CONNECTORS:
+        return True  # the connectors are lower-case words of a sequence: look
+    return _capitalised(head).search(text) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _capitalised(head: str) -> re.Pattern[str]:
+    return re.compile(re.escape(head[0].upper()) + "(?i:" + re.escape(head[1:]) + ")")
+
+
 # capitalised words in a row, not across a full stop ("Tuesday. Police")
 _CAP_WORD = r"[A-Z\u00c0-\u00de][\w’'\-]*"
 _FOR_ORGANISATION = re.compile(r"\s(?:for|at|from)\s+(.+)$")
 _THE_NAME = re.compile(rf"(?:\bthe\s+)?{_NAME}")
 _LEADING_NAME = re.compile(rf"\s*({_NAME})")
 _CLAUSE_GAP = re.compile(r"\s*[,;]?\s*")
+_CONNECTORS = ("of", "for", "de", "van", "von")
 _CAP_SEQUENCE = re.compile(
-    rf"{_CAP_WORD}(?:(?:[ \t]+(?:of|for|de|van|von)[ \t]+|[ \t]+){_CAP_WORD}){{0,5}}"
+    rf"{_CAP_WORD}(?:(?:[ \t]+(?:{'|'.join(_CONNECTORS)})[ \t]+|[ \t]+){_CAP_WORD}){{0,5}}"
 )
 _GROUP_NOUNS = _word_set(
     "police officials authorities analysts economists residents witnesses organisers "
@@ -584,6 +609,8 @@ def _markers(
         taken.append((ms, end))
     seen: set[int] = set()
     for v in verbs:
+        if not _may_follow_speaker(text, v.start()):
+            continue  # '"...," said X': no "X said" can end at this verb
         # the speaker stands just before the verb: search a window, not the sentence
         for m in _SPEAKER_BEFORE.finditer(sent, max(0, v.start() - s - 110), v.end() - s):
             if m["v"] == "according" or m.end() != v.end() - s or m.start() in seen:
@@ -622,6 +649,25 @@ _SAY_WORDS = {w for w in _SAY.split("|") if w.isalpha()}
 # (engine.SCAN) and hands them to annotate, which saves a pass over the text.
 SPEECH_VERBS = frozenset(_SAY_WORDS | {w.capitalize() for w in _SAY_WORDS})
 _SAY_QUICK = re.compile(rf"(?<![\w])(?:{trie_regex(set(SPEECH_VERBS))})(?![\w])")
+
+
+# What _SPEAKER_BEFORE can have right before the spaces before its verb: the end of a
+# speaker (a word character, "’'.-", or "×", which _CAP's first class takes in) or the
+# comma of an apposition or of ",? said"; "also", "had"... end with a letter.
+_SPEAKER_END_CHARS = frozenset("’'.-,\u00d7")
+
+
+def _may_follow_speaker(text: str, verb_start: int) -> bool:
+    """False only if no _SPEAKER_BEFORE match can end with the verb at ``verb_start``:
+    the verb does not follow spaces, or the spaces follow a quote, a bracket...
+    Searching the window before the verb costs far more than this test."""
+    j = verb_start - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or j == verb_start - 1:
+        return False
+    c = text[j]
+    return c.isalnum() or c == "_" or c in _SPEAKER_END_CHARS
 
 
 def _speaker_before(
@@ -763,20 +809,31 @@ def annotate(
             inside = verbs[k : bisect.bisect_left(verb_starts, e, k)]
         markers_by_sentence[i] = _markers(text, s, e, speakers, inside)
     figures: list[Figure] = []
+    # the speaker a quoted sentence without markers takes, by sentence: its figures share it
+    quoted: dict[int, str | None] = {}
     for c in cands:
         i = bisect.bisect_right(starts, c.start) - 1
         if i < 0:
             i = 0
         s, e = spans[i] if spans else (0, len(text))
-        if not (s <= c.start < e or c.start == s):
+        in_span = s <= c.start < e or c.start == s
+        if not in_span:
             s, e = c.start, c.end
         markers = markers_by_sentence.get(i)
         if markers:
             who = None if c.apposition else _attribute(c.start, markers, s, e, text)
-        elif not c.apposition and _in_quotes(text, s, e):
-            who = _neighbour_speaker(i, spans, markers_by_sentence, text)
+        elif c.apposition:
+            who = None
+        elif in_span and i in quoted:
+            who = quoted[i]
         else:
-            who = None  # most sentences: no speech verb, no quote
+            who = (
+                _neighbour_speaker(i, spans, markers_by_sentence, text)
+                if _in_quotes(text, s, e)
+                else None  # most sentences: no speech verb, no quote
+            )
+            if in_span:
+                quoted[i] = who
         figures.append(
             new_figure(
                 c.start,

@@ -151,7 +151,8 @@ def parse_digits(text: str) -> tuple[Number, bool] | None:
     if len(text) <= _MAX_DIGITS and text.isascii():
         # the common cases, "2024", "12,500" and "4.25": nothing to clean or check further
         if text.isdigit():
-            return to_number(int(text))
+            # up to 15 digits is below 2**53: to_number would return it as it is
+            return (int(text), False) if len(text) <= 15 else to_number(int(text))
         m = _ASCII_NUMBER.fullmatch(text)
         if m:
             whole = m[1].replace(",", "")

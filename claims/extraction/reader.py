@@ -125,6 +125,8 @@ class ReaderBase:
         last = words[-1]
         if len(window) - len(window.rstrip()) + len(last) <= 24:
             lw = last.lower()
+            if lw not in lx.HEDGE_LAST_WORDS:
+                return None, lw  # _hedge_in's first test, on the word just lower-cased
         else:
             lw = self.last_word(pos)
         return _hedge_in(words)[0], lw

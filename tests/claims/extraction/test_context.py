@@ -7,10 +7,15 @@ from hypothesis import strategies as st
 
 from claims.extraction import Document, extract
 from claims.extraction.context import (
+    _ABBREVIATIONS,
+    _CAP_SEQUENCE,
     _SAY,
     _SAY_VERB,
     _SPEAKER_BEFORE,
     _WHO_SAID,
+    _abbreviation_before,
+    _may_be_capitalised,
+    _may_follow_speaker,
     sentence_spans,
 )
 
@@ -142,3 +147,139 @@ def test_speaker_patterns_read_the_verb_trie_as_the_plain_verb_list(text: str) -
         assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == [
             (m.span(), m.groups()) for m in plain.finditer(text)
         ]
+
+
+# ------------------------------------------------------------ shortcuts agree with the plain way
+def abbreviation_before_as_written(text: str, at: int) -> bool:
+    """_abbreviation_before without its seven-letter shortcut."""
+    space = text.rfind(" ", 0, at)
+    word = text[max(space, text.rfind("\n", space + 1, at)) + 1 : at]
+    return len(word) <= 12 and (
+        word.lower().lstrip('("“').rstrip(".") in _ABBREVIATIONS
+        or (len(word) == 1 and word.isupper())
+    )
+
+
+ABBREVIATION_TEXT = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "\n",
+            "(",
+            "“",
+            ".",
+            "Dr",
+            "dr",
+            "approx",
+            "Approx",
+            "Sept",
+            "u.s",
+            "U.\u212a",
+            "A",
+            "x",
+            "abcdefg",
+            "said",
+            "ſt",
+            "İ",
+            "Ministry",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@given(ABBREVIATION_TEXT)
+def test_the_abbreviation_shortcut_agrees_with_the_plain_test(text: str) -> None:
+    for at in range(len(text) + 1):
+        assert _abbreviation_before(text + ".", at) == abbreviation_before_as_written(
+            text + ".", at
+        )
+
+
+CAPITALS_TEXT = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "\t",
+            " of ",
+            "ministry",
+            "Ministry",
+            "MINISTRY",
+            "MiniStry",
+            "Bank",
+            "ban\u212a",
+            "BAN\u212a",
+            "Office",
+            "the",
+            "Ünion",
+            "union",
+            "ſ",
+            "Of",
+            "of",
+            "x",
+        ]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@given(CAPITALS_TEXT, st.sampled_from(["ministry", "bank", "office", "union", "of", "x", "ſt"]))
+def test_a_head_never_written_capitalised_is_in_no_name(text: str, head: str) -> None:
+    if not _may_be_capitalised(head, text):
+        assert not any(head in m[0].lower().split() for m in _CAP_SEQUENCE.finditer(text))
+
+
+def test_the_name_index_is_read_when_the_head_is_capitalised() -> None:
+    text = "The Ministry of Health met on Monday. The ministry said 40 beds were free."
+    assert _may_be_capitalised("ministry", text)
+    assert not _may_be_capitalised("ministry", text.replace("Ministry of", "Board of"))
+    assert who(text, "40") == "Ministry of Health"
+
+
+SPEAKER_TEXT = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "  ",
+            "\n",
+            ",",
+            '"',
+            "“",
+            "”",
+            ")",
+            ":",
+            ";",
+            "’",
+            "-",
+            ".",
+            "\u00d7",
+            "_",
+            "5",
+            "Anna",
+            "Kovač",
+            "the",
+            "company",
+            "also",
+            "had",
+            "she",
+            "a",
+            "spokesman",
+            "for",
+            "Northwind",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@given(SPEAKER_TEXT, st.sampled_from(["said", "says", "told", "according"]))
+def test_a_verb_the_quick_test_rules_out_ends_no_speaker_match(before: str, verb: str) -> None:
+    sent = before + verb
+    vs = len(before)
+    if not _may_follow_speaker(sent, vs):
+        assert all(m.end() != len(sent) for m in _SPEAKER_BEFORE.finditer(sent, 0, len(sent)))
+
+
+def test_figures_of_one_quoted_sentence_share_the_neighbours_speaker() -> None:
+    text = '"We need 200 barrels and 30 trucks," Anna Kovač said. "And 12 more drivers."'
+    assert [who(text, s) for s in ("200", "30", "12")] == ["Anna Kovač"] * 3

@@ -65,3 +65,9 @@ def test_any_decimal_parses_back_to_itself(d: object) -> None:
     parsed = parse_digits(text)
     assert parsed is not None
     assert math.isclose(float(parsed[0]), float(str(d)), rel_tol=1e-12, abs_tol=1e-9)
+
+
+@given(st.integers(min_value=0, max_value=10**20))
+def test_plain_digits_parse_as_to_number_reads_them(n: int) -> None:
+    # parse_digits skips to_number for up to 15 digits: the value must be the same
+    assert parse_digits(str(n)) == to_number(n)
