@@ -66,8 +66,9 @@ L3, backlog drain:
   them to the end. Worker RSS per process is read from /proc each second;
   queue length with LLEN; connections opened from pg_stat_database.sessions.
   --worker-env KEY=VALUE changes the worker's environment only, to try a
-  setting (e.g. DJANGO_SETTINGS_MODULE of a module that adds
-  CELERY_DB_REUSE_MAX, with PYTHONPATH). gunicorn is stopped first.
+  setting (e.g. DJANGO_SETTINGS_MODULE of a scratch settings module, with
+  PYTHONPATH; that is how keeping database connections across tasks, now in
+  settings, was measured). gunicorn is stopped first.
   Not done: the RabbitMQ run, and the 10 API users during the drain.
 
 The defaults take 10-15 minutes on 2 shared cores, most of it L3. The matrix at full size (5-minute

@@ -18,6 +18,16 @@ DEMO = json.loads((Path(__file__).resolve().parents[2] / "claims/demo/articles.j
 
 
 def submit_demo(items=DEMO):
+    """The demo articles submitted, extracted and cross-checked one by one."""
+    articles = _extracted_demo(items)
+    for article in articles:
+        crosschecking.article_crosscheck(article_id=article.pk)
+        article.refresh_from_db()
+    return articles
+
+
+def _extracted_demo(items=DEMO):
+    """The demo articles submitted and extracted, none placed in a story yet."""
     import datetime as dt
 
     articles = []
@@ -28,7 +38,6 @@ def submit_demo(items=DEMO):
             published_at=published,
         ).article  # fmt: skip
         services.article_extract(article_id=article.pk)
-        crosschecking.article_crosscheck(article_id=article.pk)
         article.refresh_from_db()
         articles.append(article)
     return articles
@@ -173,23 +182,6 @@ def test_a_reviewer_cannot_change_stories(reviewer):
     with pytest.raises(PermissionDenied):
         crosschecking.article_move_to_story(article=northgate, story=None, editor=reviewer)
     assert Story.objects.count() == 1
-
-
-def _extracted_demo(items=DEMO):
-    """The demo articles submitted and extracted, none placed in a story yet."""
-    import datetime as dt
-
-    articles = []
-    for item in items:
-        published = dt.datetime.fromisoformat(item["published"]).replace(hour=12, tzinfo=dt.UTC)
-        article = services.article_submit(
-            title=item["title"], text=item["text"], outlet_name=item["outlet"],
-            published_at=published,
-        ).article  # fmt: skip
-        services.article_extract(article_id=article.pk)
-        article.refresh_from_db()
-        articles.append(article)
-    return articles
 
 
 def test_two_articles_of_a_new_event_placed_together_share_one_story():
