@@ -183,10 +183,10 @@ def article_place_in_story(*, article: Article) -> Story:
         )
         # A match indexed but never placed (its check failed) joins the new story.
         joining = [article.pk] if theirs or match is None else [article.pk, match]
-        for placed in Article.objects.filter(pk__in=joining, story=None).only("public_id"):
-            Article.objects.filter(pk=placed.pk).update(story=story)
+        for joined in Article.objects.filter(pk__in=joining, story=None).only("public_id"):
+            Article.objects.filter(pk=joined.pk).update(story=story)
             audit_record(
-                actor=None, action="story.placed", obj=placed, after={"story": str(story.public_id)}
+                actor=None, action="story.placed", obj=joined, after={"story": str(story.public_id)}
             )
     article.story = story
     return story
