@@ -826,13 +826,24 @@ def extract(doc: Document) -> list[Figure]:
     text = doc.text
     if not text:
         return []
-    reader = _Reader(doc)
+    ascii_text = text.isascii()
+    read = doc
+    if not ascii_text and (signs := text.translate(ARABIC_SIGNS)) != text:
+        read = Document(signs, doc.published)
+    reader = _Reader(read)
     cands = reader.run()
     cands.sort(key=_BY_START)
-    if not text.isascii():
+    if not ascii_text:
         for c in cands:
             c.value = _ascii_dates(c.value)
     return context.annotate(doc, cands, reader.verbs)
+
+
+# The Arabic decimal and thousands separators and percent sign, written with
+# Arabic-Indic digits ("١٢٫٥٪"), read as their ASCII counterparts. One
+# character for one, so offsets still point into the original text, which the
+# surfaces and sentences come from.
+ARABIC_SIGNS = str.maketrans({"\u066b": ".", "\u066c": ",", "\u066a": "%"})
 
 
 def _ascii_dates(value: Value) -> Value:

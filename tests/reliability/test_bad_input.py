@@ -770,11 +770,6 @@ def test_b10_unicode_digits_and_separators_follow_the_locale_policy(text, expect
     assert [(f.value, f.kind) for f in figures] == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="the Arabic decimal, thousands and percent signs are unread",
-)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

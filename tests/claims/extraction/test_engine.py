@@ -202,6 +202,12 @@ def test_superscripts_and_footnote_markers_are_not_figures() -> None:
     assert surfaces("as reported.² The end") == []
 
 
+def test_arabic_separators_and_percent_sign_are_read_with_the_original_surface() -> None:
+    percent = one("Prices rose ١٢٫٥٪ last year.", "١٢٫٥٪")
+    assert (percent.value, percent.kind) == (12.5, "percent")
+    assert one("Officials counted ١٬٢٣٤ people.", "١٬٢٣٤").value == 1234
+
+
 def test_overflowing_values_are_flagged_not_infinite() -> None:
     (f,) = figs("a debt of " + "1" + "0" * 400 + " dollars")
     assert f.overflow and f.value == 0
