@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -37,7 +38,7 @@ import requests
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -173,17 +174,20 @@ def _article_data(article: Article) -> dict[str, Any]:
     }
 
 
+def _figure_counts(article: Article, *statuses: str) -> dict[str, int]:
+    """The article's current figures: the total and those in each status, in one query."""
+    return article.figures.filter(is_current=True).aggregate(
+        total=Count("id"), **{s: Count("id", filter=Q(status=s)) for s in statuses}
+    )
+
+
 def article_ready(*, article: Article) -> list[WebhookDelivery]:
     """`article.ready`: the article's figures were extracted."""
 
     def data() -> dict[str, Any]:
-        figures = article.figures.filter(is_current=True)
         return {
             "article": _article_data(article),
-            "figures": {
-                "total": figures.count(),
-                "pending": figures.filter(status=Figure.Status.PENDING).count(),
-            },
+            "figures": _figure_counts(article, Figure.Status.PENDING),
         }
 
     return event_emit(
@@ -354,14 +358,9 @@ def article_reviewed(*, article: Article) -> list[WebhookDelivery]:
     """`article.reviewed`: an editor closed the review (every figure decided)."""
 
     def data() -> dict[str, Any]:
-        figures = article.figures.filter(is_current=True)
         return {
             "article": _article_data(article),
-            "figures": {
-                "total": figures.count(),
-                "approved": figures.filter(status=Figure.Status.APPROVED).count(),
-                "disputed": figures.filter(status=Figure.Status.DISPUTED).count(),
-            },
+            "figures": _figure_counts(article, Figure.Status.APPROVED, Figure.Status.DISPUTED),
         }
 
     return event_emit(
@@ -397,12 +396,7 @@ def conflict_found(*, finding) -> list[WebhookDelivery]:
     """`conflict.found`: cross-checking found figures that contradict each
     other; sent to every integration owning one of the articles. The
     payload is built once, and only if some endpoint subscribed."""
-    built: dict[str, Any] = {}
-
-    def data() -> dict[str, Any]:
-        if not built:
-            built.update(finding_data(finding))
-        return built
+    data = functools.cache(lambda: finding_data(finding))
 
     integrations = sorted(
         set(

@@ -78,6 +78,7 @@ def test_events_reach_a_receiver_that_fails_then_recovers(api_client, endpoint, 
     assert all(r.signature_ok for r in receiver.received)
     ready = next(r.payload for r in receiver.received if r.payload["type"] == "article.ready")
     assert ready["data"]["article"]["external_id"] == "x1"
+    assert ready["data"]["figures"] == {"total": len(figures), "pending": len(figures)}
     decided = [r.payload for r in receiver.received if r.payload["type"] == "figure.decided"]
     assert {p["data"]["verdict"]["reviewer"] for p in decided} == {reviewer.username}
     # The event's verdict is the API's verdict, field for field.
@@ -226,3 +227,16 @@ def test_signatures_verify_and_tampering_fails():
     assert not webhooks.signature_verify(secret=secret, headers=old, body=body)
     rotated = {**headers, "webhook-signature": f"v1,bm9wZQ== {sig}"}
     assert webhooks.signature_verify(secret=secret, headers=rotated, body=body)
+
+
+def test_article_reviewed_counts_the_decided_figures(endpoint, article, reviewer):
+    article = _integrated(article, endpoint)
+    first, second, *_ = factories.current_figures(article)
+    services.verdict_record(figure=first, reviewer=reviewer, decision="approve")
+    services.verdict_record(figure=second, reviewer=reviewer, decision="dispute", reason="other")
+    (delivery,) = webhooks.article_reviewed(article=article)
+    assert delivery.payload["data"]["figures"] == {
+        "total": len(factories.current_figures(article)),
+        "approved": 1,
+        "disputed": 1,
+    }
