@@ -7,7 +7,7 @@ from celery.signals import task_postrun, task_prerun
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 
 app = Celery("factcheck")
-app.config_from_object("django.conf:settings", namespace="CELERY")
+app.config_from_object("factcheck.celery_config:CONFIG", namespace="CELERY")
 app.autodiscover_tasks()
 
 

@@ -207,6 +207,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "polling_interval": 0.2,
     }
 else:
+    if CELERY_BROKER_URL.startswith("redis://"):
+        CELERY_BROKER_TRANSPORT = "factcheck.broker:Transport"  # see factcheck/broker.py
     # Redis redelivers unacked messages after this long; it must exceed the
     # longest task (time limit below) and any retry countdown.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
