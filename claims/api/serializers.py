@@ -4,6 +4,7 @@ the views hand the data to claims.services (no business rules in save())."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -178,6 +179,47 @@ class ArticleListSerializer(serializers.Serializer):
     @extend_schema_field(ProgressSerializer)
     def get_progress(self, article):
         return _progress_from_counts(article)
+
+
+_ID_PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
+
+
+def article_list_data(articles: list[Article], *, request) -> list[dict]:
+    """ArticleListSerializer's output for a page, built directly: field by
+    field it was most of the CPU of a page of 50. `articles` carry the counts
+    of selectors.article_progress_attach. tests/claims/api/test_serializers.py
+    keeps the two equal."""
+    tz = timezone.get_current_timezone()  # one lookup per page, not per field
+    api_url = reverse("api:article", args=[_ID_PLACEHOLDER], request=request)
+
+    def when(value):
+        if value is None:
+            return None
+        text = value.astimezone(tz).isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+    data = []
+    for a in articles:
+        public_id = str(a.public_id)
+        data.append(
+            {
+                "id": public_id,
+                "external_id": a.external_id,
+                "title": a.title,
+                "url": a.url,
+                "api_url": api_url.replace(_ID_PLACEHOLDER, public_id),
+                "outlet": a.outlet.name if a.outlet_id else None,
+                "story": str(a.story.public_id) if a.story_id else None,
+                "status": a.status,
+                "error": a.error,
+                "revision": a.revision,
+                "published_at": when(a.published_at),
+                "created_at": when(a.created_at),
+                "updated_at": when(a.updated_at),
+                "progress": _progress_from_counts(a),
+            }
+        )
+    return data
 
 
 # ------------------------------------------------------------------ figures

@@ -180,7 +180,7 @@ class ArticleCollection(GenericAPIView):
 
     def get_queryset(self):
         params = _query_params(self.request)
-        qs = selectors.article_queue()
+        qs = selectors.article_list()
         errors: dict[str, list[str]] = {}
         if external_id := params.get("external_id"):
             qs = qs.filter(external_id=external_id)
@@ -220,8 +220,8 @@ class ArticleCollection(GenericAPIView):
         examples=[ERROR_EXAMPLE],
     )
     def get(self, request):
-        page = self.paginate_queryset(self.get_queryset())
-        data = self.get_serializer(page, many=True).data
+        page = selectors.article_progress_attach(self.paginate_queryset(self.get_queryset()))
+        data = s.article_list_data(page, request=request)
         return self.get_paginated_response(data)
 
     @extend_schema(

@@ -132,6 +132,8 @@ class Article(models.Model):
             models.Index(fields=["status", "-created_at"], name="claims_article_status_idx"),
             # Story pages and cross-checking read a story's articles.
             models.Index(fields=["story", "published_at"], name="claims_article_story_idx"),
+            # CMSs poll the API for articles changed since their last pull.
+            models.Index(fields=["updated_at"], name="claims_article_updated_idx"),
         ]
 
     def __str__(self) -> str:

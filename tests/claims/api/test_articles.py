@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from claims import services
 from claims.api import keys
 from claims.api.tasks import purge_idempotency_records
 from claims.models import ApiKey, ApiScope, Article, ArticleRevision, IdempotencyRecord
@@ -360,6 +361,41 @@ def test_the_list_is_cursor_paginated(api_client):
     assert len(rest["results"]) == 1
     ids = {a["id"] for a in page["results"] + rest["results"]}
     assert len(ids) == 3
+
+
+def test_each_listed_article_counts_its_current_figures_by_status(
+    api_client, reviewer, django_assert_max_num_queries
+):
+    reviewed = factories.article()
+    figures = factories.current_figures(reviewed)
+    services.verdict_record(figure=figures[0], reviewer=reviewer, decision="approve")
+    services.verdict_record(
+        figure=figures[1], reviewer=reviewer, decision="dispute", reason="no_source"
+    )
+    figures[2].is_current = False  # retired by a revision: not counted
+    figures[2].save(update_fields=["is_current"])
+    untouched = factories.article()
+    api_client.post(URL, body(), format="json")  # queued: no figures yet
+    for i in range(5):  # the query count does not grow with the page
+        factories.article(title=f"More {i}")
+
+    with django_assert_max_num_queries(6):
+        results = api_client.get(URL).json()["results"]
+
+    progress = {a["id"]: a["progress"] for a in results}
+    total = len(figures) - 1
+    assert progress[str(reviewed.public_id)] == {
+        "total": total,
+        "pending": total - 2,
+        "approved": 1,
+        "disputed": 1,
+        "decided": 2,
+    }
+    assert progress[str(untouched.public_id)]["total"] == len(factories.current_figures(untouched))
+    queued = next(a for a in results if a["external_id"] == "cms-1")
+    assert queued["progress"] == {
+        "total": 0, "pending": 0, "approved": 0, "disputed": 0, "decided": 0
+    }  # fmt: skip
 
 
 def test_a_reviewer_reads_the_list_with_a_session(reviewer_client):
