@@ -617,11 +617,12 @@ class StoryDetail(APIView):
         responses={200: s.StorySerializer, **ERRORS_DETAIL},
     )
     def get(self, request, public_id):
-        articles = selectors.article_queue().order_by("published_at", "created_at")
+        articles = selectors.article_list().order_by("published_at", "created_at")
         try:
             story = Story.objects.prefetch_related(
                 Prefetch("articles", queryset=articles, to_attr="article_list")
             ).get(public_id=_uuid_or_404(public_id))
         except Story.DoesNotExist:
             raise Http404("No such story.") from None
+        selectors.article_progress_attach(story.article_list)
         return Response(s.StorySerializer(story, context={"request": request}).data)

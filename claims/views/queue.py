@@ -32,6 +32,9 @@ def queue(request):
     filters["conflicts"] = request.GET.get("conflicts") == "1"
     filters["assigned"] = assigned
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.article_problems_attach(
+        selectors.article_progress_attach(list(page.object_list))
+    )
     params = request.GET.copy()
     params.pop("page", None)
     return TemplateResponse(
