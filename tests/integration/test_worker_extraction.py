@@ -58,7 +58,7 @@ def test_a_redelivered_task_adds_no_duplicate_figures(worker):
 def test_a_url_submission_is_downloaded_and_extracted_by_a_real_worker(
     worker, page_server, settings
 ):
-    from tests.claims.test_services_fetch import PAGE
+    from tests.claims.services.test_fetching import PAGE
 
     settings.FETCH_ALLOW_PRIVATE_URLS = True
     url = page_server.add("/harbour", PAGE)
