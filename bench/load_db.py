@@ -134,7 +134,7 @@ def backlog_create(*, docs: list[Document], integration_name: str) -> tuple[int,
                         published_at=dt.datetime.combine(doc.published, dt.time(9), tzinfo=dt.UTC),
                         text=doc.text,
                         html="",
-                        content_hash=services._content_hash(title, doc.text),
+                        content_hash=services.article_content_hash(title, doc.text),
                         revision=1,
                         status=Article.Status.QUEUED,
                     )
