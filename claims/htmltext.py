@@ -4,7 +4,7 @@ figures point into. Plain Python (nh3 + the standard library), no Django."""
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from html import unescape
 
 import nh3
 
@@ -95,42 +95,57 @@ def sanitize_html(html: str) -> str:
     )
 
 
-class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip_depth = 0
+# One token of sanitized HTML: a tag (attribute values quoted, and they may
+# hold ">"), a comment, or text. html5ever's serializer (nh3's output) writes
+# no raw "<" in text, so a regular expression reads it exactly as
+# html.parser does, in a fraction of the time (a third of the CPU of an HTML
+# ingest was the parser).
+_TOKEN = re.compile(
+    r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<!--.*?-->|([^<]+)|<", re.S
+)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            self._skip_depth += 1
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag in _BLOCKS:
-            self.parts.append("\n\n")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self._skip_depth = max(0, self._skip_depth - 1)
-        elif tag in _BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip_depth:
-            self.parts.append(data)
+def _text_parts(html: str) -> list[str]:
+    parts: list[str] = []
+    skip_depth = 0
+    for m in _TOKEN.finditer(html):
+        closing, tag, rest, data = m.groups()
+        if data is not None or (tag is None and m[0] == "<"):
+            if not skip_depth:
+                parts.append(unescape(m[0]))
+            continue
+        if tag is None:  # a comment
+            continue
+        tag = tag.lower()
+        if not closing:
+            if tag in _SKIP:
+                skip_depth += 1
+            elif tag == "br":
+                parts.append("\n")
+            elif tag in _BLOCKS:
+                parts.append("\n\n")
+        if closing or rest.rstrip().endswith("/"):  # an end tag, or a self-closing one
+            if tag in _SKIP:
+                skip_depth = max(0, skip_depth - 1)
+            elif tag in _BLOCKS:
+                parts.append("\n\n")
+    return parts
 
 
 _SPACES = re.compile(r"[ \t\r\f\v]+")
-_BLANK_LINES = re.compile(r"\s*\n\s*\n\s*")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def _folded(line: str) -> str:
+    # The regular expression only where it changes something: scanning every
+    # line with it cost more than reading the HTML.
+    if "  " in line or "\t" in line or "\r" in line or "\f" in line or "\v" in line:
+        line = _SPACES.sub(" ", line)
+    return line.strip()
 
 
 def html_to_text(html: str) -> str:
     """Plain text of (already sanitized) HTML: paragraphs separated by a blank
     line, runs of spaces folded, footnote superscripts dropped."""
-    collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
-    text = "".join(collector.parts)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    text = "\n".join(lines)
+    text = "\n".join(map(_folded, "".join(_text_parts(html)).split("\n")))
     return _BLANK_LINES.sub("\n\n", text).strip()
