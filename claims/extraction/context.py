@@ -498,6 +498,7 @@ def _capitalised(head: str) -> re.Pattern[str]:
 _CAP_WORD = r"[A-Z\u00c0-\u00de][\w’'\-]*"
 _FOR_ORGANISATION = re.compile(r"\s(?:for|at|from)\s+(.+)$")
 _THE_NAME = re.compile(rf"(?:\bthe\s+)?{_NAME}")
+_ROLE_IN = re.compile(rf"\b(?:by|from)\s+(?P<role>{_ROLE})")
 _LEADING_NAME = re.compile(rf"\s*({_NAME})")
 _CLAUSE_GAP = re.compile(r"\s*[,;]?\s*")
 _CONNECTORS = ("of", "for", "de", "van", "von")
@@ -574,7 +575,17 @@ def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> s
     "a preliminary note from the Rail Accident Investigation Branch"."""
     parts = rest.split(",")
     first = parts[0]
-    names = list(_THE_NAME.finditer(first))
+    # "figures released by the health agency on April 8": a date is no source
+    names = [
+        n
+        for n in _THE_NAME.finditer(first)
+        if n[0].split()[-1].lower() not in _MONTH_WORDS
+        and n[0].split()[0].lower() not in _MONTH_WORDS
+    ]
+    if not names:
+        role = _ROLE_IN.search(first)
+        if role:
+            return role["role"]
     if names:
         return speakers.resolve(names[-1][0], offset + names[-1].start(), s)
     if len(parts) > 1:

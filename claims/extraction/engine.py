@@ -9,6 +9,7 @@ the number of candidate numbers, not to rule count. Digits are read here; ``time
 
 from __future__ import annotations
 
+import itertools
 import logging
 import operator
 import re
@@ -148,9 +149,21 @@ class _Reader(TimeReader, WordReader):
                 return None, self.token_end(s)
         if before == "." and s >= 2 and text[s - 2].isdigit():
             return None, self.token_end(s)
+        if before == "(" and s >= 2 and text[s - 2].isalnum():
+            return None, self.token_end(s)  # "Section 2(1)", "A1(M)": part of a reference
+        if (
+            (text[s] == "0" or (e - s == 3 and text[s:e] in lx.SHORT_PHONE_NUMBERS))
+            and before == " "
+            and lx.DIAL_LEFT.search(self.left(s, 12))
+        ):
+            return None, self.token_end(s)  # "call 999", "dial 911": a phone number
         nxt = text[e : e + 2]
         c = nxt[:1]
+        if c == "(" and text[e + 2 : e + 3] == ")" and nxt[1:].isalpha():
+            return None, e + 3  # "401(k)", "12(b)": a provision or plan name
         if c in ("-", "/", ":", ".", ","):  # a separator and more: a date, a time, junk
+            if c == "-" and nxt[1:2].isupper():
+                return None, self.token_end(e + 1)  # "7-Eleven", "10-K": a name
             if c == "-":
                 iso = lx.ISO_DATE.match(text, s)
                 if iso and valid_day(int(iso[1]), int(iso[2]), int(iso[3])):
@@ -195,6 +208,8 @@ class _Reader(TimeReader, WordReader):
                 and lx.SCORE_CONTEXT_LEFT.search(self.clause_left(s, 50))
             )
         ):
+            if raw.isdigit() and lx.WORLD_NUMBER_LEFT.search(self.left(s, 16)):
+                return Candidate(s, e, int(raw), "rank", "ordinal", e), e  # "world number 14"
             return None, self.token_end(s)
         # what follows decides which readers can apply: look at the next word once
         nx = self.next_token(e)
@@ -243,6 +258,10 @@ class _Reader(TimeReader, WordReader):
         elif q.m_suffix == "m" and (
             self.counts_people_or_things(q.end + 1)
             or lx.M_MILLION_LEFT.search(self.clause_left(s, 60))
+            or (
+                lx.COUNTED_SUBJECT_LEFT.search(self.clause_left(s, 40))
+                and not lx.LENGTH_AFTER.match(text, q.end + 1)
+            )
         ):
             # "1.5m people", "the 2.3m workers": British news writes millions as "m"
             q.value, q.overflow = _scaled(q, 1_000_000)
@@ -294,6 +313,8 @@ class _Reader(TimeReader, WordReader):
         window = self.left(s, 8)
         # "minus" has an "m" (re.I matches no other letter to it): most windows have none
         m = lx.MINUS_WORD.search(window) if "m" in window or "M" in window else None
+        if m and self.left(s, 16).lower().endswith("plus or " + m[0].lower()):
+            return 0  # "plus or minus 2.5 points": a margin, not a negative number
         return len(m[0]) if m else 0
 
     def currency_before(self, pos: int) -> re.Match[str] | None:
@@ -490,6 +511,12 @@ class _Reader(TimeReader, WordReader):
         apposition = False
         raw_digits = text[q.start : q.end]
         is_plain = kind == "count" and not q.scaled and not q.words
+        # "0430 GMT", "0700 UTC": a 24-hour clock time with a zero written first
+        if is_plain and len(raw_digits) == 4 and raw_digits[0] == "0" and raw_digits.isdigit():
+            tz = lx.TIMEZONE.match(text, end)
+            if tz and tz[1] and int(raw_digits[2:]) < 60:
+                value = int(raw_digits[:2]) * 3600 + int(raw_digits[2:]) * 60
+                return Candidate(start, tz.end(), value, tz[1], "time", tz.end(), approx, hedge)
         # bare calendar years and decades
         if (
             is_plain
@@ -543,6 +570,15 @@ class _Reader(TimeReader, WordReader):
         # ages: "aged 68", "Harriet Shaw, 68,"
         if is_plain and lw == "aged":
             kind, unit = "age", "year"
+        elif (
+            is_plain
+            and lw in ("turned", "turns", "now")
+            and isinstance(value, int)
+            and 0 < value < 120
+            and not self.counts_people_or_things(end)
+            and (lw != "now" or "born" in self.clause_left(start, 90).lower())
+        ):
+            kind, unit = "age", "year"  # "she turned 40", "born in 1969 and now 56"
         if is_plain and text[end : end + 1] in "-\u2010":
             hyph = lx.HYPHEN_NOUN.match(text, end)
             if hyph and hyph[1].lower() not in lx.STOP:
@@ -570,7 +606,15 @@ class _Reader(TimeReader, WordReader):
             noun, subject, noun_end = self.counted_noun(plus.end() if plus else end)
             if kind in ("percent", "measure") and not lx.OF_DET.match(text, end):
                 subject = None
-            if kind == "count" and noun:
+            if kind == "count" and "point" in (noun, unit) and self.poll_points(start, end):
+                # "four points ahead ... according to a poll": percentage points
+                if noun == "point":
+                    end = noun_end
+                else:  # "a 4-point lead"
+                    hy = lx.HYPHEN_NOUN.match(text, end)
+                    end = hy.end() if hy and hy[1].lower() == "point" else end
+                kind, unit, subject = "percent", "percentage_point", None
+            elif kind == "count" and noun:
                 unit = noun
             rate = lx.RATE_TAIL.match(text, noun_end if noun and kind == "count" else end)
             if rate is None and kind == "money" and noun:
@@ -589,6 +633,19 @@ class _Reader(TimeReader, WordReader):
         return Candidate(
             start, end, value, unit, kind, resume, approx, hedge, subject, overflow, apposition
         )
+
+    def poll_points(self, start: int, end: int) -> bool:
+        """Whether "points" near ``start`` are percentage points: a poll, survey or
+        margin of error is mentioned close by (a league table's points are not)."""
+        text = self.text
+        if lx.SPORTS_POINTS.search(text, end, end + 40):
+            return False
+        if lx.POLL_WORDS.search(text, max(0, start - 300), min(len(text), end + 120)):
+            return True
+        # "turnout was 71.2pc, up 3.1 points": points of a share stated just before (a stock
+        # index's points are not)
+        clause = self.clause_left(start, 120)
+        return bool(lx.PERCENT_BEFORE.search(clause)) and not lx.INDEX_WORDS.search(clause)
 
     def rate_denominator(self, rate: re.Match[str]) -> str | None:
         if rate["sl"]:
@@ -692,8 +749,11 @@ class _Reader(TimeReader, WordReader):
         word = (sep[1] or "").lower()
         if word == "and" and lw != "between":
             return None
-        if (word in ("to", "or") or not word) and (
-            lw == "by" or (lw != "between" and lx.CHANGE_VERB.search(self.clause_left(q.start)))
+        if (
+            (word in ("to", "or") or (not word and len(sep[0]) > 1))  # "20-25%" is a range
+            and (
+                lw == "by" or (lw != "between" and lx.CHANGE_VERB.search(self.clause_left(q.start)))
+            )
         ):
             return None
         if not word and q.words:
@@ -811,6 +871,42 @@ class _Reader(TimeReader, WordReader):
         return Candidate(s, e, value, "rank", "ordinal", e), e
 
 
+def _share_to_units(text: str, cands: list[Candidate]) -> None:
+    """ "from 1,800 to 2,700 kWh", "rose 3 to 5 per cent", "from $1.2 to $1.5 billion": the
+    first number of a from-to pair takes the unit (and, after "from", the scale word)
+    written only after the second. Candidates are in text order."""
+    for c, n in itertools.pairwise(cands):
+        if n.start - c.end > 6 or not text.startswith(" to ", c.end):
+            continue  # most neighbours are further apart
+        if c.kind not in ("count", "money") or n.kind not in (
+            "count",
+            "money",
+            "measure",
+            "percent",
+        ):
+            continue
+        if not lx.TO_BETWEEN.fullmatch(text, c.end, n.start):
+            continue
+        first = text[c.start : c.end]
+        if not lx.PLAIN_NUMBER.fullmatch(first.lstrip("$€£¥")):
+            continue
+        after_from = text[max(0, c.start - 5) : c.start].lower() == "from "
+        if c.kind == "count" and not c.unit and n.kind in ("measure", "percent"):
+            c.kind, c.unit = n.kind, n.unit
+        elif c.kind == "count" and not c.unit and n.kind == "count" and n.unit and after_from:
+            c.unit = n.unit
+        if not after_from or not isinstance(c.value, (int, float)) or c.kind != n.kind:
+            continue
+        if c.kind == "money" and c.unit != n.unit:
+            continue
+        sc = lx.SCALE_AT_END.search(text, n.start, n.end)
+        if sc and c.kind in ("count", "money"):
+            factor = SCALE_WORDS.get(sc[1].lower()) or SCALE_ABBREVIATIONS.get(sc[1].lower())
+            if factor:
+                c.value, overflow = apply_scale(c.value, factor)
+                c.overflow = c.overflow or overflow
+
+
 def _unscaled(text: str, q: Quantity) -> Number:
     """The written number of ``q`` before its scale word (for "$61-63 billion")."""
     m = lx.FIRST_NUMBER.search(text, q.start, q.end)
@@ -833,6 +929,7 @@ def extract(doc: Document) -> list[Figure]:
     reader = _Reader(read)
     cands = reader.run()
     cands.sort(key=_BY_START)
+    _share_to_units(text, cands)
     if not ascii_text:
         for c in cands:
             c.value = _ascii_dates(c.value)

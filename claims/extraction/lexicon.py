@@ -410,6 +410,11 @@ ALLOWED_ATTACHED = {
     "Wh",
     "nm",
     "mi",
+    "hr",
+    "GB",
+    "MB",
+    "TB",
+    "PB",
 }
 
 SCALE_TAIL = re.compile(
@@ -663,6 +668,8 @@ MULTIPLIERS = {
     "ninefold": 9,
     "tenfold": 10,
     "hundredfold": 100,
+    "halved": 0.5,
+    "halving": 0.5,
 }
 
 # "for months", "within weeks": vague durations after a preposition of time
@@ -683,9 +690,18 @@ DURATION_PREP_LEFT = re.compile(
 
 PERIOD_NOUN = re.compile(
     rf"{SP}+(?:quarter|half|week|month|year|day|round|term|season|semester|phase|stage|leg|"
-    r"innings|period|decade|century|anniversary)s?\b",
+    r"innings|period|decade|century|anniversary|set|lap|inning|heat)s?\b",
     I,
 )
+# "the second fine", "its second title", "the second to hit": "second" as a rank (not
+# the unit of time, which takes "a" or a number)
+SECOND_RANK_LEFT = re.compile(r"\b(?:the|its|their|his|her|our)[ \u00a0]+$", I)
+SECOND_RANK_RIGHT = re.compile(
+    rf"{SP}+(?:to{SP}+[a-z]+|[a-z]{{3,}}(?={SP}+(?:for|since|of|in|this|"
+    r"that|to|after|on|at|from|by|against)\b))"
+)
+# "the world number 14", "world No 2": a ranking
+WORLD_NUMBER_LEFT = re.compile(r"\bworld[ \u00a0]+(?:number|No\.?|no\.)[ \u00a0]+$", I)
 
 DETERMINER_LEFT = re.compile(
     r"\b(?:the|its|his|her|their|our|my|your|a|an|this|that|each|every|whose|for|"
@@ -693,7 +709,13 @@ DETERMINER_LEFT = re.compile(
     I,
 )
 
-WEEKDAY_LEFT = re.compile(r"\b(on|last|next|this|On|Last|Next|This)[ \u00a0]+$")
+WEEKDAY_LEFT = re.compile(
+    r"\b(on|last|next|this|On|Last|Next|This|by|until|till|from|since|before|after|By|Until|"
+    r"From|Since|Before|After)[ \u00a0]+$"
+)
+# prepositions that point a weekday ahead of publication, unless the clause is past
+WEEKDAY_AHEAD = frozenset(["by", "until", "till", "from", "before"])
+PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|ran|lasted|remained|stayed|took|ended)\b", I)
 
 NAME_COMMA_LEFT = re.compile(r"(?:^|[^\w])[^\W\d_][\w'’.-]*,[ \u00a0]$")
 
@@ -720,7 +742,14 @@ ORDINAL_USE = re.compile(
 RANK_VERB_LEFT = re.compile(
     r"\b(?:is|are|was|were|be|been|now|finished|finish|came|come|ranked|ranks|placed|"
     r"stood|stands|sit|sits|sat|lie|lies|lay|dropped to|rose to|fell to|climbed to|up to|"
-    r"moved to)[ \u00a0]+$"
+    r"moved to|(?:leaves|left|leave|leaving|puts|put|keeps|kept|lifts|lifted|takes|took|"
+    r"sends|sent|moves|moved)[ \u00a0]+(?:them|him|her|it|us))[ \u00a0]+$"
+)
+# "its fiscal third quarter", "the financial second half": a period of a fiscal year
+FISCAL_LEFT = re.compile(
+    r"\b(?:the|its|their|his|her|our|a|[A-Za-z]+['’]s)[ \u00a0]+"
+    r"(?:fiscal|financial|calendar)[ \u00a0]+$",
+    I,
 )
 # what may follow a rank standing alone: "second in Group F", "third place", "fourth overall"
 RANK_NEXT = re.compile(rf"{SP}+(?:in|place|overall|behind|with|on|after|among)\b", I)
@@ -864,9 +893,75 @@ PLUS_TAIL = re.compile(r"[-\u2010]?plus\b|\+(?!\d)", I)
 SEVERAL_LEFT = re.compile(r"\b(?:several|a few|few|many|some)[ \u00a0]+$", I)
 # the last word of every hedge: most numbers have none of them before, so stop early
 HEDGE_LAST_WORDS = frozenset(h.split()[-1] for h in HEDGE_QUALIFIERS)
+# "as recently as May", "as early as May", "as late as May"
+AS_MONTH_LEFT = re.compile(r"\b(?:recently|early|late|soon|long ago)[ \u00a0]+as[ \u00a0]+$", I)
+# a clause about the future: a weekday in it is the coming one ("will reopen on Monday")
+FUTURE_CLAUSE = re.compile(
+    r"\b(?:will|shall|won['’]t|until|till|(?:is|are)[ \u00a0]+(?:due|set|expected|scheduled|to)|"
+    r"going[ \u00a0]+to|plans?[ \u00a0]+to|ends|opens|begins|starts|closes|resumes|expires)\b"
+    r"|['’]ll\b",
+    I,
+)
+# what comes before "noon" or "midnight" read as a time of day
+NOON_LEFT = frozenset(
+    [
+        "at",
+        "around",
+        "about",
+        "by",
+        "until",
+        "till",
+        "before",
+        "after",
+        "from",
+        "to",
+        "between",
+        "and",
+        "past",
+        "since",
+        "approximately",
+        "shortly",
+        "just",
+        "nearly",
+        "almost",
+    ]
+)
+# near "N points": the points are percentage points of a poll or survey
+POLL_WORDS = re.compile(
+    r"\b(?:polls?|polling|pollsters?|survey(?:ed|s)?|margin of error|opinion|approval rating)\b",
+    I,
+)
+PERCENT_BEFORE = re.compile(r"\d(?:%|[ \u00a0]?per[ \u00a0]?cent\b|pc\b|[ \u00a0]percent\b)", I)
+INDEX_WORDS = re.compile(
+    r"\b(?:index|indices|FTSE|Dow|Nasdaq|S&P|Nikkei|DAX|CAC|Stoxx|Hang Seng|Sensex|shares)\b", I
+)
+# "six points off the top", "three points clear": a league table's points
+SPORTS_POINTS = re.compile(r"\b(?:off the top|clear|table|league|game|match|from safety)\b", I)
+# "a year earlier", "a year before" (not "a year before the vote": that names its event)
+YEAR_EARLIER = re.compile(
+    rf"{SP}+(?:earlier|before)\b(?!{SP}+(?:the|that|it|he|she|they|we|a|an|this|its|his|her|"
+    r"their|then)\b)",
+    I,
+)
+YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
+# a price just before: "£2.95 a dozen"
+PRICE_LEFT = re.compile(r"[$€£¥]\s?\d[\d,.]*(?:p)?[ \u00a0]+$|\d[\d,.]*p[ \u00a0]+$")
+# "call 999", "dial 911", "ring 111": the number is a telephone number
+DIAL_LEFT = re.compile(
+    r"\b(?:call|calls|called|calling|dial|dials|dialled|dialed|dialling|"
+    r"ring|rang|text|texted|phone|phoned)[ \u00a0]+(?:on[ \u00a0]+)?$",
+    I,
+)
+SHORT_PHONE_NUMBERS = frozenset(
+    ["999", "911", "112", "111", "101", "000", "988", "211", "311", "119", "110", "100", "102"]
+)
+# between the two numbers of "from 1,800 to 2,700 kWh"
+TO_BETWEEN = re.compile(rf"{SP}+to{SP}+")
+PLAIN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+SCALE_AT_END = re.compile(r"\d[ \u00a0-]?(million|billion|trillion|bn|mn|tn|m)$", I)
 # words before a month that tell which year it is in ("since March", "until January")
 PAST_CUES = frozenset(["since", "ago", "earlier", "previously", "last"])
-FUTURE_CUES = frozenset(["until", "till", "by", "next", "before", "from"])
+FUTURE_CUES = frozenset(["until", "till", "by", "next", "before"])
 # "10 000 dollars": groups of three separated by plain spaces (not "June 14 300 people")
 SPACE_GROUPED = re.compile(r"\d{1,3}(?: \d{3})+(?![\d,.]|\s\d)")
 MONTH_BEFORE = re.compile(
@@ -875,6 +970,17 @@ MONTH_BEFORE = re.compile(
 )
 POSSESSIVE = re.compile(rf"{SP}*[A-Za-z][\w-]*['’]s(?={SP})")
 # "Sales fell to 2.1m units from 2.4m": an "m" after a number that earlier meant millions
+# "ticket sales hit 1m", "viewers rose to 3.4m": what is counted stands before the number
+COUNTED_SUBJECT_LEFT = re.compile(
+    r"\b(?:sales|users|viewers|visitors|subscribers|votes|copies|tickets|downloads|customers|"
+    r"members|passengers|streams|followers|signatures|applications|population|audience|"
+    r"households|homes|jobs|patients|cases|people|residents|shares)\b",
+    I,
+)
+LENGTH_AFTER = re.compile(
+    r"[ \u00a0]*(?:tall|high|long|deep|wide|away|of|above|below|from|apart|across|behind|ahead|"
+    r"short|underground|underwater|in[ \u00a0]+(?:height|length|diameter|depth|width))\b"
+)
 M_MILLION_LEFT = re.compile(r"\d(?:\.\d+)?m[ \u00a0]+[a-z]+s\b")
 MORE_WORDS = ("more", "further", "additional", "extra", "other", "new")
 MORE_BEFORE_NOUN = re.compile(rf"{SP}+(?:{'|'.join(MORE_WORDS)})(?={SP})", I)

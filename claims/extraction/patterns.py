@@ -88,6 +88,8 @@ _ANCHOR_WORDS = {
     "tripled",
     "triples",
     "tripling",
+    "halved",
+    "halving",
     "treble",
     "trebled",
     "trebling",
@@ -113,33 +115,16 @@ _ANCHOR_WORDS = {
     "years",
     "decades",
     "weeks",
+    "noon",
+    "midnight",
 }
 ANCHOR_WORDS = _ANCHOR_WORDS | {w.capitalize() for w in _ANCHOR_WORDS}
+FULL_MONTH_NAMES = frozenset(
+    "January February March April May June July August September October November December".split()  # noqa: SIM905
+)
 MONTH_ANCHORS = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
+    *FULL_MONTH_NAMES,
+    *("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"),
 }
 WEEKDAY_ANCHORS = {w.capitalize() for w in WEEKDAYS}
 # Where a figure may begin: digits, number words, month and weekday names, and a few
@@ -154,7 +139,7 @@ ANCHOR_ENDS = {
         ["last", "Last", "this", "This", "next", "Next"], r"(?=\s+(?:year|month|week|decade)\b)"
     ),
     **dict.fromkeys(["scores", "Scores"], r"(?=\s+of\b)"),
-    **dict.fromkeys(["tens", "Tens"], r"(?=\s+of\s+(?:thousands|millions)\b)"),
+    **dict.fromkeys(["tens", "Tens"], r"(?=\s+of\s+(?:thousands|millions|billions)\b)"),
 }
 ANCHOR = re.compile(rf"(?<![\w])(?:\d+|{trie_regex_with_ends(ANCHOR_ENDS)})")
 
@@ -170,7 +155,7 @@ MASKS = re.compile(
     # phone numbers: +44 20 7946 0958, 0 800 500 225, (555) 123-4567, 0800 161 2214
     r"(?<![\w.,])(?!\d{4}-\d\d-\d\d(?![\d-]))(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?"
     r"\d{1,5}(?:[ .-]\d{2,5}){2,4}(?!\w|,\d)"
-    r"|(?<![\w.,])\(\d{3}\)\s?\d{3}-\d{4}\b"
+    r"|(?<![\w.,])(?:\+\d{1,3}[ .-]?)?\(\d{3}\)\s?\d{3}-\d{4}\b"
     r"|\[\d{1,3}\]"  # footnote markers
     r"|(?<!\d)\d{1,2}/\d{1,2}/\d{2,4}\b"  # numeric dates are ambiguous (US vs UK order)
     r"|(?<![\d/])(?!(?:19|20)\d\d/\d\d(?:\d\d)?(?![\d/]))\d+/\d+(?![\d/])(?!\s*(?:km|mph))"

@@ -170,7 +170,8 @@ class ReaderBase:
         if lw in lx.ID_NOUNS or low in lx.ID_NOUNS:
             return True
         if not w[0].isupper():
-            return False
+            # "iPhone 15", "eBay 2": a product or brand name
+            return len(w) > 2 and w[1].isupper() and w[0].islower() and w[2:].isalpha()
         if lw in lx.LEFT_OK or w.endswith(("'s", "’s", "s'")):
             return False
         return not (lw in MONTHS or w in CURRENCY_PREFIXES)

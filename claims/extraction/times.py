@@ -10,6 +10,7 @@ from . import lexicon as lx
 from .dates import MONTHS, WEEKDAYS, infer_year, last_weekday, valid_day, ymd
 from .patterns import (
     DIGITS,
+    FULL_MONTH_NAMES,
 )
 from .reader import Candidate, ReaderBase
 
@@ -124,6 +125,10 @@ class TimeReader(ReaderBase):
         # a bare month name: "in January", "since September"; "May" needs a preposition
         prev = self.prev_word(s)
         lp = (prev or "").lower()
+        if word.endswith(".") and word[:-1] in FULL_MONTH_NAMES:
+            word = word[:-1]  # a full month name ending its sentence: "by the end of May."
+        if word == "May" and lp == "as" and lx.AS_MONTH_LEFT.search(self.left(s, 24)):
+            lp = "since"  # "as recently as May", "as early as May": a date, not the verb
         if word == "May" and lp not in (
             "in",
             "since",
@@ -169,9 +174,21 @@ class TimeReader(ReaderBase):
             return None
         left = lx.WEEKDAY_LEFT.search(self.left(s, 8))
         if left is None:
-            return None
+            if self.text[s + len(word) : s + len(word) + 2] not in ("'s", "’s"):
+                return None
+            # "Sunday's election": the most recent such day
+            value = last_weekday(WEEKDAYS[word.lower()], self.published)
+            return Candidate(s, s + len(word), value, "date", "date", s + len(word))
         wd = WEEKDAYS[word.lower()]
-        if left[1].lower() == "next":
+        lw = left[1].lower()
+        # "next Friday"; "clinics will open on Monday", "in force until 0700 on Saturday"
+        clause = self.clause_left(s, 60).rsplit(",", 1)[-1]
+        if lw in lx.WEEKDAY_AHEAD and not lx.PAST_CLAUSE.search(clause):
+            # "by Friday", "until Sunday", "from Thursday evening": from publication on
+            days = (wd - self.published.weekday()) % 7
+            d = self.published + dt.timedelta(days=days)
+            value = ymd(d.year, d.month, d.day)
+        elif lw == "next" or (lw == "on" and lx.FUTURE_CLAUSE.search(clause)):
             days = (wd - self.published.weekday()) % 7 or 7
             d = self.published + dt.timedelta(days=days)
             value = ymd(d.year, d.month, d.day)

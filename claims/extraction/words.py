@@ -29,6 +29,8 @@ class WordReader(ReaderBase):
     def read_word(self, s: int, word: str) -> Candidate | None:
         text = self.text
         lw = word.lower()
+        if lw in ("noon", "midnight"):
+            return self.read_noon(s, word)
         if lw in ("last", "this", "next", "previous"):
             m = lx.RELATIVE.match(text, s)
             if m is None or self.published is None:
@@ -65,6 +67,21 @@ class WordReader(ReaderBase):
         if lw in ("a", "an"):
             return self.read_a(s)
         return self.read_cardinal_word(s, word)
+
+    def read_noon(self, s: int, word: str) -> Candidate | None:
+        """ "at noon", "around midnight", "between noon and 5pm": a time of day, when a
+        preposition of time comes first ("the midnight deadline" has none)."""
+        if word[0].isupper() or self.last_word(s) not in lx.NOON_LEFT:
+            return None
+        e = s + len(word)
+        unit = "local"
+        tz = lx.TIMEZONE.match(self.text, e)
+        if tz and tz[1]:
+            unit, e = tz[1], tz.end()
+        hedge, _ = self.hedge(s)
+        approx = hedge is not None and hedge not in lx.NOT_APPROX
+        value = 43200 if word == "noon" else 0
+        return Candidate(s, e, value, unit, "time", e, approx, hedge)
 
     def read_cardinal_word(self, s: int, word: str) -> Candidate | None:
         text = self.text
@@ -198,6 +215,8 @@ class WordReader(ReaderBase):
                     return Candidate(w_start, fr.end(), value, "rank", "ordinal", fr.end())
                 return self.percent_figure(s, fr.end(), 100 / FRACTION_WORDS[word])
         dz = lx.A_DOZEN.match(text, s)
+        if dz and lx.PRICE_LEFT.search(self.left(s, 16)):
+            return None  # "£2.95 a dozen": the unit a price is for, not a count
         if dz:
             return self.finish(Quantity(s, dz.end(), 12))
         q = self.number_at(s)
@@ -224,6 +243,12 @@ class WordReader(ReaderBase):
                 return None
             d = relative(unit, -1, self.published)
             return Candidate(s, ago.end(), d, "date", "date", ago.end()) if d else None
+        earlier = lx.YEAR_EARLIER.match(text, m.end()) if unit == "year" else None
+        if earlier and self.published is not None:
+            # "up from 1.2bn a year earlier": the year before the one the clause is about
+            years = lx.YEAR_IN_TEXT.findall(self.clause_left(s, 150))
+            year = int(years[-1]) - 1 if years else self.published.year - 1
+            return Candidate(s, earlier.end(), f"{year:04d}", "date", "date", earlier.end())
         if not lx.DURATION_PREP_LEFT.search(self.left(s, 16)):
             return None
         hedge, _ = self.hedge(s)
@@ -371,8 +396,16 @@ class WordReader(ReaderBase):
             return Candidate(s, e, value, "rank", "ordinal", e)  # "United are now fourth."
         if text[e : e + 1] in ",;:.-\u2010" or lx.CAPITALISED_NEXT.match(text, e):
             return None
-        if not lx.DETERMINER_LEFT.search(self.left(s, 20)):
+        if not lx.DETERMINER_LEFT.search(self.left(s, 20)) and not (
+            lx.FISCAL_LEFT.search(self.left(s, 30)) and lx.PERIOD_NOUN.match(text, e)
+        ):
             return None
+        if (
+            value == 2
+            and lx.SECOND_RANK_LEFT.search(self.left(s, 8))
+            and lx.SECOND_RANK_RIGHT.match(text, e)
+        ):
+            return Candidate(s, e, value, "rank", "ordinal", e)
         if value <= 2 and not lx.PERIOD_NOUN.match(text, e):
             return None
         if not lx.NOUN_WORDS.match(text, e):

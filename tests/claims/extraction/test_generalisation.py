@@ -1,0 +1,212 @@
+"""Rules added against a second, self-written news set (bench/eval/news-extra): each with
+new sentences of its own, none taken from an evaluation set."""
+
+import datetime as dt
+
+from claims.extraction import Document, Figure, extract
+
+THU = dt.date(2025, 7, 24)  # a Thursday
+
+
+def figs(text: str, published: dt.date | None = THU) -> list[Figure]:
+    found = extract(Document(text, published))
+    for f in found:
+        assert text[f.start : f.end] == f.surface
+    return found
+
+
+def one(text: str, surface: str, published: dt.date | None = THU) -> Figure:
+    matches = [f for f in figs(text, published) if f.surface == surface]
+    assert matches, f"{surface!r} not found in {[f.surface for f in figs(text, published)]}"
+    return matches[0]
+
+
+def surfaces(text: str) -> list[str]:
+    return [f.surface for f in figs(text)]
+
+
+def test_a_month_name_ending_its_sentence_is_a_date() -> None:
+    f = one("The ferry service resumes at the end of June.", "the end of June")
+    assert f.value == "2025-06"
+    assert one("Snow fell on the pass in early May.", "early May").value == "2025-05"
+    assert one("The bridge has been shut since May.", "May").value == "2025-05"
+
+
+def test_as_recently_as_a_month_is_a_date_but_the_verb_may_is_not() -> None:
+    assert one("Ice was seen on the lake as recently as May.", "May").value == "2025-05"
+    assert surfaces("Walkers may see deer. May I say so? Such as May.") == []
+
+
+def test_a_four_digit_clock_time_with_a_leading_zero_and_a_zone() -> None:
+    f = one("The convoy crossed the border at 0545 GMT on Monday.", "0545 GMT")
+    assert (f.value, f.unit, f.kind) == (5 * 3600 + 45 * 60, "GMT", "time")
+    assert one("Trading halts at about 0930 UTC.", "0930 UTC").value == 9.5 * 3600
+    assert all(f.kind != "time" for f in figs("Room 0545 is on the left."))
+
+
+def test_a_weekday_in_a_clause_about_the_future_is_the_coming_one() -> None:
+    # published on a Thursday: the coming Monday is four days later
+    assert one("The new ward will open on Monday.", "Monday").value == "2025-07-28"
+    assert one("The curfew stays in force until dawn on Saturday.", "Saturday").value == (
+        "2025-07-26"
+    )
+    assert one("The ban ends at 6am on Sunday.", "Sunday").value == "2025-07-27"
+    # past or reported speech keeps the last such day
+    assert one("The ward opened on Monday.", "Monday").value == "2025-07-21"
+    assert one("The mayor said on Tuesday that the ward will open.", "Tuesday").value == (
+        "2025-07-22"
+    )
+
+
+def test_plus_or_minus_is_a_margin_not_a_negative_number() -> None:
+    f = one(
+        "The survey has a margin of error of plus or minus 3.1 percentage points.",
+        "3.1 percentage points",
+    )
+    assert f.value == 3.1 and f.qualifier == "plus or minus"
+    assert one("Overnight it fell to minus 7C.", "minus 7C").value == -7
+
+
+def test_a_hyphenated_range_after_a_verb_of_change_is_still_a_range() -> None:
+    assert one("Fares will be cut by 10-15% in the spring.", "10-15%").value == (10, 15)
+    assert one("Exports grew 4-6 per cent last year.", "4-6 per cent").value == (4, 6)
+    # "from X to Y" after a verb of change stays two figures
+    assert "120 to 240" not in surfaces("Sales rose from 120 to 240.")
+
+
+def test_noon_and_midnight_after_a_preposition_are_times() -> None:
+    f = one("Shops must close between noon and 4pm.", "noon")
+    assert (f.value, f.kind, f.unit) == (43200, "time", "local")
+    assert one("The count should finish around midnight.", "midnight").value == 0
+    assert surfaces("The midnight deadline passed. Midnight Sun is a film.") == []
+
+
+def test_a_rank_after_a_verb_with_an_object_pronoun() -> None:
+    f = one("The draw leaves them ninth in the standings.", "ninth")
+    assert (f.value, f.kind) == (9, "ordinal")
+
+
+def test_a_period_ordinal_after_fiscal() -> None:
+    f = one("Sales in its fiscal second quarter beat forecasts.", "second")
+    assert (f.value, f.kind) == (2, "ordinal")
+
+
+def test_storage_units_attached_to_the_number() -> None:
+    f = one("The phone ships with 256GB of storage and a 2TB cloud plan.", "256GB")
+    assert (f.value, f.unit, f.kind) == (256, "GB", "measure")
+    assert one("The archive holds 40 petabytes.", "40 petabytes").unit == "PB"
+
+
+def test_points_near_a_poll_are_percentage_points() -> None:
+    f = one("The Greens are on 31%, six points ahead, a new poll shows.", "six points")
+    assert (f.value, f.unit, f.kind) == (6, "percentage_point", "percent")
+    f = one("The survey's margin of error is 2 points.", "2 points")
+    assert f.kind == "percent"
+    # a league table's points are counted points
+    g = one("City are eight points clear at the top of the poll-free league.", "eight")
+    assert g.kind == "count"
+
+
+def test_second_as_a_rank_after_the_and_before_a_noun_or_to() -> None:
+    assert one("It was the second recall of the model this year.", "second").value == 2
+    assert one("Ilsa is the second to reach the coast since June.", "second").kind == "ordinal"
+    assert one("She lost the second set.", "second").value == 2
+    assert surfaces("Wait a second. The second hand stopped.") == []
+
+
+def test_a_world_ranking_number_is_an_ordinal() -> None:
+    f = one("The world number 31 reached the semi-final.", "31")
+    assert (f.value, f.kind) == (31, "ordinal")
+    assert "9" not in surfaces("He wore the No 9 shirt.")
+
+
+def test_hours_written_hr_and_minutes_min_chain_into_one_duration() -> None:
+    assert one("The final lasted 3hr 12min.", "3hr 12min").value == 3 * 3600 + 12 * 60
+
+
+def test_a_date_after_according_to_is_not_the_source() -> None:
+    text = (
+        "Sales fell 3%, according to figures released by the national statistics office on March 3."
+    )
+    assert one(text, "3%").attributed_to == "the national statistics office"
+    assert one("Rents rose 4%, according to the Housing Office.", "4%").attributed_to == (
+        "the Housing Office"
+    )
+
+
+def test_a_year_earlier_is_the_year_before() -> None:
+    f = one("Bookings reached 4.1 million, up from 3.6 million a year earlier.", "a year earlier")
+    assert (f.value, f.kind) == ("2024", "date")
+    assert "a year before" not in surfaces("The talks began a year before the vote.")
+
+
+def test_halved_is_a_multiplier() -> None:
+    f = one("Waiting lists have halved since the new clinic opened.", "halved")
+    assert (f.value, f.unit, f.kind) == (0.5, "times", "measure")
+
+
+def test_tens_of_billions_is_vague() -> None:
+    f = one("The firm will invest tens of billions in new plants.", "tens of billions")
+    assert (f.value, f.kind) == (10_000_000_000, "vague")
+
+
+def test_a_dozen_after_a_price_is_what_the_price_buys() -> None:
+    assert surfaces("Free-range eggs now sell for £3.40 a dozen.") == ["£3.40"]
+    assert one("A dozen ambulances were sent.", "A dozen").value == 12
+
+
+def test_more_identifiers_that_are_not_figures() -> None:
+    assert surfaces("For help call +1 (555) 010-4477 today.") == []
+    assert surfaces("It breaches Section 4(2) of the Act.") == []
+    assert surfaces("Savers moved money out of 401(k) plans.") == []
+    assert surfaces("The new iPhone 17 and iPad 11 went on sale.") == []
+    assert surfaces("In an emergency, dial 999.") == []
+    assert surfaces("She bought milk at 7-Eleven.") == []
+    # a count after "called" stays a count
+    assert one("The chief called 300 officers back to work.", "300").value == 300
+
+
+def test_the_first_number_of_from_to_takes_the_unit_and_scale_written_after_the_second() -> None:
+    f = one("Use per tonne rose from 1,500 to 2,100 kilowatt hours.", "1,500")
+    assert (f.value, f.unit, f.kind) == (1500, "kWh", "measure")
+    assert one("Mortgage rates went from 4 to 6 per cent.", "4").kind == "percent"
+    assert one("Revenue grew from $2.1 to $2.6 billion.", "$2.1").value == 2_100_000_000
+    assert one("Members rose from 1.1 to 1.4 million.", "1.1").value == 1_100_000
+
+
+def test_an_age_after_turned_or_now_with_a_birth_year() -> None:
+    f = one("Olsen turned 50 in March.", "50")
+    assert (f.value, f.kind) == (50, "age")
+    assert one("Born in 1971, Olsen is now 53 and still racing.", "53").kind == "age"
+    assert one("The index is now 61.", "61").kind == "count"
+    assert one("The shelter turned 12 families away.", "12").kind == "count"
+
+
+def test_weekdays_after_by_until_from_look_ahead_and_since_looks_back() -> None:
+    # published on Thursday 24 July 2025
+    assert one("Showers are expected by Saturday.", "Saturday").value == "2025-07-26"
+    assert one("The road is shut until Monday.", "Monday").value == "2025-07-28"
+    assert one("He has been missing since Monday.", "Monday").value == "2025-07-21"
+    assert one("The fair ran until Sunday.", "Sunday").value == "2025-07-20"
+
+
+def test_both_ends_of_from_to_dates_take_the_same_year() -> None:
+    found = figs("The festival runs from June 14 to July 14.", dt.date(2025, 11, 20))
+    years = {str(f.value)[:4] for f in found if f.kind == "date"}
+    assert len(years) == 1
+
+
+def test_points_after_a_share_are_percentage_points_but_index_points_are_not() -> None:
+    f = one("Turnout was 64.2pc, up 2.7 points on the last vote.", "2.7 points")
+    assert (f.unit, f.kind) == ("percentage_point", "percent")
+    assert one("The Dow fell 1.1%, or 420 points.", "420").kind == "count"
+
+
+def test_an_m_after_a_counted_subject_is_millions() -> None:
+    assert one("Ticket sales passed 2m on Friday.", "2m").value == 2_000_000
+    assert one("The fence is 2m high.", "2m").unit == "m"
+    assert one("Fans stood 2m apart.", "2m").unit == "m"
+
+
+def test_a_possessive_weekday_is_the_last_such_day() -> None:
+    assert one("Results of Sunday's vote came in.", "Sunday").value == "2025-07-20"
