@@ -33,7 +33,9 @@ _ATTRIBUTION = frozenset({"said", "says", "say", "told", "according", "announced
 _GENERIC_NOUNS = frozenset(stem(w) for w in (
     "person", "people", "resident", "individual", "man", "woman", "time", "unit", "item",
     "case", "other"))
+_UNIQUE_EQUAL = 0.15  # an equal distinctive value that each article states once
 _AGREE_FIRST = 0.3  # an equal partner with a fitting context beats a near-neighbour
+_NEAR_DAY = 0.1  # a day within a week of publication: the story's own days, less telling
 _SUPPORT = 0.15  # sentences already aligned by one fact likely report the others alike
 _ZONE_RE = re.compile(r"\b(?:GMT|UTC|local time|time zone|[A-Z]{1,2}[SD]T)\b")
 _BOUNDARY_RE = re.compile(r"[,;:()—–]|\b(?:but|while|whereas|compared|against|versus|and)\b")
@@ -50,7 +52,8 @@ class Mention:
     noun: str  # the counted noun from the figure's unit, stemmed, or ""
     speaker: frozenset[str]
     dates: frozenset[tuple[int, ...]]  # other dates in the same sentence: the occasion
-    zones: bool  # the article names a time zone, so its dates may be another zone's
+    zones: bool  # the article names a time zone, so its dates may be another zone's (for a
+    # date: and its sentence names a zone or a time of day)
 
 
 def mentions(article: Article) -> list[Mention]:
@@ -64,9 +67,12 @@ def mentions(article: Article) -> list[Mention]:
         if q is None:
             continue
         s, e = _sentence(fig, text, spans)
+        # dates a day apart fit two time zones only around a stated time or zone
+        timed = zones and (fig.kind != "date" or _ZONE_RE.search(text, s, e) is not None or any(
+            o.kind == "time" and s <= o.start < e for o in article.figures))
         out.append(Mention(article, fig, q, s, _context(text, s, e, fig), _head(text, fig, e),
                            _noun(fig),
-                           _speaker(fig), _dates_near(article, fig, s, e, offset), zones))
+                           _speaker(fig), _dates_near(article, fig, s, e, offset), timed))
     return out
 
 
@@ -258,6 +264,10 @@ def _plausible_error(qa: Quantity, qb: Quantity, cmp: Comparison) -> float:
         return 0.1 + 0.05 * min(digits, 4) if qa.dim != "date" else 0.1
     if qa.dim == "date":
         return -0.1
+    if qa.dim == "score" and isinstance(qa.value, tuple) and isinstance(qb.value, tuple):
+        # 3-1 vs 3-2: one goal apart is how reports of one result differ
+        goals = abs(qa.value[0] - qb.value[0]) + abs(qa.value[1] - qb.value[1])
+        return 0.1 if goals == 1 else 0.0
     va = qa.value if isinstance(qa.value, float) else qa.value[1]
     vb = qb.value if isinstance(qb.value, float) else qb.value[1]
     if not va or not vb or (va > 0) != (vb > 0):
@@ -279,6 +289,10 @@ def _distinctiveness(a: Mention, b: Mention) -> float:
             published = a.article.published
             year = dt.date.fromordinal(int(qa.value)).year
             return 0.1 if published and abs(published.year - year) > 2 else -0.05
+        if precision == 3 and isinstance(qa.value, float) and a.article.published:
+            # the days around publication are the story's own: many facts share them
+            near = abs(dt.date.fromordinal(int(qa.value)) - a.article.published).days <= 7
+            return _NEAR_DAY if near else 0.2
         return 0.2 if precision == 3 else 0.1
     if qa.dim == "time":
         # 7:11 rarely coincides by chance; 9:00 may.
@@ -316,7 +330,7 @@ def _next(m: Mention, ms: list[Mention], step: int) -> Mention | None:
 
 def _unique_dims(ms: list[Mention]) -> set[str]:
     counts = Counter(m.quantity.dim for m in ms)
-    return {d for d, c in counts.items() if c == 1 and d in _PHYSICAL}
+    return {d for d, c in counts.items() if c == 1 and (d in _PHYSICAL or d == "score")}
 
 
 def _align_pair(ma: list[Mention], mb: list[Mention], idf: dict[str, float]) -> list[Finding]:
@@ -333,6 +347,11 @@ def _align_pair(ma: list[Mention], mb: list[Mention], idf: dict[str, float]) -> 
             if a.quantity.dim in unique:  # the only speed in either article
                 c = Candidate(a, b, c.score + 0.15, c.comparison)
             cands.append(c)
+    # An equal, distinctive value written once in each article ("95%" and "95 per cent",
+    # "October 12" and "12 October") is likely the same fact even in other words.
+    once_a, once_b = _value_counts(ma), _value_counts(mb)
+    cands = [Candidate(c.a, c.b, c.score + _UNIQUE_EQUAL, c.comparison)
+             if _unique_equal(c, once_a, once_b) else c for c in cands]
     accepted: list[Candidate] = []
     # Agreements settle first (an equal partner with a fitting context is the match);
     # later rounds let accepted pairs vouch for their sentence neighbours, and only
@@ -386,6 +405,27 @@ def _align_pair(ma: list[Mention], mb: list[Mention], idf: dict[str, float]) -> 
                                                   ref(c.b.article, c.b.figure)),
                            _why(c), _confidence(c)))
     return out
+
+
+def _value_key(m: Mention) -> tuple[str, object]:
+    return m.quantity.dim, m.quantity.value
+
+
+def _value_counts(ms: list[Mention]) -> Counter[tuple[str, object]]:
+    return Counter(_value_key(m) for m in ms)
+
+
+def _unique_equal(c: Candidate, once_a: Counter[tuple[str, object]],
+                  once_b: Counter[tuple[str, object]]) -> bool:
+    a, b = c.a, c.b
+    if c.comparison.verdict != "agree" or a.quantity.value != b.quantity.value:
+        return False
+    if a.quantity.vague or b.quantity.vague or (a.quantity.dim == "date"
+                                                and min(a.quantity.precision,
+                                                        b.quantity.precision) < 3):
+        return False
+    key = _value_key(a)
+    return once_a[key] == 1 and once_b[key] == 1 and _distinctiveness(a, b) > 0
 
 
 def _confidence(c: Candidate) -> float:

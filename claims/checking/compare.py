@@ -85,6 +85,8 @@ def _converted(a: Quantity, b: Quantity) -> bool:
     """Whether the two figures were written in different units of one dimension."""
     if not (a.raw and b.raw and isinstance(a.value, float) and isinstance(b.value, float)):
         return False
+    if a.dim == "temperature":  # affine: a Celsius value equals its written number
+        return math.isclose(a.value, a.raw) != math.isclose(b.value, b.raw)
     return not math.isclose(a.value / a.raw, b.value / b.raw, rel_tol=1e-9)
 
 
@@ -107,11 +109,15 @@ def _consistent(va: float, a: Quantity, vb: float, b: Quantity) -> tuple[bool, s
         # slip-shaped gap ("at least 58" vs 85) is read as a slip, not as agreement.
         if _slip_shaped(va, vb):
             break
+        # a bound holds near it: up to twice the bound, or on a scale without a true zero
+        # (temperatures) a few degrees
+        far_above = x + _TEMPERATURE_REACH if a.dim == "temperature" else x * 2
+        far_below = x - _TEMPERATURE_REACH if a.dim == "temperature" else x / 2
         if (qx.bound == "lower" and qy.bound != "upper" and y + qy.tol >= x
-                and (qy.bound == "lower" or y <= x * 2 + qy.tol)):
+                and (qy.bound == "lower" or y <= far_above + qy.tol)):
             return True, "within the stated minimum"
         if (qx.bound == "upper" and qy.bound != "lower" and y - qy.tol <= x
-                and (qy.bound == "upper" or y + qy.tol >= x / 2)):
+                and (qy.bound == "upper" or y + qy.tol >= far_below)):
             return True, "within the stated maximum"
         if qx.bound == "near" and x * 0.85 <= y + qy.tol and y - qy.tol <= x * 1.01:
             return True, "just below the stated figure"
@@ -124,6 +130,9 @@ def _consistent(va: float, a: Quantity, vb: float, b: Quantity) -> tuple[bool, s
     if _within(va, vb, slack):
         return True, "within rounding"
     return False, ""
+
+
+_TEMPERATURE_REACH = 3.0  # degrees C past a bound that a temperature report still meets
 
 
 def _slip_shaped(va: float, vb: float) -> bool:
@@ -150,6 +159,23 @@ def _digits(surface: str) -> str:
     return m.group().replace(",", "").replace(".", "") if m else ""
 
 
+_DURATION_UNIT_RE = re.compile(r"(?:century|centuries|decade|year|month|fortnight|week|day|"
+                               r"hour|hr|minute|min|second|sec)", re.I)
+
+
+def _duration_unit(surface: str) -> str:
+    """The unit a duration is written in ("nine days" -> "day"), or ""."""
+    m = _DURATION_UNIT_RE.search(surface)
+    return m.group().lower() if m else ""
+
+
+def _raw_digits(q: Quantity) -> str:
+    """The digits of a whole number written in words, for counts and the like."""
+    if q.raw is None or q.dim in ("duration", "date", "time") or not float(q.raw).is_integer():
+        return ""
+    return str(int(abs(q.raw)))
+
+
 def _mantissa(surface: str) -> str:
     m = re.search(r"\d[\d,]*(?:\.\d+)?", surface)
     return m.group().replace(",", "") if m else ""
@@ -168,7 +194,7 @@ def _difference(va: float, vb: float, sa: str, sb: str, a: Quantity, b: Quantity
     """Describe a mismatch; flag the shapes that betray a slip rather than a
     different fact: a power of ten, a swapped scale word, transposed digits."""
     head = f"{sa} vs {sb}"
-    if a.dim == "duration" and a.step != b.step:
+    if a.dim == "duration" and _duration_unit(sa) != _duration_unit(sb):
         # "20 years" vs "25 minutes": digits written in different units say nothing
         return f"{head}: {_fmt_duration(va)} vs {_fmt_duration(vb)}", False
     ratio = max(abs(va), abs(vb)) / min(abs(va), abs(vb)) if va and vb else math.inf
@@ -182,12 +208,15 @@ def _difference(va: float, vb: float, sa: str, sb: str, a: Quantity, b: Quantity
             if k == 1:
                 return f"{head}: a factor of 10, a likely slip of a zero", True
             return f"{head}: a factor of {10**k:,}, a likely slip of the scale", True
-    da, db = _digits(sa), _digits(sb)
+    # numbers written in words ("seventeen" vs 71) compare by the digits of their value
+    da, db = _digits(sa) or _raw_digits(a), _digits(sb) or _raw_digits(b)
     if da and db and da != db and sorted(da) == sorted(db):
         return f"{head}: the same digits in a different order, a likely transposition", True
     if a.dim == "ordinal" and abs(va - vb) == 1:
         return f"{head}: off by one", True
-    if da and db and len(da) == len(db) and sum(x != y for x, y in zip(da, db, strict=True)) == 1:
+    if (da and db and len(da) == len(db) > 1
+            and sum(x != y for x, y in zip(da, db, strict=True)) == 1):
+        # (any two one-digit numbers differ in one digit: that is no sign of a slip)
         return f"{head}: one digit differs", True
     for q, v, other, s in ((a, va, vb, sa), (b, vb, va, sb)):
         if q.bound == "lower" and other < v:

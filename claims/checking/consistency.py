@@ -92,11 +92,17 @@ def check_article(article: Article) -> list[Finding]:
 # --------------------------------------------------------------------------- times
 
 
+# "two hours ahead of GMT": a time-zone offset, not a span between two times
+_ZONE_OFFSET_RE = re.compile(r"\s+(?:ahead\s+of|behind)\b", re.I)
+
+
 def times_and_durations(ctx: Context) -> Iterator[Finding]:
     """Start and end times with a stated duration: "took off at 7:11, landed at 8:37,
     a flight of one hour and 36 minutes"."""
     times = [it for it in ctx.items if it.q.dim == "time"]
-    durations = [it for it in ctx.items if it.q.dim == "duration" and not it.q.vague]
+    text = ctx.article.text
+    durations = [it for it in ctx.items if it.q.dim == "duration" and not it.q.vague
+                 and not _ZONE_OFFSET_RE.match(text, it.figure.end)]
     for i, t1 in enumerate(times):
         for t2 in times[i + 1 :]:
             if t2.sent - t1.sent > 1 or t1.q.tz_known != t2.q.tz_known:
@@ -173,14 +179,19 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
             parts = [it for it in ctx.in_sentences(sent, sent)
                      if it.figure.start > total.figure.start and it.q.dim == total.q.dim
                      and not isinstance(it.q.value, tuple) and it.q.period == total.q.period
-                     and it.q.bound is None and not it.q.vague and 0 < it.value < total.value]
+                     and it.q.bound is None and not it.q.vague and 0 < it.value < total.value
+                     and (sent == total.sent or _same_thing(it.figure, total.figure))]
             if len(parts) < 2 or total.q.bound is not None or total.q.vague:
                 continue
             s, e = ctx.sentences[sent] if sent < len(ctx.sentences) else (0, 0)
             span_text = ctx.article.text[parts[0].figure.start : parts[-1].figure.end]
             before_total = ctx.article.text[max(0, total.figure.start - 12) : total.figure.start]
+            # "eight lifeboats: three from Lorn and four from the mainland" - a colon
+            # between the total and its list introduces the breakdown
+            colon = sent == total.sent and ":" in ctx.article.text[
+                total.figure.end : parts[0].figure.start]
             cue = (_PARTITION_RE.search(ctx.article.text[s:e]) is not None
-                   or _OF_TOTAL_RE.search(before_total) is not None)
+                   or _OF_TOTAL_RE.search(before_total) is not None or colon)
             listed = re.search(r"\band\b|,", span_text) is not None
             parts_sum = sum(p.value for p in parts)
             slack = _slack(total, *parts) + 1e-9 * total.value
@@ -189,17 +200,29 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
             exceeds = sent == total.sent and parts_sum > total.value + slack
             if not (listed and (cue or exceeds)):
                 continue
-            used_as_part.update(p.figure.start for p in parts)
             if abs(parts_sum - total.value) <= slack or _some_add_up(parts, total):
+                used_as_part.update(p.figure.start for p in parts)
                 break  # they add up (maybe with an extra figure about something else)
             if not 0.6 <= parts_sum / total.value <= 1.4:
-                break  # a different breakdown, not this total's parts
+                break  # a different breakdown, not this total's parts: they may have their own
+            used_as_part.update(p.figure.start for p in parts)
             listed_parts = " + ".join(p.figure.surface for p in parts)
             why = (f"{listed_parts} = {_money_like(parts_sum, total.figure.surface)}, "
                    f"not the {total.figure.surface} total stated")
             yield Finding("inconsistent",
                           (ctx.ref(total.figure), *(ctx.ref(p.figure) for p in parts)), why)
             break
+
+
+_GENERIC_UNITS = frozenset({"", "person", "people", "time", "other"})
+
+
+def _same_thing(part: Figure, total: Figure) -> bool:
+    """Whether a figure in a later sentence may be a part of ``total``: it counts the
+    same noun, or one of them names none ("640 cases ... two dozen nurses" do not add)."""
+    a = (part.unit or "").split("/")[0].strip().lower()
+    b = (total.unit or "").split("/")[0].strip().lower()
+    return a == b or a in _GENERIC_UNITS or b in _GENERIC_UNITS
 
 
 _TOTAL_AFTER_RE = re.compile(r"(?:a\s+)?(?:total(?:ling)?|in all|altogether|combined|together"
@@ -277,6 +300,8 @@ def shares_and_counts(ctx: Context) -> Iterator[Finding]:
         for pct in ctx.in_sentences(part.sent, part.sent):
             if pct.q.dim != "percent" or abs(pct.figure.start - part.figure.end) > 60:
                 continue
+            if _share_of_something_else(text, pct, whole, part):
+                continue  # "54 of the 120 seats, taking 31.4% of the vote"
             share = part.value / whole.value * 100
             tol = 0.5 * granularity(pct.figure.surface) + (3.0 if pct.q.hedged or pct.q.bound
                                                             else 0.05)
@@ -289,6 +314,23 @@ def shares_and_counts(ctx: Context) -> Iterator[Finding]:
                    f"not {pct.figure.surface}")
             yield Finding("inconsistent", (ctx.ref(part.figure), ctx.ref(whole.figure),
                                            ctx.ref(pct.figure)), why)
+
+
+def _share_of_something_else(text: str, pct: Item, *counts: Item) -> bool:
+    """Whether the percentage names its own whole ("31.4% of the vote") and that is not
+    what the counts count (seats)."""
+    m = _OF_RE.match(text[pct.figure.end : pct.figure.end + 40])
+    if not m or not m.group(1):
+        return False
+    own = stem(m.group(1))
+    nouns = set()
+    for it in counts:
+        unit = (it.figure.unit or "").split("/")[0].split(" ")[-1]
+        if unit:
+            nouns.add(stem(unit))
+        nouns.update(stem(w) for w in re.findall(r"[^\W\d][\w-]*",
+                                                 text[it.figure.end : it.figure.end + 25])[:2])
+    return own not in nouns
 
 
 def shares_stated_first(ctx: Context) -> Iterator[Finding]:
@@ -322,6 +364,46 @@ def shares_stated_first(ctx: Context) -> Iterator[Finding]:
                f"({share:.1f}%)")
         yield Finding("inconsistent", (ctx.ref(pct.figure), ctx.ref(whole.figure),
                                        ctx.ref(part.figure)), why)
+
+
+_WHOLE_FIRST_RE = re.compile(
+    r"(?:^|[,;:]\s*)(?:of|out of)\s+(?:the|all|its|their|these|those)?\s*$", re.I)
+_APPOSED_SHARE_RE = re.compile(r"^[\s,(—–-]*(?:or|that is|i\.e\.|some|about|around|roughly)?\s*$",
+                               re.I)
+
+
+def shares_whole_first(ctx: Context) -> Iterator[Finding]:
+    """"Of the 640 cases in the city, 96 — or 25% — were adults": the whole named
+    first, then the part with its share in apposition."""
+    text = ctx.article.text
+    for whole in ctx.items:
+        if whole.q.dim != "count" or isinstance(whole.q.value, tuple) or whole.q.vague:
+            continue
+        s, _ = ctx.sentences[whole.sent] if whole.sent < len(ctx.sentences) else (0, 0)
+        if not _WHOLE_FIRST_RE.search(text[max(s, whole.figure.start - 40) : whole.figure.start]):
+            continue
+        same = ctx.in_sentences(whole.sent, whole.sent)
+        after = [it for it in same if it.figure.start > whole.figure.end]
+        if len(after) < 2:
+            continue
+        part, pct = after[0], after[1]
+        if (part.q.dim != "count" or pct.q.dim != "percent" or isinstance(part.q.value, tuple)
+                or isinstance(pct.q.value, tuple) or not 0 < part.value < whole.value):
+            continue
+        if "," not in text[whole.figure.end : part.figure.start] or \
+                part.figure.start - whole.figure.end > 80:
+            continue
+        if not _APPOSED_SHARE_RE.match(text[part.figure.end : pct.figure.start]):
+            continue
+        share = part.value / whole.value * 100
+        tol = 0.5 * granularity(pct.figure.surface) + (
+            3.0 if pct.q.hedged or pct.q.bound else 0.05)
+        if abs(share - pct.value) <= tol + _slack(whole, part) / whole.value * 100:
+            continue
+        why = (f"{part.figure.surface} of {whole.figure.surface} is {share:.1f}%, "
+               f"not {pct.figure.surface}")
+        yield Finding("inconsistent", (ctx.ref(whole.figure), ctx.ref(part.figure),
+                                       ctx.ref(pct.figure)), why)
 
 
 _SHARE_CHANGE_RE = re.compile(r"\b(?:from|up|down|rose|fell|risen|fallen|increase|decrease|compared"
@@ -615,5 +697,5 @@ def unit_conversions(ctx: Context) -> Iterator[Finding]:
 
 CHECKS: tuple[Check, ...] = (
     times_and_durations, dates_and_durations, parts_and_totals, shares_and_counts,
-    shares_stated_first, shares_over_a_hundred, changes, dates_in_order, since_and_for,
-    unit_conversions)
+    shares_stated_first, shares_whole_first, shares_over_a_hundred, changes, dates_in_order,
+    since_and_for, unit_conversions)

@@ -222,8 +222,11 @@ def _quantity(figure: Figure, text: str, tz_offset: float | None) -> Quantity | 
     n = _number(value)
     if n is None:
         return None
+    written, unit_step = n, 1.0
     if dim == "temperature":
+        # raw stays the number as written, so a C/F pair reads as a conversion
         n, factor = _celsius(n, unit), 1.0
+        unit_step = 5 / 9 if _TEMPERATURE.get(unit.lower()) == "F" else 1.0
     base = n * factor
     g = granularity(figure.surface) * scale_of(figure.surface)
     if dim in ("duration",):
@@ -231,8 +234,8 @@ def _quantity(figure: Figure, text: str, tz_offset: float | None) -> Quantity | 
     tol = _tolerance(abs(n), g, approx, figure.surface) * factor
     # A converted value is rounded to its last written digit: "50 mph" for 49.7.
     step = 0.5 * min(g, 1.0) * scale_of(figure.surface) * factor if dim != "duration" else 0.0
-    return Quantity(dim, base, tol, bound, period, vague=kind == "vague", raw=n, step=step,
-                    hedged=approx)
+    return Quantity(dim, base, tol, bound, period, vague=kind == "vague", raw=written,
+                    step=step * unit_step, hedged=approx)
 
 
 def _tolerance(n: float, g: float, approx: bool, surface: str) -> float:
