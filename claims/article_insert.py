@@ -2,7 +2,7 @@
 statement (PostgreSQL only).
 
 Ingest is the API's hot path: through the ORM a new article costs an outlet
-lookup, a locking read, three INSERTs, BEGIN and COMMIT, eight round trips
+lookup, a locking read, three INSERTs, BEGIN and COMMIT: seven round trips
 and most of the request's CPU. Here the three rows go in with one statement
 built from the same unsaved model instances the ORM would save, so field
 defaults, `auto_now` stamps and value adaptation stay Django's.
