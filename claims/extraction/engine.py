@@ -164,6 +164,14 @@ class _Reader(TimeReader, WordReader):
         if c in ("-", "/", ":", ".", ","):  # a separator and more: a date, a time, junk
             if c == "-" and nxt[1:2].isupper():
                 return None, self.token_end(e + 1)  # "7-Eleven", "10-K": a name
+            if (
+                c == "-"
+                and text[s:e] == "50"
+                and text[e : e + 3] == "-50"
+                and not text[e + 3 : e + 4].isalnum()
+                and not lx.SCORE_CONTEXT_LEFT.search(self.clause_left(s, 50))
+            ):  # "a 50-50 chance": even odds, not a score
+                return self.percent_figure(s, e + 3, 50), e + 3
             if c == "-":
                 iso = lx.ISO_DATE.match(text, s)
                 if iso and valid_day(int(iso[1]), int(iso[2]), int(iso[3])):
@@ -188,6 +196,8 @@ class _Reader(TimeReader, WordReader):
                 return self.read_time(s)
         # letters right after the digits ("5km", "3rd", "CO2x"); mostly a space or a comma
         attached = lx.ATTACHED.match(text, e) if c.isalpha() or c in "°º²³" else None
+        if attached and c in lx.POWER_FIRST and self.power_at(m[0], e):
+            attached = None  # "1.5e6", "10²": power notation, read by number_at
         if (
             attached
             and attached[0] not in lx.ALLOWED_ATTACHED
@@ -237,6 +247,13 @@ class _Reader(TimeReader, WordReader):
         q = self.quantity(s, allow_currency_prefix=False, digits=m)
         if q is None:
             return None, self.token_end(s)
+        if (
+            q.kind == "count"
+            and text[s - 4 : s].lower() == "top "
+            and not q.scaled
+            and not text[s - 5 : s - 4].isalpha()
+        ):
+            return None, q.end  # "the top 10 lenders": the size of a list ("top 1%" counts)
         frac = self.one_in_n(q)
         if frac is not None:
             return frac, frac.resume
@@ -349,6 +366,14 @@ class _Reader(TimeReader, WordReader):
             if parsed is None:
                 return None
             q = Quantity(pos, m.end(), parsed[0], parsed[1])
+            c = text[q.end : q.end + 1]
+            # most numbers end at a space with no "×" after it: no call for them
+            if c in lx.POWER_FIRST and (c != " " or text[q.end + 1 : q.end + 2] in lx.TIMES_SIGNS):
+                power = self.power_at(m[0], q.end)
+                if power is not None:  # "1.5e6", "10^400", "10⁶", "3 × 10⁸"
+                    q.value, q.overflow = power[0]
+                    q.end, q.scaled = power[1], True
+                    return q
             vulgar = lx.VULGAR_FRACTIONS.get(text[q.end : q.end + 1])
             if vulgar is not None:  # "1½ hours"
                 q.value, q.end = q.value + vulgar, q.end + 1
@@ -374,6 +399,31 @@ class _Reader(TimeReader, WordReader):
         elif sc and sc[2] and not q.words:
             q.m_suffix = sc[2]
         return q
+
+    def power_at(self, digits: str, pos: int) -> tuple[tuple[Number, bool], int] | None:
+        """Power notation right after the number ``digits`` that ends at ``pos``: "e6",
+        "^400" or "⁶" after a bare 10, "× 10⁸": ((value, overflow), where it ends)."""
+        text = self.text
+        c = text[pos : pos + 1]
+        mantissa = digits.replace(",", "")
+        if c in "eE":
+            pm = lx.E_NOTATION.match(text, pos)
+        elif c in " \u00a0\u00d7xX*":
+            if c in " \u00a0" and text[pos + 1 : pos + 2] not in ("\u00d7", "x", "X", "*"):
+                return None
+            pm = lx.TIMES_TEN_POWER.match(text, pos)
+        else:
+            pm = lx.TEN_POWER.match(text, pos) if mantissa == "10" else None
+            mantissa = "1"
+        if pm is None:
+            return None
+        exponent = (pm[1] or pm[2].translate(lx.SUPERSCRIPT_TO_ASCII)).replace("\u2212", "-")
+        if not mantissa.replace(".", "", 1).isdigit():
+            return None
+        value = float(f"{mantissa}e{exponent}")
+        if value and abs(value) < 1e-300:
+            value = 0.0  # too small for a float: read as 0, not flagged
+        return to_number(value), pm.end()
 
     def quantity(
         self, pos: int, allow_currency_prefix: bool = True, digits: re.Match[str] | None = None
@@ -511,8 +561,14 @@ class _Reader(TimeReader, WordReader):
         apposition = False
         raw_digits = text[q.start : q.end]
         is_plain = kind == "count" and not q.scaled and not q.words
-        # "0430 GMT", "0700 UTC": a 24-hour clock time with a zero written first
-        if is_plain and len(raw_digits) == 4 and raw_digits[0] == "0" and raw_digits.isdigit():
+        # "0430 GMT", "2115 UTC": a 24-hour clock time with a zero written first, or one
+        # past any calendar year (years up to 2100 are read as times below)
+        if (
+            is_plain
+            and len(raw_digits) == 4
+            and (raw_digits[0] == "0" or "2100" < raw_digits < "2400")
+            and raw_digits.isdigit()
+        ):
             tz = lx.TIMEZONE.match(text, end)
             if tz and tz[1] and int(raw_digits[2:]) < 60:
                 value = int(raw_digits[:2]) * 3600 + int(raw_digits[2:]) * 60
@@ -752,7 +808,8 @@ class _Reader(TimeReader, WordReader):
         if (
             (word in ("to", "or") or (not word and len(sep[0]) > 1))  # "20-25%" is a range
             and (
-                lw == "by" or (lw != "between" and lx.CHANGE_VERB.search(self.clause_left(q.start)))
+                lw == "by"
+                or (lw not in lx.SPAN_LEFT and lx.CHANGE_VERB.search(self.clause_left(q.start)))
             )
         ):
             return None

@@ -206,6 +206,7 @@ LEFT_OK = set(
         "if",
     ]
 )
+LEFT_OK.update(["q1", "q2", "q3", "q4", "h1", "h2"])  # "Q3 2024", "H1 2025": periods
 
 # Lower-case nouns that name things by number ("platform 2", "flight 370").
 ID_NOUNS = set(
@@ -533,7 +534,20 @@ FUZZY_LEFT = re.compile(
 
 RELATIVE_LEFT = re.compile(rf"\b(last|next|this|previous){SP}+$", I)
 
-RELATIVE = re.compile(rf"(last|this|next|previous){SP}+(year|month|week|decade)\b", I)
+RELATIVE = re.compile(
+    rf"(last|this|next|previous){SP}+(year|month|week|decade|summer|winter|spring|autumn)\b", I
+)
+# the month each season ends in (northern hemisphere; winter ends in February)
+SEASON_LAST_MONTH = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
+# fiscal periods: "Q3" (a quarter), "H1" (a half-year), "FY2024" / "FY24" (a fiscal year)
+PERIOD = re.compile(r"(Q[1-4]|H[12])(?![\w])|FY(\d{4}|\d{2})(?![\w])")
+SEASON_LEFT = frozenset(
+    ["since", "until", "till", "before", "after", "by", "from", "in", "during", "over", "than"]
+)
+# words before a bare "fortnight" that make it a span of time ("the past fortnight")
+FORTNIGHT_LEFT = frozenset(
+    ["past", "last", "next", "coming", "previous", "the", "that", "this", "first", "final", "whole"]
+)
 
 SCORE_WORDS = words(
     "won win wins winning beat beats beating lost lose loses losing drew draw draws drawing "
@@ -630,7 +644,37 @@ HALF_CONTEXT_LEFT = re.compile(
     I,
 )
 
-POINT_TAIL = re.compile(r"[-\u2010 ]point\b", I)
+POINT_TAIL = re.compile(
+    rf"[-\u2010 ]point\b|{SP}+(?:of{SP}+)?a{SP}+(?:percentage{SP}+)?point\b(?!{SP}+of\b)", I
+)
+# before a range that is a span, not the ends of a change: "fall for another 12 to 18
+# months", "between 5 and 7"
+SPAN_LEFT = frozenset(["between", "for", "another", "within", "next", "past", "over"])
+# "half" after these is no share ("the first half", "the latter half")
+HALF_PERIOD_LEFT = frozenset(
+    [
+        "the",
+        "first",
+        "second",
+        "a",
+        "and",
+        "one",
+        "same",
+        "latter",
+        "former",
+        "last",
+        "next",
+        "previous",
+        "final",
+    ]
+)
+HALF_OF_PERIOD = re.compile(
+    rf"{SP}+of{SP}+(?:(?:19|20)\d\d\b|the{SP}+(?:year|decade|century|season|month)\b)", I
+)
+MONTH_NO_YEAR = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b(?![ \u00a0,]*(?:\d{1,2}(?:st|nd|rd|th)?,?[ \u00a0]*)?(?:19|20)\d\d)"
+)
 
 TENS_OF = re.compile(rf"(tens|hundreds){SP}+of{SP}+(thousands|millions|billions)\b", I)
 
@@ -697,7 +741,7 @@ PERIOD_NOUN = re.compile(
 # the unit of time, which takes "a" or a number)
 SECOND_RANK_LEFT = re.compile(r"\b(?:the|its|their|his|her|our)[ \u00a0]+$", I)
 SECOND_RANK_RIGHT = re.compile(
-    rf"{SP}+(?:to{SP}+[a-z]+|[a-z]{{3,}}(?={SP}+(?:for|since|of|in|this|"
+    rf"{SP}+(?:to{SP}+[a-z]+|(?:[a-z]{{3,}}{SP}+)?[a-z]{{3,}}(?={SP}+(?:for|since|of|in|this|"
     r"that|to|after|on|at|from|by|against)\b))"
 )
 # "the world number 14", "world No 2": a ranking
@@ -986,3 +1030,18 @@ MORE_WORDS = ("more", "further", "additional", "extra", "other", "new")
 MORE_BEFORE_NOUN = re.compile(rf"{SP}+(?:{'|'.join(MORE_WORDS)})(?={SP})", I)
 # "the 2024/25 season": a span of years written with a slash
 YEAR_SLASH = re.compile(r"((?:19|20)\d\d)/(\d\d|(?:19|20)\d\d)(?![\d/])")
+
+# Power notation after a number: "1.5e6", "1e400", "10^400", "10⁶", "3 × 10⁸", "2.1x10^9".
+SUPERSCRIPT_DIGITS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+SUPERSCRIPT_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS + "\u207b\u207a", "0123456789-+")
+_SUPER_EXP = rf"[\u207b\u207a]?[{SUPERSCRIPT_DIGITS}]{{1,4}}(?![{SUPERSCRIPT_DIGITS}])"
+# the characters one of them can start with, checked before the patterns
+POWER_FIRST = frozenset("eE^ \u00a0\u00d7xX*" + SUPERSCRIPT_DIGITS + "\u207b")
+TIMES_SIGNS = frozenset("\u00d7xX*")
+# "e6" after any number; "^400" or "⁶" after a bare 10
+E_NOTATION = re.compile(r"[eE]([-+\u2212]?\d{1,4})(?![\w.]|,\d)")
+TEN_POWER = re.compile(rf"\^([-+\u2212]?\d{{1,4}})(?![\d.])|({_SUPER_EXP})")
+# "× 10⁸" after a mantissa
+TIMES_TEN_POWER = re.compile(
+    rf"[ \u00a0]?[\u00d7xX*][ \u00a0]?10(?:\^([-+\u2212]?\d{{1,4}})(?![\d.])|({_SUPER_EXP}))"
+)

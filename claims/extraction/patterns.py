@@ -136,8 +136,13 @@ ANCHOR_ENDS = {
     **dict.fromkeys(ANCHOR_WORDS | MONTH_ANCHORS | WEEKDAY_ANCHORS, NOT_WORD),
     **dict.fromkeys(["a", "A", "an", "An"], rf"(?=\s+(?:{_AFTER_A})\b)"),
     **dict.fromkeys(
-        ["last", "Last", "this", "This", "next", "Next"], r"(?=\s+(?:year|month|week|decade)\b)"
+        ["last", "Last", "this", "This", "next", "Next"],
+        r"(?=\s+(?:year|month|week|decade|summer|winter|spring|autumn)\b)",
     ),
+    **dict.fromkeys(["yesterday", "Yesterday", "fortnight", "Fortnight"], NOT_WORD),
+    "Q": r"(?=[1-4](?![\w]))",
+    "H": r"(?=[12](?![\w]))",
+    "FY": r"(?=\d\d(?:\d\d)?(?![\w]))",
     **dict.fromkeys(["scores", "Scores"], r"(?=\s+of\b)"),
     **dict.fromkeys(["tens", "Tens"], r"(?=\s+of\s+(?:thousands|millions|billions)\b)"),
 }

@@ -279,6 +279,14 @@ SPEED_UNITS: dict[str, str] = {
     "km an hour": "km/h",
     "metres per second": "m/s",
     "meters per second": "m/s",
+    "km/s": "km/s",
+    "km per second": "km/s",
+    "kilometres per second": "km/s",
+    "kilometers per second": "km/s",
+    "kilometres a second": "km/s",
+    "kilometers a second": "km/s",
+    "miles per second": "mi/s",
+    "miles a second": "mi/s",
 }
 
 YEAR_S = 31_557_600  # 365.25 days

@@ -39,10 +39,23 @@ class WordReader(ReaderBase):
             step = {"last": -1, "previous": -1, "this": 0, "next": 1}[lw]
             if unit == "decade":
                 return None
+            if unit in lx.SEASON_LAST_MONTH:
+                return self.read_season(s, m.end(), unit, step)
             d = relative(unit, step, self.published)
             if d is None:
                 return None
             return Candidate(s, m.end(), d, "date", "date", m.end())
+        if word in ("Q", "H", "FY"):
+            return self.read_period(s)
+        if lw == "yesterday":
+            if self.published is None:
+                return None
+            d = relative("day", -1, self.published)
+            return Candidate(s, s + 9, d, "date", "date", s + 9) if d else None
+        if lw == "fortnight":  # "the past fortnight" ("a fortnight" is read from the "a")
+            if (self.last_word(s) or "").lower() not in lx.FORTNIGHT_LEFT:
+                return None
+            return Candidate(s, s + 9, 1_209_600, "s", "duration", s + 9)
         if word[0].isupper() and not self.at_sentence_start(s):
             if lw not in ("a", "an") and self.prev_word(s) is not None:
                 pw = self.prev_word(s) or ""
@@ -67,6 +80,46 @@ class WordReader(ReaderBase):
         if lw in ("a", "an"):
             return self.read_a(s)
         return self.read_cardinal_word(s, word)
+
+    def read_period(self, s: int) -> Candidate | None:
+        """ "Q3" the third quarter and "H1" the first half (ordinals, as "third
+        quarter"), "FY2024" and "FY24" a fiscal year."""
+        m = lx.PERIOD.match(self.text, s)
+        if m is None:
+            return None
+        if m[1]:
+            return Candidate(s, m.end(), int(m[1][1]), "rank", "ordinal", m.end())
+        year = m[2] if len(m[2]) == 4 else "20" + m[2]
+        return Candidate(s, m.end(), year, "date", "year", m.end())
+
+    def read_season(self, s: int, e: int, season: str, step: int) -> Candidate | None:
+        """ "last summer", "this winter", "next spring": the year of that season (winter
+        by its January), approximate. "last summer" in November is this year's."""
+        assert self.published is not None
+        # a season dates a figure after a preposition ("since last summer"), as a
+        # possessive ("last summer's peak") or opening a sentence; "fought there last
+        # autumn" dates an event, not a figure
+        if not (
+            self.last_word(s) in lx.SEASON_LEFT
+            or self.text[e : e + 2] in ("'s", "’s")
+            or self.at_sentence_start(s)
+        ):
+            return None
+        year, month = self.published.year, self.published.month
+        ends = lx.SEASON_LAST_MONTH[season]
+        if season == "winter":
+            over = month > ends and month != 12  # December belongs to the next winter
+            current = year + 1 if month == 12 else year  # the winter's January
+            value = current + step if step > 0 else current if step == 0 or over else current - 1
+        else:
+            over = month > ends  # the season this year has ended
+            if step < 0:
+                value = year if over else year - 1
+            elif step > 0:
+                value = year + 1 if over or month >= ends - 2 else year
+            else:
+                value = year
+        return Candidate(s, e, str(value), "date", "date", e, approx=True)
 
     def read_noon(self, s: int, word: str) -> Candidate | None:
         """ "at noon", "around midnight", "between noon and 5pm": a time of day, when a
@@ -246,8 +299,12 @@ class WordReader(ReaderBase):
         earlier = lx.YEAR_EARLIER.match(text, m.end()) if unit == "year" else None
         if earlier and self.published is not None:
             # "up from 1.2bn a year earlier": the year before the one the clause is about
-            years = lx.YEAR_IN_TEXT.findall(self.clause_left(s, 150))
-            year = int(years[-1]) - 1 if years else self.published.year - 1
+            clause = self.clause_left(s, 150)
+            years = list(lx.YEAR_IN_TEXT.finditer(clause))
+            # a month named after the last year ("in 2024, but in the year to September")
+            # is the publication year's: "a year earlier" is the year before that one
+            month = lx.MONTH_NO_YEAR.search(clause, years[-1].end() if years else 0)
+            year = int(years[-1][1]) - 1 if years and month is None else self.published.year - 1
             return Candidate(s, earlier.end(), f"{year:04d}", "date", "date", earlier.end())
         if not lx.DURATION_PREP_LEFT.search(self.left(s, 16)):
             return None
@@ -291,8 +348,10 @@ class WordReader(ReaderBase):
                 return Candidate(s, m.end(), secs, "s", "duration", m.end(), approx, hedge)
             return self.finish(q)
         prev = self.prev_word(s)
-        if prev and prev.lower() in ("the", "first", "second", "a", "and", "one"):
+        if prev and prev.lower() in lx.HALF_PERIOD_LEFT:
             return None
+        if lx.HALF_OF_PERIOD.match(text, e):
+            return None  # "the same half of 2024": a period, not a share
         if text[e : e + 1] in "-\u2010":
             return None
         if lx.HALF_CONTEXT_RIGHT.match(text, e) or lx.HALF_CONTEXT_LEFT.search(self.left(s, 16)):

@@ -210,3 +210,97 @@ def test_an_m_after_a_counted_subject_is_millions() -> None:
 
 def test_a_possessive_weekday_is_the_last_such_day() -> None:
     assert one("Results of Sunday's vote came in.", "Sunday").value == "2025-07-20"
+
+
+# ---- rules added against a third self-written set (bench/eval/news-fresh)
+
+
+def test_power_notation_is_one_figure() -> None:
+    f = one("The beam travels at nearly 3 × 10⁸ metres per second.", "3 × 10⁸ metres per second")
+    assert (f.value, f.kind) == (300_000_000, "rate")
+    assert one("The lake holds about 2.5 x 10^9 litres.", "2.5 x 10^9 litres").value == 2.5e9
+    assert one("The archive lists 4.2e5 photographs.", "4.2e5").value == 420_000
+    assert one("Dust grains measure 10⁻⁶ metres across.", "10⁻⁶ metres").value == 1e-6
+    huge = one("The tally reached 10^500 in the model.", "10^500")
+    assert huge.overflow
+    # no power after the number: as before
+    assert surfaces("Relay teams ran the 4x100m final.") == []
+
+
+def test_a_clock_time_past_any_year_with_a_zone() -> None:
+    f = one("Power came back at 2240 GMT on the island.", "2240 GMT")
+    assert (f.value, f.kind, f.unit) == (22 * 3600 + 40 * 60, "time", "GMT")
+    assert all(f.kind != "time" for f in figs("The 2240 houses were sold."))
+
+
+def test_seasons_after_a_preposition_are_the_year_of_that_season() -> None:
+    nov = dt.date(2025, 11, 12)
+    f = one("Ferry use is up since last summer.", "last summer", nov)
+    assert (f.value, f.kind, f.approx) == ("2025", "date", True)
+    # in July, last summer is the year before; a possessive dates a figure too
+    assert one("Sales beat last summer's record.", "last summer").value == "2024"
+    assert one("Last winter the river froze twice.", "Last winter", nov).value == "2025"
+    assert one("Prices fell over last spring.", "last spring", dt.date(2025, 3, 2)).value == (
+        "2024"
+    )
+    # an event dated by a bare season: not a figure
+    assert surfaces("The regiment fought there last autumn.") == []
+
+
+def test_yesterday_and_a_bare_fortnight() -> None:
+    assert one("The court ruled yesterday.", "yesterday").value == "2025-07-23"
+    f = one("Rain fell on most days of the past fortnight.", "fortnight")
+    assert (f.value, f.kind) == (1_209_600, "duration")
+    assert surfaces("The fortnightly market opened.") == []
+
+
+def test_fiscal_periods_q_h_and_fy() -> None:
+    f = one("Orders jumped in Q2 2024 at the mill.", "Q2")
+    assert (f.value, f.kind) == (2, "ordinal")
+    assert one("Orders jumped in Q2 2024 at the mill.", "2024").kind == "year"
+    assert one("Margins narrowed in H2, the board said.", "H2").value == 2
+    assert one("The grant runs out in FY2027.", "FY2027").value == "2027"
+    assert one("Guidance for FY26 was cut.", "FY26").value == "2026"
+    assert surfaces("Hospitals saw H5N1 cases. The Q9 chip and H2O.") == []
+
+
+def test_a_quarter_or_half_of_a_point_is_percentage_points() -> None:
+    f = one("Lenders raised rates by a quarter of a point on Friday.", "a quarter of a point")
+    assert (f.value, f.unit) == (0.25, "percentage_point")
+    assert one("Yields fell half a percentage point.", "half a percentage point").value == 0.5
+
+
+def test_half_of_a_year_is_a_period_not_a_share() -> None:
+    assert surfaces("Output dipped in the same half of 2023.") == ["2023"]
+    assert surfaces("Exports slowed in the latter half of the year.") == []
+    assert one("Exports fell by half in March.", "half").value == 50
+
+
+def test_a_span_of_time_after_for_or_another_is_a_range() -> None:
+    f = one("Repairs could slow traffic for another 6 to 9 months.", "6 to 9 months")
+    assert f.value == (6 * 2_629_800, 9 * 2_629_800)
+
+
+def test_the_size_of_a_top_list_is_not_a_figure() -> None:
+    assert surfaces("Four of the top 20 clubs were fined.") == ["Four"]
+    assert one("The top 5% of earners pay more.", "5%").value == 5
+    assert one("They walked to a bus stop 300 metres away.", "300 metres").value == 300
+
+
+def test_second_before_an_adjective_and_noun_is_an_ordinal() -> None:
+    f = one("It is the second serious flood in the valley since 2019.", "second")
+    assert (f.value, f.kind) == (2, "ordinal")
+
+
+def test_a_year_earlier_after_a_month_in_the_publication_year() -> None:
+    nov = dt.date(2025, 11, 12)
+    text = "Fares rose in 2024, but bookings in the year to August were down on a year earlier."
+    assert one(text, "a year earlier", nov).value == "2024"
+    text = "Profit was $8m in 2022, up from $6m a year earlier."
+    assert one(text, "a year earlier", nov).value == "2021"
+
+
+def test_fifty_fifty_is_even_odds() -> None:
+    f = one("Engineers give the repair a 50-50 chance of working.", "50-50")
+    assert (f.value, f.kind) == (50, "percent")
+    assert one("The sides drew 50-50 in the final.", "50-50").kind == "score"
