@@ -434,6 +434,11 @@ def _confidence(c: Candidate) -> float:
     return round(1 / (1 + math.exp(-6 * (c.score - threshold))), 3)
 
 
+# a repeat of the accepted figure about the same thing (its noun or head words) needs
+# less context of its own
+_SAME_NOUN_REPEAT = 0.15
+
+
 def _repeats(accepted: list[Candidate], ma: list[Mention], mb: list[Mention],
              idf: dict[str, float]) -> list[Candidate]:
     """A fact repeated inside one article pairs with the other article's mention
@@ -443,13 +448,18 @@ def _repeats(accepted: list[Candidate], ma: list[Mention], mb: list[Mention],
     for c in accepted:
         for side, pool in ((c.a, ma), (c.b, mb)):
             for m in pool:
-                if id(m) in taken or m.quantity != side.quantity:
-                    continue
+                mq, sq = m.quantity, side.quantity
+                if id(m) in taken or not (
+                    mq == sq or (mq.dim == sq.dim == "time" and mq.value == sq.value)
+                ):
+                    continue  # one instant: "16:45 local time (1445 GMT)" counts twice
                 pair = score_pair(m, c.b, idf) if side is c.a else score_pair(c.a, m, idf)
                 if pair is None or pair.comparison.verdict != c.comparison.verdict:
                     continue
                 threshold = (AGREE_THRESHOLD if pair.comparison.verdict == "agree"
                              else CONFLICT_THRESHOLD)
+                if (m.noun and m.noun == side.noun) or m.head & side.head:
+                    threshold -= _SAME_NOUN_REPEAT  # "212 flights ... of the 212 flights"
                 if pair.score >= threshold:
                     taken.add(id(m))
                     extra.append(pair)

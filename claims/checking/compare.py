@@ -48,6 +48,10 @@ def compare(a: Quantity, b: Quantity, surface_a: str, surface_b: str,
         return Comparison("conflict", f"{surface_a} vs {surface_b}: different scores")
     if isinstance(a.value, tuple) or isinstance(b.value, tuple):
         return _compare_ranges(a, b, surface_a, surface_b)
+    if a.dim == "percent" and (a.falls or b.falls):
+        # "fell 2.1%" and "-2.1%" state one fall: compare the falls as negative numbers
+        a, b = (dataclasses.replace(q, value=-float(q.value)) if q.falls else q  # type: ignore[arg-type]
+                for q in (a, b))
     return _compare_numbers(a, b, surface_a, surface_b)
 
 
@@ -210,6 +214,10 @@ def _difference(va: float, vb: float, sa: str, sb: str, a: Quantity, b: Quantity
             return f"{head}: a factor of {10**k:,}, a likely slip of the scale", True
     # numbers written in words ("seventeen" vs 71) compare by the digits of their value
     da, db = _digits(sa) or _raw_digits(a), _digits(sb) or _raw_digits(b)
+    if not _same_magnitude(va, vb):
+        # "a fifth" (20) vs 2.1%, 1.5e6 vs 11: the digits line up only once the
+        # decimal point or the exponent is dropped, which says nothing of a slip
+        da = db = ""
     if da and db and da != db and sorted(da) == sorted(db):
         return f"{head}: the same digits in a different order, a likely transposition", True
     if a.dim == "ordinal" and abs(va - vb) == 1:
@@ -228,6 +236,13 @@ def _difference(va: float, vb: float, sa: str, sb: str, a: Quantity, b: Quantity
                f"{_fmt_duration(abs(va - vb))} apart", False
     pct = abs(va - vb) / max(abs(va), abs(vb)) * 100 if max(abs(va), abs(vb)) else 0.0
     return f"{head}: differ by {_fmt(abs(va - vb))} ({pct:.0f}%)", False
+
+
+def _same_magnitude(va: float, vb: float) -> bool:
+    """Both values have as many digits before the decimal point (and the same sign)."""
+    if not va or not vb or (va > 0) != (vb > 0):
+        return False
+    return math.floor(math.log10(abs(va))) == math.floor(math.log10(abs(vb)))
 
 
 def _fmt(x: float) -> str:

@@ -20,7 +20,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     "yd": ("length", 0.9144), "nmi": ("length", 1852.0), "ly": ("length", 9.4607e15),
     "km/h": ("speed", 1 / 3.6), "kph": ("speed", 1 / 3.6), "kmh": ("speed", 1 / 3.6),
     "mph": ("speed", 0.44704), "mi/h": ("speed", 0.44704), "kn": ("speed", 0.514444),
-    "knot": ("speed", 0.514444), "m/s": ("speed", 1.0),
+    "knot": ("speed", 0.514444), "m/s": ("speed", 1.0), "km/s": ("speed", 1000.0),
+    "mi/s": ("speed", 1609.344),
     "kg": ("mass", 1.0), "g": ("mass", 0.001), "t": ("mass", 1000.0), "tonne": ("mass", 1000.0),
     "lb": ("mass", 0.45359237), "pound": ("mass", 0.45359237), "oz": ("mass", 0.0283495),
     "km2": ("area", 1e6), "m2": ("area", 1.0), "ha": ("area", 1e4), "mi2": ("area", 2.589988e6),
@@ -51,6 +52,11 @@ UPPER_BOUNDS = ("fewer than", "less than", "under", "below", "up to", "at most",
                 "no more than", "within", "just under", "a maximum of", "not more than")
 NEAR_BELOW = ("nearly", "almost", "close to", "approaching", "not quite", "just shy of")
 
+# a fall written as a word right before a percentage: "fell 2.1%", "down by 3%"
+_FALL_LEFT = re.compile(
+    r"\b(?:fell|falls?|falling|dropped|drops?|dropping|declined|declines?|declining|"
+    r"down|slid|slipped|shrank|shrunk|contracted|lower|cut|decrease[sd]?|lost)"
+    r"(?:\s+by)?(?:\s+(?:an?\s+)?(?:annual|yearly|monthly)?)?\s+$", re.IGNORECASE)
 _SCALE_WORDS = ("thousand", "million", "billion", "trillion", "bn", "mn", "m", "k", "tn")
 _NUM_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _WORD_NUMBERS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
@@ -75,6 +81,7 @@ class Quantity:
     raw: float | None = None  # the number as written, in the written unit
     step: float = 0.0  # half the last written digit, in base units: conversion rounding
     hedged: bool = False  # "about", "more than"...: arithmetic checks allow the rounding
+    falls: bool = False  # a change written as a fall ("fell 2.1%"): -2.1% says the same
 
 
 def hedge_of(figure: Figure, text: str) -> str | None:
@@ -235,7 +242,9 @@ def _quantity(figure: Figure, text: str, tz_offset: float | None) -> Quantity | 
     # A converted value is rounded to its last written digit: "50 mph" for 49.7.
     step = 0.5 * min(g, 1.0) * scale_of(figure.surface) * factor if dim != "duration" else 0.0
     return Quantity(dim, base, tol, bound, period, vague=kind == "vague", raw=written,
-                    step=step * unit_step, hedged=approx)
+                    step=step * unit_step, hedged=approx,
+                    falls=dim == "percent" and n > 0 and _FALL_LEFT.search(
+                        text[max(0, figure.start - 24) : figure.start]) is not None)
 
 
 def _tolerance(n: float, g: float, approx: bool, surface: str) -> float:
@@ -349,4 +358,27 @@ def local_offset(text: str) -> float | None:
     if m2:
         hours = int(m2.group(2)) + int(m2.group(3) or 0) / 60
         return -hours if m2.group(1) in "-−" else hours
+    m3 = _LOCAL_THEN_UTC_RE.search(text)
+    if m3:  # "16:45 local time (1445 GMT)": the difference is the offset
+        local, utc = _clock(m3.group(1), m3.group(2), m3.group(3)), _clock(*m3.group(4, 5, 6))
+        if local is not None and utc is not None:
+            hours = (local - utc) % 24
+            return hours - 24 if hours > 14 else hours
     return None
+
+
+# a local time with its GMT/UTC equivalent in brackets: "16:45 local time (1445 GMT)"
+_LOCAL_THEN_UTC_RE = re.compile(
+    r"\b(\d{1,2})[:.]?(\d{2})\s*([ap]\.?m\.?)?\s+(?:local(?:\s+time)?\s*)?"
+    r"\(\s*(\d{1,2})[:.]?(\d{2})\s*([ap]\.?m\.?)?\s*(?:gmt|utc)\s*\)", re.I)
+
+
+def _clock(hours: str, minutes: str, ampm: str | None) -> float | None:
+    h, m = int(hours), int(minutes)
+    if m >= 60 or h > 24:
+        return None
+    if ampm and ampm[0].lower() == "p" and h < 12:
+        h += 12
+    elif ampm and ampm[0].lower() == "a" and h == 12:
+        h = 0
+    return h + m / 60

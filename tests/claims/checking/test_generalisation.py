@@ -6,7 +6,7 @@ import datetime as dt
 from claims.checking.align import cross_check
 from claims.checking.compare import compare
 from claims.checking.consistency import check_article
-from claims.checking.quantities import quantity
+from claims.checking.quantities import local_offset, quantity
 from claims.extraction.types import Figure
 from tests.claims.checking.fixtures import article
 
@@ -270,3 +270,64 @@ def test_a_share_of_another_whole_is_not_checked_against_the_counts() -> None:
         ],
     )
     assert {"40", "150", "22.5%"} in flagged(wrong)
+
+
+# ---- rules added against a third self-written set (bench/eval/news-fresh)
+
+
+def test_a_fall_in_words_agrees_with_a_negative_percentage() -> None:
+    def change(text: str, value: float):  # type: ignore[no-untyped-def]
+        start = text.index("3.4")
+        q = quantity(Figure(start, len(text), text[start:], value, "percent", "percent"), text)
+        assert q is not None
+        return q
+
+    negative = change("Output was -3.4%", -3.4)
+    c = compare(change("Output slipped 3.4%", 3.4), negative, "3.4%", "-3.4%")
+    assert c.verdict == "agree"
+    # a rise in words against the same negative figure is a slip of the sign
+    c = compare(change("Output rose 3.4%", 3.4), negative, "3.4%", "-3.4%")
+    assert c.verdict == "conflict"
+
+
+def test_digits_that_line_up_only_without_the_decimal_point_are_no_slip() -> None:
+    c = verdict(("a fifth", 20, "percent", "percent"), ("2.1%", 2.1, "percent", "percent"))
+    assert not c.slip
+    c = verdict(("1.5e6", 1.5e6, "reading", "count"), ("16", 16, "reading", "count"))
+    assert not c.slip
+    assert verdict(
+        ("4.85%", 4.85, "percent", "percent"), ("4.58%", 4.58, "percent", "percent")
+    ).slip
+
+
+def test_kilometres_per_second_convert_to_kilometres_per_hour() -> None:
+    c = verdict(("7.9 km/s", 7.9, "km/s", "rate"), ("about 28,400 km/h", 28400, "km/h", "rate"))
+    assert c.verdict == "agree"
+
+
+def test_a_repeated_count_pairs_with_the_other_report_each_time() -> None:
+    a = article(
+        "r1",
+        "Storms closed 318 schools across Varn on Monday, the council said. Parents were told "
+        "late. Of the 318 closed schools, most reopened by Thursday.",
+        PUB,
+        "Paper A",
+        [("318", 318, "school", "count", None, None), ("318", 318, "school", "count", None, None)],
+    )
+    b = article(
+        "r2",
+        "The council in Varn shut 381 schools on Monday as storms swept the region.",
+        PUB,
+        "Paper B",
+        [("381", 381, "school", "count", None, None)],
+    )
+    found = pairs(cross_check([a, b]), [a, b], "conflict")
+    assert len([p for p in found if "381" in p]) == 1  # one pair of surfaces: check refs
+    conflicts = [f for f in cross_check([a, b]) if f.type == "conflict"]
+    assert len(conflicts) == 2
+
+
+def test_a_local_time_with_its_gmt_time_in_brackets_gives_the_offset() -> None:
+    assert local_offset("The polls closed at 21:30 local time (1830 GMT) on Sunday.") == 3.0
+    assert local_offset("Trading stopped at 9.15am (1415 UTC).") == -5.0
+    assert local_offset("Doors open at 7pm and close at 11pm.") is None
