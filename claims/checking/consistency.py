@@ -354,16 +354,24 @@ def shares_stated_first(ctx: Context) -> Iterator[Finding]:
         if not parts:
             continue
         part = parts[0]
-        share = part.value / whole.value * 100
-        tol = 0.5 * granularity(pct.figure.surface) + (
-            3.0 if pct.q.hedged or pct.q.bound else 0.05)
-        if abs(share - pct.value) <= tol + _slack(whole, part) / whole.value * 100:
+        share = _misstated_share(whole, part, pct)
+        if share is None:
             continue
         why = (f"{pct.figure.surface} of {whole.figure.surface} is "
                f"{pct.value * whole.value / 100:,.0f}, not {part.figure.surface} "
                f"({share:.1f}%)")
         yield Finding("inconsistent", (ctx.ref(pct.figure), ctx.ref(whole.figure),
                                        ctx.ref(part.figure)), why)
+
+
+def _misstated_share(whole, part, pct) -> float | None:
+    """The share `part` is of `whole`, when `pct` states it wrongly beyond its
+    rounding and hedging; None when `pct` fits."""
+    share = part.value / whole.value * 100
+    tol = 0.5 * granularity(pct.figure.surface) + (3.0 if pct.q.hedged or pct.q.bound else 0.05)
+    if abs(share - pct.value) <= tol + _slack(whole, part) / whole.value * 100:
+        return None
+    return share
 
 
 _WHOLE_FIRST_RE = re.compile(
@@ -395,10 +403,8 @@ def shares_whole_first(ctx: Context) -> Iterator[Finding]:
             continue
         if not _APPOSED_SHARE_RE.match(text[part.figure.end : pct.figure.start]):
             continue
-        share = part.value / whole.value * 100
-        tol = 0.5 * granularity(pct.figure.surface) + (
-            3.0 if pct.q.hedged or pct.q.bound else 0.05)
-        if abs(share - pct.value) <= tol + _slack(whole, part) / whole.value * 100:
+        share = _misstated_share(whole, part, pct)
+        if share is None:
             continue
         why = (f"{part.figure.surface} of {whole.figure.surface} is {share:.1f}%, "
                f"not {pct.figure.surface}")
