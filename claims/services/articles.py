@@ -16,13 +16,7 @@ from django.db import transaction
 
 from claims import article_insert
 from claims.htmltext import html_to_text, sanitize_html
-from claims.models import (
-    Article,
-    ArticleRevision,
-    AuditEvent,
-    Integration,
-    Outlet,
-)
+from claims.models import Article, ArticleRevision, AuditEvent, Integration, Outlet
 from claims.services.audit import User
 
 logger = logging.getLogger(__name__)

@@ -6,9 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from claims.models import (
-    Article,
-)
+from claims.models import Article
 from claims.services.audit import User, audit_record
 
 

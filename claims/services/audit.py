@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
-from claims.models import (
-    AuditEvent,
-)
-
-logger = logging.getLogger(__name__)
+from claims.models import AuditEvent
 
 User = AbstractBaseUser | AnonymousUser
 

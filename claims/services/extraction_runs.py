@@ -15,12 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from claims import extraction, webhooks
-from claims.models import (
-    Article,
-    ArticleRevision,
-    ExtractionRun,
-    Figure,
-)
+from claims.models import Article, ArticleRevision, ExtractionRun, Figure
 from claims.services.articles import article_task_publish
 
 logger = logging.getLogger(__name__)

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
-from claims.models import (
-    Article,
-    ArticleRevision,
-)
+from claims.models import Article, ArticleRevision
 from claims.netsafety import public_url_check
 from claims.services.articles import (
     MAX_TITLE_CHARS,
@@ -25,8 +21,6 @@ from claims.services.articles import (
     outlet_get_or_create,
 )
 from claims.services.audit import User, audit_record
-
-logger = logging.getLogger(__name__)
 
 
 def _url_fetch_allowed(url: str) -> None:

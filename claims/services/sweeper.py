@@ -8,10 +8,7 @@ import logging
 from django.db.models import Q
 from django.utils import timezone
 
-from claims.models import (
-    Article,
-    ExtractionRun,
-)
+from claims.models import Article, ExtractionRun
 from claims.services.articles import article_task_publish
 from claims.services.extraction_runs import RUN_LEASE
 

@@ -9,11 +9,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from claims import webhooks
-from claims.models import (
-    Article,
-    Figure,
-    Verdict,
-)
+from claims.models import Article, Figure, Verdict
 from claims.services.audit import User, audit_record
 
 MAX_NOTE_CHARS = 10_000
