@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -130,6 +131,31 @@ def sh(*args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess
     return subprocess.run(args, check=True, env=env, cwd=ROOT, **kw)
 
 
+def server_env(
+    *, db: str, cache_db: int, broker_db: int, queue: str, var_prefix: str
+) -> dict[str, str]:
+    """The environment the benchmarks run the app in: production settings on
+    PostgreSQL + Redis over plain HTTP on 127.0.0.1, the throttle counting
+    but never biting, and a throw-away var folder."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "factcheck.settings",
+        "DATABASE_URL": f"{PG}/{db}",
+        "CACHE_URL": f"redis://127.0.0.1:6379/{cache_db}",
+        "CELERY_BROKER_URL": f"redis://127.0.0.1:6379/{broker_db}",
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
+        "SECRET_KEY": "bench-only-" + secrets.token_hex(25),
+        "DEBUG": "false",
+        "SECURE_SSL_REDIRECT": "false",
+        "SESSION_COOKIE_SECURE": "false",
+        "CSRF_COOKIE_SECURE": "false",
+        "STATIC_MANIFEST": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "API_RATE_PER_MINUTE": "100000000",
+        "LOG_LEVEL": "WARNING",
+        "FACTCHECK_VAR_DIR": tempfile.mkdtemp(prefix=var_prefix),
+    }
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -218,19 +244,8 @@ def main() -> int:
     py = str(ROOT / ".venv" / "bin" / "python")
     env = {
         **os.environ,
+        **server_env(db=DB, cache_db=2, broker_db=3, queue=QUEUE, var_prefix="factcheck-bench-"),
         "DJANGO_SETTINGS_MODULE": "bench.api_settings",
-        "DATABASE_URL": f"{PG}/{DB}",
-        "CACHE_URL": "redis://127.0.0.1:6379/2",
-        "CELERY_BROKER_URL": "redis://127.0.0.1:6379/3",
-        "CELERY_TASK_DEFAULT_QUEUE": QUEUE,
-        "SECRET_KEY": "bench-only-" + "b" * 50,
-        "DEBUG": "false",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_MANIFEST": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "API_RATE_PER_MINUTE": "100000000",  # the throttle runs (Redis INCR) but never bites
-        "LOG_LEVEL": "WARNING",
-        "FACTCHECK_VAR_DIR": tempfile.mkdtemp(prefix="factcheck-bench-"),
     }
     sh("psql", f"{PG}/postgres", "-qc", f"DROP DATABASE IF EXISTS {DB}")
     sh("psql", f"{PG}/postgres", "-qc", f"CREATE DATABASE {DB}")

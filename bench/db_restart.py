@@ -33,7 +33,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import textwrap
 import threading
 import time
@@ -45,7 +44,7 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.api_load import PARAGRAPH, PG, free_port, loadavg, sh
+from bench.api_load import PARAGRAPH, PG, free_port, loadavg, server_env, sh
 
 ROOT = Path(__file__).resolve().parent.parent
 DB = "factcheck_f3"
@@ -66,25 +65,11 @@ def main() -> int:
 
     py = str(ROOT / ".venv" / "bin" / "python")
     queue = f"factcheck-f3-{uuid.uuid4().hex[:8]}"
-    var_dir = tempfile.mkdtemp(prefix="factcheck-f3-")
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "factcheck.settings",
-        "DATABASE_URL": f"{PG}/{DB}",
-        "CACHE_URL": "redis://127.0.0.1:6379/4",
-        "CELERY_BROKER_URL": "redis://127.0.0.1:6379/5",
-        "CELERY_TASK_DEFAULT_QUEUE": queue,
-        "SECRET_KEY": "bench-only-" + "f" * 50,
-        "DEBUG": "false",
-        "SECURE_SSL_REDIRECT": "false",
-        "SESSION_COOKIE_SECURE": "false",
-        "CSRF_COOKIE_SECURE": "false",
-        "STATIC_MANIFEST": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "API_RATE_PER_MINUTE": "100000000",
-        "LOG_LEVEL": "WARNING",
-        "FACTCHECK_VAR_DIR": var_dir,
+        **server_env(db=DB, cache_db=4, broker_db=5, queue=queue, var_prefix="factcheck-f3-"),
     }
+    var_dir = env["FACTCHECK_VAR_DIR"]
     sh("psql", f"{PG}/postgres", "-qc", f"DROP DATABASE IF EXISTS {DB}")
     sh("psql", f"{PG}/postgres", "-qc", f"CREATE DATABASE {DB}")
     sh(py, "manage.py", "migrate", "-v0", env=env)

@@ -103,7 +103,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.api_load import LUA_COMMON, free_port, loadavg, wrk  # noqa: E402
+from bench.api_load import LUA_COMMON, free_port, loadavg, server_env, wrk  # noqa: E402
 
 PG = "postgres://postgres@127.0.0.1:5432"
 DB = "factcheck_load"
@@ -399,23 +399,9 @@ def sh(*args: str, **kw) -> subprocess.CompletedProcess:
 
 def bench_env(args, queue: str) -> dict[str, str]:
     broker_db, cache_db = args.redis_dbs
-    return {
-        "DJANGO_SETTINGS_MODULE": "factcheck.settings",
-        "DATABASE_URL": f"{PG}/{DB}",
-        "CACHE_URL": f"redis://127.0.0.1:6379/{cache_db}",
-        "CELERY_BROKER_URL": f"redis://127.0.0.1:6379/{broker_db}",
-        "CELERY_TASK_DEFAULT_QUEUE": queue,
-        "SECRET_KEY": "load-bench-only-" + secrets.token_hex(25),
-        "DEBUG": "false",
-        "SECURE_SSL_REDIRECT": "false",
-        "SESSION_COOKIE_SECURE": "false",
-        "CSRF_COOKIE_SECURE": "false",
-        "STATIC_MANIFEST": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "API_RATE_PER_MINUTE": "100000000",  # the throttle runs but never bites
-        "LOG_LEVEL": "WARNING",
-        "FACTCHECK_VAR_DIR": tempfile.mkdtemp(prefix="factcheck-load-"),
-    }
+    return server_env(
+        db=DB, cache_db=cache_db, broker_db=broker_db, queue=queue, var_prefix="factcheck-load-"
+    )
 
 
 def gunicorn_start(workers: int) -> tuple[subprocess.Popen, str]:
