@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from claims.models import Verdict
+from claims.netsafety import web_address_validate
 
 
 class ArticleForm(forms.Form):
@@ -14,6 +15,7 @@ class ArticleForm(forms.Form):
         max_length=2000,
         required=False,
         label="URL",
+        validators=[web_address_validate],
         help_text="With no text below, a worker downloads the page and finds the article in it.",
     )
     byline = forms.CharField(max_length=300, required=False)

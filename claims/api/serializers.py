@@ -12,6 +12,7 @@ from rest_framework.reverse import reverse
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from claims.models import Article, Figure, Verdict
+from claims.netsafety import web_address_validate
 
 
 def _no_surrogates(value: str) -> None:
@@ -84,7 +85,9 @@ class ArticleSubmitSerializer(StrictSerializer):
         trim_whitespace=False,
         help_text="The article's HTML; sanitized, and its text used when `text` is empty.",
     )
-    url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
+    url = serializers.URLField(
+        required=False, allow_blank=True, max_length=2000, validators=[web_address_validate]
+    )
     published_at = serializers.DateTimeField(required=False, allow_null=True)
     outlet = serializers.CharField(required=False, allow_blank=True, max_length=200)
     byline = serializers.CharField(required=False, allow_blank=True, max_length=300)

@@ -438,3 +438,11 @@ def test_the_detail_has_status_progress_figures_and_empty_conflicts(
 def test_an_unknown_or_malformed_article_id_is_404(api_client):
     assert_error(api_client.get(f"{URL}/3f0c1b8e-0000-4000-8000-000000000000"), 404, "not_found")
     assert_error(api_client.get(f"{URL}/not-a-uuid"), 404, "not_found")
+
+
+@pytest.mark.parametrize("url", ["http://example.com:99999/x", "http://example.com:0/x"])
+def test_an_article_url_with_an_impossible_port_is_400_and_stores_nothing(api_client, url):
+    response = api_client.post(URL, body(url=url), format="json")
+    assert response.status_code == 400
+    assert "url" in str(response.json())
+    assert not Article.objects.exists()

@@ -76,3 +76,13 @@ def test_log_in_page_renders_and_logs_in(client, reviewer):
     )
     assert response.status_code == 302
     assert client.get(reverse("claims:queue")).status_code == 200
+
+
+@pytest.mark.parametrize("text", ["", "It cost $4 million."])
+def test_a_url_with_an_impossible_port_is_a_form_error_and_stores_nothing(reviewer_client, text):
+    response = reviewer_client.post(
+        new_url(), {"title": "Budget vote", "url": "http://example.com:99999/x", "text": text}
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["url"] == ["The port must be between 1 and 65535."]
+    assert not Article.objects.exists()
