@@ -10,7 +10,6 @@ from claims.models import (
     Figure,
     Finding,
     FindingReview,
-    Integration,
     Outlet,
     Story,
     Verdict,
@@ -21,11 +20,6 @@ from claims.models import (
 class OutletAdmin(admin.ModelAdmin):
     list_display = ["name", "domain", "created_at"]
     search_fields = ["name", "domain"]
-
-
-@admin.register(Integration)
-class IntegrationAdmin(admin.ModelAdmin):
-    list_display = ["name", "is_active", "created_at"]
 
 
 @admin.register(Story)

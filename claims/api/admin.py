@@ -1,5 +1,5 @@
-"""Admin pages for API keys, webhook endpoints and the delivery log
-(registered from claims/admin.py). Keys are created here and shown once."""
+"""Admin pages for integrations, API keys, webhook endpoints and the delivery
+log (registered from claims/admin.py). Keys are created here and shown once."""
 
 from django import forms
 from django.contrib import admin, messages
@@ -8,7 +8,30 @@ from django.core.exceptions import ValidationError
 from claims import webhooks
 from claims.admin_readonly import ReadOnlyAdmin
 from claims.api import keys
-from claims.models import ApiKey, ApiScope, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from claims.models import (
+    ApiKey,
+    ApiScope,
+    Integration,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
+
+
+class IntegrationAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_active", "created_at"]
+
+    # Through the services, so switching an integration off or deleting it
+    # refuses its keys at once (they are cached for a few seconds).
+    def save_model(self, request, obj, form, change):
+        keys.integration_save(integration=obj)
+
+    def delete_model(self, request, obj):
+        keys.integration_delete(integration=obj)
+
+    def delete_queryset(self, request, queryset):
+        for integration in queryset:
+            keys.integration_delete(integration=integration)
 
 
 class ApiKeyForm(forms.ModelForm):
@@ -129,6 +152,7 @@ class WebhookDeliveryAdmin(ReadOnlyAdmin):
 
 
 def register(site: admin.AdminSite) -> None:
+    site.register(Integration, IntegrationAdmin)
     site.register(ApiKey, ApiKeyAdmin)
     site.register(WebhookEndpoint, WebhookEndpointAdmin)
     site.register(WebhookDelivery, WebhookDeliveryAdmin)

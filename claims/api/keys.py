@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from claims.models import ApiKey, ApiScope, Integration
@@ -86,9 +87,11 @@ def api_key_create(
 
 # Active keys are cached in the shared cache for a few seconds so a request
 # costs no key query, and in the process for one second so most cost no
-# cache round trip either. Revoking or editing a key drops the shared entry at
-# once (other processes follow within LOCAL_SECONDS); a switched-off
-# integration takes effect within CACHE_SECONDS.
+# cache round trip either. Anything that changes whether a key is usable
+# (revoking or editing it, switching its integration off or deleting it)
+# goes through a function below that drops the shared entries at once; other
+# processes follow within LOCAL_SECONDS. With the cache down, lookups read
+# the database (factcheck.cache answers as a miss).
 CACHE_SECONDS = 10
 LOCAL_SECONDS = 1.0
 _local: dict[str, tuple[float, ApiKey]] = {}
@@ -132,8 +135,45 @@ def api_key_lookup(key: str) -> ApiKey | None:
 
 def api_key_forget(*, api_key: ApiKey) -> None:
     """Drop the cached copies (after a change to the key)."""
-    cache.delete(_cache_key(api_key.prefix))
-    _local.pop(api_key.prefix, None)
+    _forget_after_commit([api_key.prefix])
+
+
+def _forget(*, prefixes: list[str]) -> None:
+    if not prefixes:
+        return
+    cache.delete_many([_cache_key(prefix) for prefix in prefixes])
+    for prefix in prefixes:
+        _local.pop(prefix, None)
+
+
+def _forget_after_commit(prefixes: list[str]) -> None:
+    # Once the change is visible: dropped earlier, a concurrent lookup could
+    # cache the old row again from the database for CACHE_SECONDS. Dropped
+    # now as well, so this process never serves the old copy meanwhile.
+    _forget(prefixes=prefixes)
+    transaction.on_commit(lambda: _forget(prefixes=prefixes))
+
+
+def _prefixes(integration: Integration) -> list[str]:
+    return list(ApiKey.objects.filter(integration=integration).values_list("prefix", flat=True))
+
+
+def integration_save(*, integration: Integration) -> None:
+    """Create or change an integration. Its keys' cached copies are dropped
+    when the change commits: switched off, its keys are refused from the
+    next request on (in other web processes within LOCAL_SECONDS)."""
+    with transaction.atomic():
+        integration.save()
+        _forget_after_commit(_prefixes(integration))
+
+
+def integration_delete(*, integration: Integration) -> None:
+    """Delete an integration with its keys and webhooks; the keys' cached
+    copies are dropped as for switching it off."""
+    with transaction.atomic():
+        prefixes = _prefixes(integration)
+        integration.delete()
+        _forget_after_commit(prefixes)
 
 
 def api_key_revoke(*, api_key: ApiKey) -> None:
