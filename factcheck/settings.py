@@ -156,7 +156,7 @@ if not DEBUG:
     # Container health checks speak plain HTTP. The API is not redirected
     # (ASVS 4.1.2): an integration sending its key over plain HTTP gets a 401
     # (claims.api.auth) and notices, instead of being quietly forwarded.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^api/"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^api/"]
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
@@ -186,7 +186,14 @@ CONTENT_SECURITY_POLICY = {
 _cache_url = env_str("CACHE_URL")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        {
+            # Answers as a cache miss while Redis is unreachable instead of
+            # raising (factcheck/cache.py); short timeouts so a dead or hung
+            # Redis costs a request milliseconds, not the 5 s redis-py default.
+            "BACKEND": "factcheck.cache.DegradingRedisCache",
+            "LOCATION": _cache_url,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
         if _cache_url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

@@ -6,11 +6,10 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
-from django.core.cache import cache, caches
-from django.core.cache.backends.redis import RedisCache
 from rest_framework.throttling import BaseThrottle
 
 from claims.models import ApiKey
+from factcheck.cache import counter_incr
 
 WINDOW = 60
 
@@ -21,7 +20,9 @@ class ClientRateThrottle(BaseThrottle):
 
     The counter is one atomic INCR; a fixed window lets up to twice the rate
     through across a window boundary, which is fine for load shedding (this
-    is not a brute-force control: unknown keys are refused before it)."""
+    is not a brute-force control: unknown keys are refused before it). While
+    Redis is unreachable each web process counts on its own (so the limit is
+    per process then), rather than failing every request or none."""
 
     def _ident(self, request) -> str:
         if isinstance(request.auth, ApiKey):
@@ -36,49 +37,9 @@ class ClientRateThrottle(BaseThrottle):
             return True
         now = time.time()
         window = int(now // WINDOW)
-        count = _count(f"api-rate:{self._ident(request)}:{window}")
+        count = counter_incr(f"api-rate:{self._ident(request)}:{window}", ttl=WINDOW + 10)
         self._wait = (window + 1) * WINDOW - now
         return count <= rate
 
     def wait(self) -> float:
         return max(1.0, self._wait)
-
-
-# INCR, and EXPIRE unless the counter has a TTL already, as one script: one
-# round trip (a pipeline object costs more than the command), and atomic.
-_INCR_WITH_TTL = """
-local count = redis.call('INCR', KEYS[1])
-redis.call('EXPIRE', KEYS[1], ARGV[1], 'NX')
-return count
-"""
-
-
-def _count(key: str) -> int:
-    """Increment and return the counter `key` (created with a TTL): one
-    round trip on Redis, the portable add/incr elsewhere."""
-    backend = caches["default"]
-    if isinstance(backend, RedisCache):
-        full_key = backend.make_and_validate_key(key)
-        return int(_redis_script(backend)(keys=[full_key], args=[WINDOW + 10]))
-    if cache.add(key, 1, timeout=WINDOW + 10):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=WINDOW + 10)
-        return 1
-
-
-_scripts: dict[int, object] = {}
-
-
-def _redis_script(backend: RedisCache):
-    """The counting script, on one redis-py client per cache backend and
-    process (Django builds a new client object per cache call, a tenth of a
-    millisecond each; the connection pool is shared either way). Sent by its
-    SHA (EVALSHA), loaded again by redis-py if the server lost it."""
-    script = _scripts.get(id(backend))
-    if script is None:
-        client = backend._cache.get_client(write=True)
-        script = _scripts[id(backend)] = client.register_script(_INCR_WITH_TTL)
-    return script
