@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
 
@@ -47,9 +47,12 @@ def download(url: str, *, check_url=None) -> str:
             )
         except requests.RequestException as exc:
             raise FetchError(f"the site did not answer ({type(exc).__name__}).") from None
+        except ValueError:
+            # requests parses a redirect's Location even when not following it.
+            raise FetchError("the site redirected to an invalid address.") from None
         with response:
             if response.is_redirect:
-                url = urljoin(url, response.headers.get("Location", ""))
+                url = _redirect_target(url, response.headers.get("Location", ""))
                 continue
             if response.status_code != 200:
                 raise FetchError(f"the site answered HTTP {response.status_code}.")
@@ -58,8 +61,32 @@ def download(url: str, *, check_url=None) -> str:
                 body += chunk
                 if len(body) > MAX_BYTES:
                     raise FetchError("the page is larger than 5 MB.")
-            return body.decode(response.encoding or "utf-8", errors="replace")
+            return _decoded(body, response.encoding)
     raise FetchError("too many redirects.")
+
+
+def _redirect_target(url: str, location: str) -> str:
+    """The absolute address a redirect leads to; FetchError if it is not a
+    well-formed http(s) address (a port out of range, a broken IPv6 host)."""
+    try:
+        target = urljoin(url, location)
+        parts = urlsplit(target)
+        port = parts.port  # ValueError when out of range
+    except ValueError:
+        raise FetchError("the site redirected to an invalid address.") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or port == 0:
+        raise FetchError("the site redirected to an invalid address.")
+    return target
+
+
+def _decoded(body: bytes, charset: str | None) -> str:
+    # A page may name a charset Python does not know (or a codec that is not
+    # a text encoding, such as base64): read it as UTF-8 with replacements
+    # rather than fail the article.
+    try:
+        return body.decode(charset or "utf-8", errors="replace")
+    except (LookupError, UnicodeError, TypeError):
+        return body.decode("utf-8", errors="replace")
 
 
 _LINE_BREAKS = re.compile(r"\s*\n\s*")

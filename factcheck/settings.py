@@ -241,6 +241,10 @@ CELERY_TASK_SOFT_TIME_LIMIT = 90
 # A run still marked running after this long belongs to a dead worker and may
 # be taken over; longer than any task can live (the hard time limit).
 EXTRACTION_LEASE_SECONDS = env_int("EXTRACTION_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
+# The stuck-work sweeper publishes an article's fetch or extraction again at
+# most this many times per state (one attempt per 5 minutes); then the
+# article fails with the reason instead of being retried forever.
+STUCK_WORK_MAX_ATTEMPTS = env_int("STUCK_WORK_MAX_ATTEMPTS", 5)
 # Celery's Django fixup would close the database connection around every
 # task: a new PostgreSQL connection per task, which halved the backlog drain
 # rate (bench/load.py L3). factcheck/celery.py handles connections as Django

@@ -45,6 +45,9 @@ class Story(models.Model):
     # What the last cross-check read: article id -> that article's updated_at.
     # A check queued for an article already read this way can be skipped.
     checked_state = models.JSONField(default=dict, blank=True, editable=False)
+    # Why the story is not checked: its last check ran out of time on every
+    # attempt. Emptied by the next check that finishes.
+    check_error = models.TextField(blank=True, editable=False)
 
     class Meta:
         verbose_name_plural = "stories"
@@ -105,6 +108,13 @@ class Article(models.Model):
         related_name="assigned_articles",
     )
     assigned_at = models.DateTimeField(null=True, blank=True)
+    # The stuck-work sweeper's attempts at the work of one state ("status:
+    # revision" in requeue_state): each republish counts, and after
+    # STUCK_WORK_MAX_ATTEMPTS the article fails with the reason. Counting per
+    # state needs no reset wherever the status moves on.
+    requeue_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    requeue_state = models.CharField(max_length=40, blank=True, editable=False)
+    requeued_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from claims.models import Article, ArticleRevision
 from claims.netsafety import public_url_check
@@ -21,6 +21,8 @@ from claims.services.articles import (
     outlet_get_or_create,
 )
 from claims.services.audit import User, audit_record
+
+logger = logging.getLogger(__name__)
 
 
 def _url_fetch_allowed(url: str) -> None:
@@ -38,11 +40,7 @@ def article_submit_url(
     """Store an article given only its address; a worker downloads the page,
     extracts its main text, and then queues figure extraction."""
     url = (url or "").strip()
-    try:
-        URLValidator(schemes=["http", "https"])(url)
-    except ValidationError:
-        raise ValidationError({"url": ["Enter a full http:// or https:// address."]}) from None
-    _url_fetch_allowed(url)
+    _url_fetch_allowed(url)  # the address's shape, then where it leads
     with transaction.atomic():
         article = Article.objects.create(
             title=(title or "").strip()[:MAX_TITLE_CHARS] or url[:MAX_TITLE_CHARS],
@@ -66,7 +64,10 @@ def article_submit_url(
 def article_fetch(*, article_id: int) -> Article | None:
     """Download a URL-submitted article and turn it into text, then queue its
     extraction. Safe to repeat: only an article still `fetching` is fetched.
-    A page that cannot be fetched or read fails the article with the reason."""
+    A page that cannot be fetched or read fails the article with the reason,
+    and so does any unexpected error (logged with its traceback): an article
+    never stays `fetching` because its page broke the code. Database errors
+    propagate; the article stays `fetching` for the sweeper to try again."""
     from claims import pagefetch
 
     article = Article.objects.filter(pk=article_id, status=Article.Status.FETCHING).first()
@@ -81,10 +82,31 @@ def article_fetch(*, article_id: int) -> Article | None:
         title, text, _ = article_input_validated(title=title, text=extracted.text, html="", url="")
     except (pagefetch.FetchError, ValidationError) as exc:
         message = exc.messages[0] if isinstance(exc, ValidationError) else str(exc)
-        Article.objects.filter(pk=article.pk, status=Article.Status.FETCHING).update(
-            status=Article.Status.FAILED, error=f"Could not fetch the article: {message}"
-        )
-        return Article.objects.get(pk=article.pk)
+        return _fetch_fail(article_id=article.pk, message=message)
+    except Exception as exc:
+        logger.exception("fetching article %s failed unexpectedly", article.pk)
+        return _fetch_fail(article_id=article.pk, message=_unexpected(exc))
+    try:
+        return _fetched_store(article=article, title=title, text=text, extracted=extracted)
+    except DatabaseError:
+        raise
+    except Exception as exc:
+        logger.exception("storing the fetched article %s failed unexpectedly", article.pk)
+        return _fetch_fail(article_id=article.pk, message=_unexpected(exc))
+
+
+def _unexpected(exc: Exception) -> str:
+    return f"an unexpected error while reading the page ({type(exc).__name__})."
+
+
+def _fetch_fail(*, article_id: int, message: str) -> Article:
+    Article.objects.filter(pk=article_id, status=Article.Status.FETCHING).update(
+        status=Article.Status.FAILED, error=f"Could not fetch the article: {message}"
+    )
+    return Article.objects.get(pk=article_id)
+
+
+def _fetched_store(*, article: Article, title: str, text: str, extracted) -> Article:
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if locked.status != Article.Status.FETCHING:

@@ -108,3 +108,66 @@ def test_it_rejects_addresses_that_are_not_web_pages(url):
     with pytest.raises(ValidationError):
         services.article_submit_url(url=url)
     assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize("charset", ["x-bogus-enc", "base64"])
+def test_a_page_in_an_unknown_charset_is_read_as_utf8(allow_local, page_server, charset):
+    url = page_server.add(
+        "/bogus", PAGE.encode(), headers={"Content-Type": f"text/html; charset={charset}"}
+    )
+    article = services.article_submit_url(url=url).article
+    fetched = services.article_fetch(article_id=article.pk)
+    assert fetched.status == Article.Status.QUEUED  # never left `fetching`
+    assert "$59.5 million" in fetched.text
+
+
+def test_a_redirect_to_an_impossible_port_fails_the_article_with_the_reason(
+    allow_local, page_server
+):
+    url = page_server.add(
+        "/moved", "", status=302, headers={"Location": "http://example.com:99999/"}
+    )
+    article = services.article_submit_url(url=url).article
+    failed = services.article_fetch(article_id=article.pk)
+    assert failed.status == Article.Status.FAILED
+    assert failed.error == "Could not fetch the article: the site redirected to an invalid address."
+
+
+@pytest.mark.parametrize("location", ["http://example.com:99999/", "http://[::1/x", "ftp://x.org/"])
+def test_a_redirect_to_an_invalid_address_is_a_fetch_error_when_private_hosts_are_refused(
+    page_server, location
+):
+    """As in production: every hop is checked for private addresses (here
+    all but the test server's, which stands in for a public site)."""
+    from urllib.parse import urlsplit
+
+    from claims import pagefetch
+    from claims.netsafety import public_url_check
+
+    url = page_server.add("/moved", "", status=302, headers={"Location": location})
+
+    def check(hop):
+        public_url_check(hop, allow_private=urlsplit(hop).hostname == "127.0.0.1")
+
+    with pytest.raises(pagefetch.FetchError, match="redirected to an invalid address"):
+        pagefetch.download(url, check_url=check)
+
+
+def test_an_unexpected_error_fails_the_article_and_logs_the_traceback(
+    allow_local, page_server, monkeypatch, caplog
+):
+    # Stands in for a bug not found yet: whatever the page breaks, the article
+    # must not stay `fetching`.
+    from claims import pagefetch
+
+    def broken(html, *, url=None):
+        raise RuntimeError("a bug in the page reader")
+
+    monkeypatch.setattr(pagefetch, "main_text", broken)
+    article = services.article_submit_url(url=page_server.add("/harbour", PAGE)).article
+    failed = services.article_fetch(article_id=article.pk)
+    assert failed.status == Article.Status.FAILED
+    assert "unexpected error" in failed.error and "RuntimeError" in failed.error
+    assert any(
+        r.exc_info and "a bug in the page reader" in str(r.exc_info[1]) for r in caplog.records
+    )
