@@ -221,6 +221,11 @@ else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)
     }
+    if CELERY_BROKER_URL.startswith("redis://"):
+        # A hung Redis (connection open, nothing answered) would hold a
+        # publishing request forever: kombu waits without a timeout unless
+        # told. Bounded, a submit stores its article and the sweeper publishes.
+        CELERY_BROKER_TRANSPORT_OPTIONS.update(socket_connect_timeout=1, socket_timeout=2)
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "factcheck")
 # Webhook deliveries wait on other newsrooms' servers (up to the read timeout),
 # so they have their own queue: in production a separate worker serves it

@@ -164,3 +164,44 @@ def test_the_api_keeps_serving_with_redis_down_and_recovers_when_it_is_back(
         if worker is not None:
             worker.stop()
         redis.stop()
+
+
+def test_with_redis_hung_ingest_stores_the_article_and_reads_are_served(tmp_path):
+    # A hung Redis (SIGSTOP: connections accepted, nothing answered) is worse
+    # than a stopped one: without socket timeouts a publish waits forever and
+    # gunicorn kills the worker (a 500 after its 30 s timeout).
+    redis = RedisServer(tmp_path)
+    redis.start()
+    web = Gunicorn(
+        tmp_path / "gunicorn.log", workers=1, CACHE_URL=redis.url(1), CELERY_BROKER_URL=redis.url(0)
+    )
+    try:
+        web.wait_ready()
+        key = keys.api_key_create(
+            integration=Integration.objects.create(name="Redis-hung CMS"),
+            scopes=["articles:write", "articles:read"],
+        ).key
+        api = requests.Session()
+        api.headers["Authorization"] = f"Bearer {key}"
+        assert api.get(f"{web.url}/api/v1/articles", timeout=10).status_code == 200
+
+        redis.pause()
+        started = time.monotonic()
+        kept = api.post(
+            f"{web.url}/api/v1/articles",
+            json={"external_id": "hung-1", "title": "Quay", "text": factories.SAMPLE_TEXT},
+            timeout=60,
+        )
+        print(f"ingest with Redis hung: {kept.status_code} in {time.monotonic() - started:.2f} s")
+        assert kept.status_code in (202, 503), kept.text
+        if kept.status_code == 202:
+            assert Article.objects.get(external_id="hung-1").status == Article.Status.QUEUED
+        assert api.get(f"{web.url}/api/v1/articles", timeout=30).status_code == 200
+        ready = requests.get(f"{web.url}/readyz", timeout=30)
+        assert ready.status_code == 503
+        assert ready.json()["checks"]["cache"] != "ok"
+        assert ready.json()["checks"]["broker"] != "ok"
+    finally:
+        redis.resume()
+        web.stop()
+        redis.stop()
