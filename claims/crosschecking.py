@@ -93,9 +93,9 @@ def article_index(*, article: Article) -> story_engine.Fingerprint:
     article_index_remove(article=article)
     day = _day(article)
     ArticleTerm.objects.bulk_create(
-        ArticleTerm(article=article, term=t[:100], weight=w, day=day) for t, w in fp.items()
+        ArticleTerm(article=article, term=t, weight=w, day=day) for t, w in fp.items()
     )
-    _bump([*(t[:100] for t in fp.terms), TermStat.DOCS], +1)
+    _bump([*fp.terms, TermStat.DOCS], +1)
     return fp
 
 

@@ -11,6 +11,7 @@ window, never the whole collection.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import heapq
 import math
 import re
@@ -29,6 +30,8 @@ ENTITY_WEIGHT = 2.5
 NUMBER_WEIGHT = 1.5
 PRIOR_DOCS = 200  # pseudo-documents that keep IDF sane while the index is small
 MAX_DF_FRACTION = 0.02  # at scale, terms in >2% of articles are not story-specific
+# Terms are stored in an index column of this width (claims.models.ArticleTerm.term).
+MAX_TERM_CHARS = 100
 _CANDIDATES = 30
 # Names every story shares: calendar words and time zones are not evidence of one event.
 _CALENDAR_WORDS = """january february march april may june july august september october
@@ -65,9 +68,22 @@ def fingerprint(article: Article, size: int = FINGERPRINT_SIZE) -> Fingerprint:
         _count_sentence(text[s:e], counts, 1.0)
     if article.title:
         _count_sentence(article.title, counts, 2.0)
-    weighted = {t: (1 + math.log(c)) * _kind_weight(t) for t, c in counts.items() if c > 0}
+    fitted: defaultdict[str, float] = defaultdict(float)
+    for t, c in counts.items():
+        fitted[_fit(t)] += c
+    weighted = {t: (1 + math.log(c)) * _kind_weight(t) for t, c in fitted.items() if c > 0}
     top = heapq.nlargest(size, weighted.items(), key=lambda kv: (kv[1], kv[0]))
     return Fingerprint.from_lists((t for t, _ in top), (round(w, 4) for _, w in top))
+
+
+def _fit(term: str) -> str:
+    """The term itself, or, past MAX_TERM_CHARS, its start and a digest of the whole:
+    cut short, two long numbers or names sharing a start became one term (and one
+    duplicate row in the index), while the digest keeps each one itself everywhere."""
+    if len(term) <= MAX_TERM_CHARS:
+        return term
+    digest = hashlib.blake2b(term.encode(), digest_size=8).hexdigest()
+    return f"{term[: MAX_TERM_CHARS - len(digest) - 1]}~{digest}"
 
 
 def _kind_weight(term: str) -> float:

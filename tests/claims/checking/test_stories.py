@@ -2,6 +2,7 @@ import datetime as dt
 
 from claims.checking.model import Article
 from claims.checking.stories import (
+    MAX_TERM_CHARS,
     SIMILARITY_THRESHOLD,
     Fingerprint,
     StoryIndex,
@@ -64,3 +65,14 @@ def test_a_removed_article_is_no_longer_a_match() -> None:
     index.remove("f1")
     assert len(index) == 0
     assert index.candidates(fingerprint(FERRY_2), FERRY_2.published) == []
+
+
+def test_long_terms_fit_the_index_and_stay_distinct() -> None:
+    text = "Counters showed " + "7" * 150 + " and " + "7" * 160 + " visits, Ruth Okafor said."
+    fp = fingerprint(Article("long", text))
+    numbers = [t for t in fp.terms if t.startswith("n:")]
+    assert len(numbers) == 2 and len(set(numbers)) == 2
+    assert all(len(t) <= MAX_TERM_CHARS for t in fp.terms)
+    # the same long number gives the same term in another article
+    again = fingerprint(Article("again", "Staff logged " + "7" * 150 + " visits."))
+    assert set(numbers) & set(again.terms)
