@@ -690,7 +690,7 @@ def scenario_l3(args, queue: str) -> dict:
         "-n",
         f"{queue}@%h",
         "-Q",
-        f"{queue},{queue}-webhooks",
+        f"{queue},{queue}-webhooks,{queue}-checks",  # cross-checks have their own queue
         "--without-gossip",
         "--without-mingle",
     ]
@@ -720,7 +720,7 @@ def scenario_l3(args, queue: str) -> dict:
                     worker_pids.add(pid)
                     rss_peak[pid] = max(rss_peak.get(pid, 0.0), rss_mb(pid))
                 progress = backlog_progress(integration_id=integration_id)
-                depth, unacked = r.llen(queue), r.hlen("unacked")
+                depth, unacked = r.llen(queue) + r.llen(f"{queue}-checks"), r.hlen("unacked")
                 now = time.perf_counter() - start
                 series.append((round(now, 1), depth, unacked, progress["extracted"],
                                progress["placed"]))  # fmt: skip

@@ -14,9 +14,11 @@ import heapq
 import logging
 import math
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
 
 from claims import extraction, webhooks
@@ -204,31 +206,86 @@ def _checked_state(articles: list[Article]) -> dict[str, str]:
     return {str(a.pk): a.updated_at.isoformat() for a in articles}
 
 
-def story_crosscheck(*, story: Story, unless_covered: Article | None = None) -> list[Finding]:
+# Checks of one story run one at a time, and a check never waits for another:
+# it takes a session advisory lock with pg_try_advisory_lock, and a check that
+# finds the story being checked returns at once, freeing its worker. The
+# running check then looks for changes it did not read and publishes one more
+# check if there are any. The engine runs outside any transaction, so a long
+# check holds no row lock (and on SQLite no write lock extraction would wait on).
+CHECK_LOCK = 0x5_70_13  # the classid of our (classid, story id) advisory locks
+
+
+@contextmanager
+def _story_check_lock(story_id: int) -> Iterator[bool]:
+    """Yields whether this process now holds the story's check lock. On
+    SQLite always True: checks that overlap there are settled by the
+    follow-up check (story_crosscheck)."""
+    if connection.vendor != "postgresql":
+        yield True
+        return
+    key = [CHECK_LOCK, story_id & 0x7FFFFFFF]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)
+        held = cursor.fetchone()[0]
+    try:
+        yield held
+    finally:
+        if held:
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
+            except DatabaseError:  # e.g. interrupted by the time limit mid-query
+                connection.close()  # ending the session releases its locks
+
+
+def _story_state(story_id: int) -> dict[str, str]:
+    return _checked_state(
+        list(Article.objects.filter(story_id=story_id, status__in=CHECKABLE).only("updated_at"))
+    )
+
+
+def story_crosscheck(
+    *, story: Story, unless_covered: Article | None = None
+) -> list[Finding] | None:
     """Run the engine over the story's checkable articles and store what it
     finds. A finding found again keeps its row, status and reviews; one no
-    longer found is marked not current. Returns the current findings.
+    longer found is marked not current. Returns the current findings, or
+    None when the story is being checked by another worker right now (that
+    check publishes one more if anything changed that it did not read).
 
-    Checks of one story run one at a time (the story row is locked), each on
-    what is committed when it starts. With `unless_covered`, the check is
-    skipped if a check that started after that article last changed already
-    ran: a burst of articles joining a story costs a few checks, not one each.
+    With `unless_covered`, the check is skipped if a check that started after
+    that article last changed already ran: a burst of articles joining a
+    story costs a few checks, not one each. Safe to run any number of times.
     """
-    with transaction.atomic():
-        story = Story.objects.select_for_update().get(pk=story.pk)
-        if unless_covered is not None:
-            changed = (
-                Article.objects.filter(pk=unless_covered.pk)
-                .values_list("updated_at", flat=True)
-                .first()
-            )
-            seen = story.checked_state.get(str(unless_covered.pk))
-            if changed is not None and seen == changed.isoformat():
-                return list(Finding.objects.filter(story=story, is_current=True))
-        return _story_check_locked(story)
+    if unless_covered is not None:
+        changed = (
+            Article.objects.filter(pk=unless_covered.pk)
+            .values_list("updated_at", flat=True)
+            .first()
+        )
+        seen = (
+            Story.objects.filter(pk=story.pk).values_list("checked_state", flat=True).first() or {}
+        ).get(str(unless_covered.pk))
+        if changed is not None and seen == changed.isoformat():
+            return list(Finding.objects.filter(story=story, is_current=True))
+    with _story_check_lock(story.pk) as held:
+        if not held:
+            logger.info("story %s is being checked; that check covers this one", story.pk)
+            return None
+        read, current = _story_check(story)
+    # Anything committed after this check read the story (an article placed,
+    # changed or moved while the check ran, its own check returned above)
+    # gets one more check; it finds the lock free.
+    if read is not None and _story_state(story.pk) != read:
+        from claims.tasks import crosscheck_story
+
+        transaction.on_commit(lambda: _publish(crosscheck_story, story.pk))
+    return current
 
 
-def _story_check_locked(story: Story) -> list[Finding]:
+def _story_check(story: Story) -> tuple[dict[str, str] | None, list[Finding]]:
+    """(what the check read, the current findings); (None, []) if the story
+    was deleted (merged away) meanwhile."""
     articles = list(
         Article.objects.filter(story=story, status__in=CHECKABLE).select_related("outlet")
     )
@@ -247,7 +304,25 @@ def _story_check_locked(story: Story) -> list[Finding]:
         if None in rows:
             continue
         produced[_key(finding.type, rows)] = (finding.type, rows, finding.why, finding.score)
+    read = _checked_state(articles)
+    with transaction.atomic():
+        # A short lock that orders the writes of checks that overlap (SQLite).
+        if not Story.objects.select_for_update().filter(pk=story.pk).exists():
+            return None, []
+        return read, _findings_store(story, produced, read)
 
+
+def _findings_store(
+    story: Story, produced: dict[str, tuple[str, list[Figure], str, float]], read: dict[str, str]
+) -> list[Finding]:
+    # Figures are never deleted, but their article may be (and them with it)
+    # while the engine ran.
+    alive = set(
+        Figure.objects.filter(
+            pk__in={f.pk for _, rows, _, _ in produced.values() for f in rows}
+        ).values_list("pk", flat=True)
+    )
+    produced = {k: v for k, v in produced.items() if all(f.pk in alive for f in v[1])}
     existing = {f.key: f for f in Finding.objects.select_for_update().filter(key__in=produced)}
     current = []
     for key, (kind, rows, why, score) in produced.items():
@@ -266,8 +341,16 @@ def _story_check_locked(story: Story) -> list[Finding]:
     Finding.objects.filter(story=story, is_current=True).exclude(key__in=produced).update(
         is_current=False
     )
-    Story.objects.filter(pk=story.pk).update(checked_state=_checked_state(articles))
+    Story.objects.filter(pk=story.pk).update(checked_state=read, check_error="")
     return current
+
+
+def story_check_fail(*, story_id: int, reason: str) -> None:
+    """Record that the story is not checked, and why (its check ran out of
+    time on every attempt). Reviewers see it on the review page; the next
+    check that finishes clears it."""
+    logger.error("story %s is not checked: %s", story_id, reason)
+    Story.objects.filter(pk=story_id).update(check_error=reason)
 
 
 def article_crosscheck(*, article_id: int) -> list[Finding] | None:

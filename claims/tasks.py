@@ -5,10 +5,17 @@ away), with exponential backoff and jitter; anything else is a permanent
 failure that the service records on the ExtractionRun row.
 """
 
-from celery import shared_task
-from django.db import InterfaceError, OperationalError
+import logging
+import random
+
+from celery import Task, shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, connection
 
 from claims import services, webhooks
+
+logger = logging.getLogger(__name__)
 
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
 
@@ -53,25 +60,88 @@ def fetch_article(article_id: int) -> None:
     services.article_fetch(article_id=article_id)
 
 
-@retrying_task
-def crosscheck_article(article_id: int) -> None:
-    from claims import crosschecking
-
-    crosschecking.article_crosscheck(article_id=article_id)
-
-
 @shared_task(ignore_result=True)
 def sweep_stuck_work() -> None:
     """Run by Celery beat every minute (see CELERY_BEAT_SCHEDULE)."""
     services.stuck_work_requeue()
 
 
-@retrying_task
-def crosscheck_story(story_id: int) -> None:
-    """Check a story again after an editor changed it."""
+class CheckTask(Task):
+    """Checks have their own queue (CHECK_QUEUE) and a time budget: one that
+    runs out is published again with backoff, as a new message carrying its
+    attempt number, up to CROSSCHECK_MAX_ATTEMPTS; after the last the story
+    is recorded as not checked, with the reason. The hard limit only backs
+    the soft one up. Celery sends the limits with each message: they are
+    read from the settings when a check is published."""
+
+    def apply_async(self, args=None, kwargs=None, **options):
+        options.setdefault("soft_time_limit", settings.CROSSCHECK_TIME_LIMIT)
+        options.setdefault("time_limit", settings.CROSSCHECK_TIME_LIMIT + 30)
+        return super().apply_async(args, kwargs, **options)
+
+
+check_task = shared_task(
+    base=CheckTask,
+    acks_late=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=True,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=8,
+)
+
+
+@check_task
+def crosscheck_article(article_id: int, attempt: int = 1) -> None:
+    """Place the article in a story and check the story."""
+    from claims import crosschecking
+
+    try:
+        crosschecking.article_crosscheck(article_id=article_id)
+    except SoftTimeLimitExceeded:
+        _check_out_of_time(crosscheck_article, article_id, attempt)
+
+
+@check_task
+def crosscheck_story(story_id: int, attempt: int = 1) -> None:
+    """Check a story again (after an editor changed it, or after a check
+    that ran while something new arrived)."""
     from claims import crosschecking
     from claims.models import Story
 
     story = Story.objects.filter(pk=story_id).first()
-    if story is not None:
+    if story is None:
+        return
+    try:
         crosschecking.story_crosscheck(story=story)
+    except SoftTimeLimitExceeded:
+        _check_out_of_time(crosscheck_story, story_id, attempt)
+
+
+def _check_out_of_time(task, object_id: int, attempt: int) -> None:
+    from claims import crosschecking
+    from claims.models import Article
+
+    # The limit may have struck mid-query: start the record on a fresh connection.
+    connection.close()
+    budget = settings.CROSSCHECK_TIME_LIMIT
+    if attempt < settings.CROSSCHECK_MAX_ATTEMPTS:
+        # Exponential backoff with jitter (a story too large now may be checked
+        # once the workers are less loaded), capped well under the broker's
+        # visibility timeout.
+        base = min(600, settings.CROSSCHECK_RETRY_BACKOFF * 2 ** (attempt - 1))
+        delay = base * random.uniform(1, 1.5)  # noqa: S311 (jitter, not a secret)
+        logger.warning(
+            "%s(%s) ran out of its %s s budget (attempt %s); again in %.0f s",
+            task.name, object_id, budget, attempt, delay,
+        )  # fmt: skip
+        task.apply_async((object_id,), {"attempt": attempt + 1}, countdown=delay)
+        return
+    if task is crosscheck_article:
+        object_id = Article.objects.filter(pk=object_id).values_list("story_id", flat=True).first()
+    if object_id is not None:
+        crosschecking.story_check_fail(
+            story_id=object_id,
+            reason=f"Not checked: the check ran out of its {budget} s budget "
+            f"{attempt} times in a row. It is tried again when an article of the story changes.",
+        )

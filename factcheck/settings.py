@@ -232,8 +232,23 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "factcheck")
 # (docker-compose.yml), and a slow or dead CMS cannot starve extraction. A
 # worker started without -Q (make run) serves both.
 WEBHOOK_QUEUE = env_str("WEBHOOK_QUEUE", f"{CELERY_TASK_DEFAULT_QUEUE}-webhooks")
-CELERY_TASK_QUEUES = (Queue(CELERY_TASK_DEFAULT_QUEUE), Queue(WEBHOOK_QUEUE))
-CELERY_TASK_ROUTES = {"claims.tasks.deliver_webhook": {"queue": WEBHOOK_QUEUE}}
+# Cross-checks re-read a whole story and can run long: their own queue too,
+# so a worker busy checking never holds up extraction (docker-compose.yml runs
+# a `checks` worker; a worker without -Q serves all three queues).
+CHECK_QUEUE = env_str("CHECK_QUEUE", f"{CELERY_TASK_DEFAULT_QUEUE}-checks")
+CELERY_TASK_QUEUES = (Queue(CELERY_TASK_DEFAULT_QUEUE), Queue(WEBHOOK_QUEUE), Queue(CHECK_QUEUE))
+CELERY_TASK_ROUTES = {
+    "claims.tasks.deliver_webhook": {"queue": WEBHOOK_QUEUE},
+    "claims.tasks.crosscheck_article": {"queue": CHECK_QUEUE},
+    "claims.tasks.crosscheck_story": {"queue": CHECK_QUEUE},
+}
+# A check's time budget in seconds (the soft time limit of check tasks). One
+# that runs out is tried again, CROSSCHECK_MAX_ATTEMPTS times in all, after
+# CROSSCHECK_RETRY_BACKOFF seconds, doubling; then the story is recorded as
+# not checked, with the reason.
+CROSSCHECK_TIME_LIMIT = env_int("CROSSCHECK_TIME_LIMIT", 90)
+CROSSCHECK_MAX_ATTEMPTS = env_int("CROSSCHECK_MAX_ATTEMPTS", 3)
+CROSSCHECK_RETRY_BACKOFF = env_int("CROSSCHECK_RETRY_BACKOFF", 30)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

@@ -10,7 +10,8 @@ BIN=.venv/bin
 $BIN/python manage.py migrate --no-input -v 0
 $BIN/python manage.py load_demo
 
-# -B runs Celery beat inside the worker (the stuck-work sweeper); fine for one machine.
+# -B runs Celery beat inside the worker (the stuck-work sweeper); fine for one
+# machine. Without -Q it serves every queue: extraction, checks and webhooks.
 $BIN/celery -A factcheck worker -B --loglevel "${WORKER_LOG_LEVEL:-warning}" --concurrency 1 &
 WORKER=$!
 trap 'kill "$WORKER" 2>/dev/null; wait "$WORKER" 2>/dev/null' EXIT INT TERM

@@ -247,3 +247,88 @@ def test_a_check_already_covering_the_article_is_skipped_until_it_changes():
     crosschecking.article_crosscheck(article_id=northgate.pk)
     conflict.refresh_from_db()
     assert conflict.is_current
+
+
+STORM = (
+    "Officials in {place} said {n:,} people were evacuated and {m:,} homes lost power on Tuesday. "
+    "Repairs in {place} will cost ${c}.5 million, about {p}% of the regional budget. "
+    "The storm dropped {r} millimetres of rain on {place} in {h} hours, the weather service said. "
+    "In {place}, {k} schools were closed and {b} bridges were damaged, the mayor told reporters. "
+)
+PLACES = ["Northgate", "Lakeside", "Eastbrook", "Westfield", "Harbourview", "Millbrook"]
+
+
+def storm_story(articles: int, *, sentences_per_place: int = 3) -> Story:
+    """A story of `articles` articles with ~170 figures each about one storm:
+    a check of it takes seconds (the engine compares every pair of figures)."""
+    import random
+
+    ranges = {"n": 9000, "m": 9000, "c": 90, "p": 40, "r": 300, "h": 48, "k": 80, "b": 30}
+    story = Story.objects.create(title="Storm hits the coast")
+    for n in range(articles):
+        rnd = random.Random(n)
+        text = "".join(
+            STORM.format(place=place, **{k: rnd.randint(2, top) for k, top in ranges.items()})
+            for place in PLACES
+            for _ in range(sentences_per_place)
+        )
+        article = factories.article(title=f"Storm hits the coast ({n})", text=text)
+        Article.objects.filter(pk=article.pk).update(story=story)
+    return story
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the check lock is a PostgreSQL advisory lock; SQLite runs one writer at a time",
+)
+def test_a_second_check_of_a_story_being_checked_returns_at_once_and_one_more_follows(
+    monkeypatch,
+):
+    import threading
+    import time
+
+    from claims import tasks
+
+    story = storm_story(4)
+    joining = factories.article(title="Storm hits the coast (late)", text=STORM.format(
+        place="Ashford", n=120, m=340, c=7, p=3, r=80, h=6, k=4, b=2))  # fmt: skip
+    follow_ups = []  # the broker publish is the one part not run for real here
+    monkeypatch.setattr(crosschecking, "_publish", lambda task, pk: follow_ups.append((task, pk)))
+    first: list = []
+
+    def check():
+        first.append(crosschecking.story_crosscheck(story=story))
+        connection.close()
+
+    running = threading.Thread(target=check)
+    running.start()
+    # Wait until the running check holds the story, as a second worker would find it.
+    with connection.cursor() as cursor:
+        for _ in range(500):
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                " AND classid = %s AND objid = %s",
+                [crosschecking.CHECK_LOCK, story.pk],
+            )
+            if cursor.fetchone()[0]:
+                break
+            time.sleep(0.01)
+        # A check that waited for the lock would end here with an error, not hang.
+        cursor.execute("SET lock_timeout = '1s'")
+    try:
+        # An article joins the story while it is being checked; its check
+        # finds the story locked and returns without waiting.
+        Article.objects.filter(pk=joining.pk).update(story=story)
+        assert crosschecking.story_crosscheck(story=story, unless_covered=joining) is None
+        assert running.is_alive()  # it returned while the first check still ran
+    finally:
+        running.join()
+    assert first[0]  # the first check stored its findings
+    story.refresh_from_db()
+    assert str(joining.pk) not in story.checked_state  # read before it joined
+    # So the first check, done, published one more, which covers it.
+    assert follow_ups == [(tasks.crosscheck_story, story.pk)]
+    crosschecking.story_crosscheck(story=story)
+    story.refresh_from_db()
+    assert str(joining.pk) in story.checked_state and len(story.checked_state) == 5

@@ -38,7 +38,7 @@ def workers(transactional_db, tmp_path, _fast_retries):
     started = []
     try:
         for name, queue in (
-            ("extraction", settings.CELERY_TASK_DEFAULT_QUEUE),
+            ("extraction", f"{settings.CELERY_TASK_DEFAULT_QUEUE},{settings.CHECK_QUEUE}"),
             ("webhooks", settings.WEBHOOK_QUEUE),
         ):
             w = Worker(tmp_path / f"{name}.log", queues=queue, concurrency=2)

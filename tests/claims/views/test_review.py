@@ -445,3 +445,10 @@ def test_an_editor_splits_an_article_from_the_page_and_a_reviewer_may_not(
     assert "The article now has a story of its own." in response.content.decode()
     assert Story.objects.count() == 2
     assert client.post(url, {"action": "move", "story": "not-a-uuid"}).status_code == 302
+
+
+def test_the_page_says_when_the_story_could_not_be_checked(reviewer_client, article):
+    reason = "Not checked: the check ran out of its 90 s budget 3 times in a row."
+    article.story = Story.objects.create(title="Storm", check_error=reason)
+    article.save()
+    assert reason in reviewer_client.get(review_url(article)).content.decode()
