@@ -7,10 +7,12 @@ the configured broker and database; the budget is lowered so that a real
 check of a real story of a few hundred figures exceeds it."""
 
 import pytest
+from django.conf import settings
+from django.db import connection
 
 from claims import services
 from claims.models import Article, Story
-from tests.claims.test_crosschecking import storm_story
+from tests.claims.test_crosschecking import STORM, storm_story
 from tests.integration.conftest import Worker, wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
@@ -24,11 +26,11 @@ RAN_OUT = "ran out of its 1 s budget"
 NEWS = "The council approved a ${n}.5 million budget for {n} new schools on Monday, up {n}%."
 
 
-def test_a_check_out_of_time_never_holds_up_extraction_and_ends_recorded(tmp_path, settings):
+def test_a_check_out_of_time_never_holds_up_extraction_and_ends_recorded(tmp_path, monkeypatch):
     # The budget travels with each message: this process publishes the first
     # checks, the worker the retries.
     for name, value in BUDGET.items():
-        setattr(settings, name, int(value))
+        monkeypatch.setattr(settings, name, int(value))
     # Four articles of ~170 figures: checking them takes seconds, over the
     # 1 s budget. Built before the workers start; their checks wait queued.
     story = storm_story(4)
@@ -63,3 +65,37 @@ def test_a_check_out_of_time_never_holds_up_extraction_and_ends_recorded(tmp_pat
     log = checks.output()
     assert "(attempt 1); again in" in log and "(attempt 2); again in" in log
     assert f"story {story.pk} is not checked" in log
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the check lock is a PostgreSQL advisory lock; SQLite runs one writer at a time",
+)
+def test_an_article_joining_a_story_being_checked_is_covered_by_a_check_after_it(tmp_path):
+    story = storm_story(5)  # a check of it takes seconds; five checks wait queued
+    extraction = Worker(tmp_path / "extraction.log", queues=settings.CELERY_TASK_DEFAULT_QUEUE)
+    checks = Worker(tmp_path / "checks.log", queues=settings.CHECK_QUEUE, concurrency=2)
+    try:
+        extraction.wait_ready()
+        checks.wait_ready()
+        # One process checks the story; the other finds it being checked.
+        wait_for(
+            lambda: "is being checked" in checks.output(), timeout=120, worker=checks,
+            what="a check to find the story being checked",
+        )  # fmt: skip
+        late = services.article_submit(
+            title="Storm hits the coast (late)",
+            text=STORM.format(place="Ashford", n=120, m=340, c=7, p=3, r=80, h=6, k=4, b=2),
+        ).article
+        Article.objects.filter(pk=late.pk).update(story=story)  # placed as the check runs
+
+        def covered():
+            return str(late.pk) in Story.objects.get(pk=story.pk).checked_state
+
+        wait_for(covered, timeout=180, worker=checks, what="a check that read the late article")
+    finally:
+        extraction.stop()
+        checks.stop()
+    # The check that was running published one more when it was done.
+    assert "Task claims.tasks.crosscheck_story[" in checks.output()
+    assert len(Story.objects.get(pk=story.pk).checked_state) == 6
