@@ -12,8 +12,6 @@ from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -23,20 +21,20 @@ from drf_spectacular.utils import (
 )
 from rest_framework import exceptions, status
 from rest_framework.generics import GenericAPIView
-from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from claims import selectors, services
-from claims.api import auth, idempotency
+from claims.api import auth, idempotency, query
 from claims.api import serializers as s
 from claims.api.claimreview import claimreviews_for_article
 from claims.api.errors import PreconditionFailed, PreconditionRequired, UnprocessableEntity
+from claims.api.query import Pagination
 from claims.models import Article, Figure, IdempotencyRecord, Story, Verdict
 
 ERR = s.ErrorSerializer
 ERRORS_READ = {
-    400: OpenApiResponse(ERR, description="Bad filter or input."),
+    400: OpenApiResponse(ERR, description="Bad filter, `limit`, `cursor` or input."),
     401: OpenApiResponse(ERR, description="No or unknown API key / not logged in."),
     403: OpenApiResponse(ERR, description="Missing scope or permission."),
     406: OpenApiResponse(ERR, description="Only application/json is served."),
@@ -79,25 +77,6 @@ def _review_url(request, article: Article) -> str:
         return request.build_absolute_uri(f"/articles/{article.public_id}")
 
 
-def _query_params(request):
-    """The query parameters, refusing NUL characters (PostgreSQL cannot
-    compare with them: they would be a 500)."""
-    params = request.query_params
-    bad = sorted({k for k, values in params.lists() for v in values if "\x00" in v or "\x00" in k})
-    if bad:
-        raise exceptions.ValidationError(
-            {k.replace("\x00", ""): ["Contains a NUL character."] for k in bad}
-        )
-    return params
-
-
-class Pagination(CursorPagination):
-    page_size = 50
-    page_size_query_param = "limit"
-    max_page_size = 100
-    ordering = "-created_at"
-
-
 def _attach_verdicts(figures: list[Figure]) -> list[Figure]:
     """Set `verdict_list` (oldest first, with reviewers) on each figure in one
     query; Django's prefetch costs a queryset clone per figure, which was
@@ -117,15 +96,31 @@ def _attach_verdicts(figures: list[Figure]) -> list[Figure]:
 
 
 # ------------------------------------------------------------------ articles
+ARTICLE_FILTER_PARSERS: dict[str, query.Parser] = {
+    "external_id": query.text,
+    "status": query.choice_from(Article.Status.values),
+    "outlet": query.text,
+    "story": query.uuid_from_text("a story"),
+    "updated_since": query.instant_from_text,
+}
 ARTICLE_FILTERS = [
-    OpenApiParameter("external_id", str, description="The CMS's id (with a key: of its own CMS)."),
+    OpenApiParameter(
+        "external_id", str, description="The CMS's id (with a key: of its own CMS); empty: any."
+    ),
     OpenApiParameter("status", str, enum=Article.Status.values),
-    OpenApiParameter("outlet", str, description="Outlet name, exact (case-insensitive)."),
+    OpenApiParameter(
+        "outlet", str, description="Outlet name, exact (case-insensitive); empty: any."
+    ),
     OpenApiParameter("story", OpenApiTypes.UUID, description="Story id."),
     OpenApiParameter(
-        "updated_since", OpenApiTypes.DATETIME, description="Changed at or after (ISO 8601)."
+        "updated_since",
+        OpenApiTypes.DATETIME,
+        description=(
+            "Changed at or after this instant: an RFC 3339 date-time with its UTC offset, "
+            f"e.g. `{query.DATE_TIME_EXAMPLE}` or `2026-01-01T09:30:00.5+05:30` (send `+` as "
+            "`%2B`). A date alone or a time without an offset is a 400: it would be ambiguous."
+        ),
     ),
-    OpenApiParameter("limit", int, description="Page size, at most 100 (default 50)."),
 ]
 
 SUBMIT_EXAMPLE = OpenApiExample(
@@ -179,37 +174,20 @@ class ArticleCollection(GenericAPIView):
         return [auth.CanSubmitArticles() if self._is_write() else auth.CanRead()]
 
     def get_queryset(self):
-        params = _query_params(self.request)
+        found = query.filters_from_query(self.request, ARTICLE_FILTER_PARSERS)
         qs = selectors.article_list()
-        errors: dict[str, list[str]] = {}
-        if external_id := params.get("external_id"):
+        if external_id := found.get("external_id"):
             qs = qs.filter(external_id=external_id)
             if isinstance(self.request.auth, auth.ApiKey):
                 qs = qs.filter(integration=self.request.auth.integration_id)
-        if status_ := params.get("status"):
-            if status_ not in Article.Status.values:
-                errors["status"] = [f"Choose one of {', '.join(Article.Status.values)}."]
-            qs = qs.filter(status=status_)
-        if outlet := params.get("outlet"):
+        if "status" in found:
+            qs = qs.filter(status=found["status"])
+        if outlet := found.get("outlet"):
             qs = qs.filter(outlet__name__iexact=outlet)
-        if story := params.get("story"):
-            try:
-                qs = qs.filter(story__public_id=uuid.UUID(story))
-            except ValueError:
-                errors["story"] = ["Give a story id (a UUID)."]
-        if since := params.get("updated_since"):
-            try:
-                when = parse_datetime(since)
-            except ValueError:
-                when = None
-            if when is None:
-                errors["updated_since"] = ["Give an ISO 8601 date-time."]
-            else:
-                if timezone.is_naive(when):
-                    when = timezone.make_aware(when, timezone.UTC)
-                qs = qs.filter(updated_at__gte=when)
-        if errors:
-            raise exceptions.ValidationError(errors)
+        if "story" in found:
+            qs = qs.filter(story__public_id=found["story"])
+        if "updated_since" in found:
+            qs = qs.filter(updated_at__gte=found["updated_since"])
         return qs
 
     @extend_schema(
@@ -239,7 +217,7 @@ class ArticleCollection(GenericAPIView):
         parameters=[
             OpenApiParameter(
                 "Idempotency-Key",
-                str,
+                {"type": "string", "maxLength": 200},
                 OpenApiParameter.HEADER,
                 required=False,
                 description="Up to 200 characters; replays the first answer for this key.",
@@ -441,6 +419,13 @@ class FigurePagination(Pagination):
     ordering = "created_at"
 
 
+FIGURE_FILTER_PARSERS: dict[str, query.Parser] = {
+    "article": query.uuid_from_text("an article"),
+    "status": query.choice_from(Figure.Status.values),
+    "kind": query.choice_from(Figure.Kind.values),
+}
+
+
 class FigureList(GenericAPIView):
     authentication_classes = auth.KEY_OR_SESSION
     permission_classes = [auth.CanRead]
@@ -448,24 +433,14 @@ class FigureList(GenericAPIView):
     serializer_class = s.FigureSerializer
 
     def get_queryset(self):
-        params = _query_params(self.request)
+        found = query.filters_from_query(self.request, FIGURE_FILTER_PARSERS)
         qs = Figure.objects.filter(is_current=True).select_related("article")
-        errors: dict[str, list[str]] = {}
-        if article := params.get("article"):
-            try:
-                qs = qs.filter(article__public_id=uuid.UUID(article))
-            except ValueError:
-                errors["article"] = ["Give an article id (a UUID)."]
-        if status_ := params.get("status"):
-            if status_ not in Figure.Status.values:
-                errors["status"] = [f"Choose one of {', '.join(Figure.Status.values)}."]
-            qs = qs.filter(status=status_)
-        if kind := params.get("kind"):
-            if kind not in Figure.Kind.values:
-                errors["kind"] = [f"Choose one of {', '.join(Figure.Kind.values)}."]
-            qs = qs.filter(kind=kind)
-        if errors:
-            raise exceptions.ValidationError(errors)
+        if "article" in found:
+            qs = qs.filter(article__public_id=found["article"])
+        if "status" in found:
+            qs = qs.filter(status=found["status"])
+        if "kind" in found:
+            qs = qs.filter(kind=found["kind"])
         return qs
 
     @extend_schema(
@@ -475,7 +450,6 @@ class FigureList(GenericAPIView):
             OpenApiParameter("article", OpenApiTypes.UUID, description="Article id."),
             OpenApiParameter("status", str, enum=Figure.Status.values),
             OpenApiParameter("kind", str, enum=Figure.Kind.values),
-            OpenApiParameter("limit", int, description="Page size, at most 100 (default 50)."),
         ],
         responses={200: s.FigureSerializer(many=True), **ERRORS_READ},
     )
@@ -517,7 +491,8 @@ def parse_if_match(header: str) -> int | None:
     if value.startswith("W/"):
         value = value[2:]
     value = value.strip('"')
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    # isascii: "²".isdigit() is true, and int() refuses it.
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
 class FigureVerdicts(APIView):
@@ -538,7 +513,7 @@ class FigureVerdicts(APIView):
             PUBLIC_ID,
             OpenApiParameter(
                 "If-Match",
-                str,
+                {"type": "string", "pattern": r'^(?:W/)?"?[0-9]{1,9}"?$'},
                 OpenApiParameter.HEADER,
                 required=True,
                 description='The figure\'s ETag, e.g. W/"1".',

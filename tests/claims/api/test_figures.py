@@ -197,3 +197,25 @@ def test_a_retired_figure_refuses_verdicts(api_client, reviewer):
         verdict_url(old), {"decision": "approve"}, format="json", headers={"If-Match": "1"}
     )
     assert_error(response, 400)
+
+
+def test_an_if_match_of_unicode_digits_is_428_not_500(api_client, figure):
+    """ "²".isdigit() is true, and int() refuses it."""
+    response = api_client.post(
+        verdict_url(figure), {"decision": "approve"}, format="json", headers={"If-Match": "²"}
+    )
+    assert_error(response, 428)
+    assert not Verdict.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["corrected_value", "note", "evidence_url"])
+@pytest.mark.parametrize("value", [0, 1.5, True, ["x"]])
+def test_verdict_text_fields_take_only_strings(api_client, figure, field, value):
+    response = api_client.post(
+        verdict_url(figure),
+        {"decision": "approve", field: value},
+        format="json",
+        headers={"If-Match": str(figure.version)},
+    )
+    assert field in assert_error(response, 400, "invalid")["fields"]
+    assert not Verdict.objects.exists()
