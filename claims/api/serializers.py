@@ -22,9 +22,33 @@ def _no_surrogates(value: str) -> None:
         raise serializers.ValidationError("Contains a lone surrogate character.") from None
 
 
-class LongTextField(serializers.CharField):
-    """A CharField for article-sized text: the surrogate check runs in C (DRF's
-    validator walks the string in Python, a few ms per article)."""
+class StrictCharField(serializers.CharField):
+    """A CharField that takes only JSON strings. DRF's turns numbers into text
+    (`"byline": 0` was stored as "0", against the schema's `type: string`), and
+    a float through float() (a 40-digit decimal becomes "1.2345678901234568e+39")."""
+
+    default_error_messages = {"not_a_string": "Send this as a JSON string (numbers as written)."}
+
+    def __init__(self, *, visible: bool = False, **kwargs):
+        # `visible`: the service refuses a value with nothing that shows (only
+        # spaces, controls, zero-width characters); this says so in the schema
+        # (claims/api/schema.py).
+        self.visible = visible
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("not_a_string")
+        return super().to_internal_value(data)
+
+
+class StrictURLField(StrictCharField, serializers.URLField):
+    pass
+
+
+class LongTextField(StrictCharField):
+    """A StrictCharField for article-sized text: the surrogate check runs in C
+    (DRF's validator walks the string in Python, a few ms per article)."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -42,13 +66,6 @@ class StrictSerializer(serializers.Serializer):
             if unknown:
                 raise serializers.ValidationError(
                     {name: ["Unknown field."] for name in unknown[:20]}
-                )
-            # Every field is text; DRF would turn a JSON number into text through a
-            # float (a 40-digit decimal "corrected_value" becomes "1.2345678901234568e+39").
-            floats = sorted(name for name, value in data.items() if isinstance(value, float))
-            if floats:
-                raise serializers.ValidationError(
-                    {name: ["Send this as a JSON string, as written."] for name in floats}
                 )
         return super().to_internal_value(data)
 
@@ -69,10 +86,10 @@ class ErrorSerializer(serializers.Serializer):
 
 # ----------------------------------------------------------------- articles
 class ArticleSubmitSerializer(StrictSerializer):
-    external_id = serializers.CharField(
+    external_id = StrictCharField(
         max_length=200, help_text="The CMS's own id of the article; re-posting it updates it."
     )
-    title = serializers.CharField(max_length=500)
+    title = StrictCharField(max_length=500, visible=True)
     text = LongTextField(
         required=False,
         allow_blank=True,
@@ -85,12 +102,12 @@ class ArticleSubmitSerializer(StrictSerializer):
         trim_whitespace=False,
         help_text="The article's HTML; sanitized, and its text used when `text` is empty.",
     )
-    url = serializers.URLField(
+    url = StrictURLField(
         required=False, allow_blank=True, max_length=2000, validators=[web_address_validate]
     )
     published_at = serializers.DateTimeField(required=False, allow_null=True)
-    outlet = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    byline = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    outlet = StrictCharField(required=False, allow_blank=True, max_length=200)
+    byline = StrictCharField(required=False, allow_blank=True, max_length=300)
 
     def _limit(self, value: str, field: str, factor: int = 1) -> str:
         limit = settings.FACTCHECK_MAX_ARTICLE_CHARS * factor
@@ -421,9 +438,9 @@ class VerdictInputSerializer(StrictSerializer):
         allow_blank=True,
         help_text="Required when disputing.",
     )
-    corrected_value = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    note = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
-    evidence_url = serializers.URLField(required=False, allow_blank=True, max_length=2000)
+    corrected_value = StrictCharField(required=False, allow_blank=True, max_length=200)
+    note = StrictCharField(required=False, allow_blank=True, max_length=10_000)
+    evidence_url = StrictURLField(required=False, allow_blank=True, max_length=2000)
 
 
 class VerdictRecordedSerializer(serializers.Serializer):

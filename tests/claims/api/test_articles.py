@@ -446,3 +446,14 @@ def test_an_article_url_with_an_impossible_port_is_400_and_stores_nothing(api_cl
     assert response.status_code == 400
     assert "url" in str(response.json())
     assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "field", ["external_id", "title", "text", "html", "url", "outlet", "byline"]
+)
+@pytest.mark.parametrize("value", [0, 12.5, True, ["x"], {"a": "b"}])
+def test_article_fields_take_only_strings(api_client, field, value):
+    """DRF's CharField stored `"byline": 0` as "0" though the schema says string."""
+    error = assert_error(api_client.post(URL, body(**{field: value}), format="json"), 400)
+    assert error["fields"][field] == ["Send this as a JSON string (numbers as written)."]
+    assert not Article.objects.exists()
