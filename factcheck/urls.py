@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+from claims.api.errors import api_not_found, server_error
 from claims.views.auth import ThrottledLoginView, admin_login
 from factcheck.health import healthz, readyz
 
@@ -13,5 +14,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("api/v1/", include("claims.api.urls")),
+    re_path(r"^api(?:/|$)", api_not_found),  # JSON 404 for any other API path
     path("", include("claims.urls")),
 ]
+
+handler500 = server_error  # JSON under /api/, Django's page elsewhere

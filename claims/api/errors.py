@@ -13,8 +13,12 @@ import logging
 
 from django.core import exceptions as django_exceptions
 from django.http import Http404, JsonResponse
+from django.views import defaults
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from claims.api.renderers import JSONRenderer
 
 security_log = logging.getLogger("claims.api.security")
 
@@ -144,10 +148,36 @@ def exception_handler(exc, context):
     return response
 
 
+@csrf_exempt  # an unknown path has nothing to protect: every method gets the 404
 def api_not_found(request, *args, **kwargs):
-    """JSON 404 for unknown paths under /api/v1/."""
+    """JSON 404 for unknown paths under /api/, whatever the method."""
     return JsonResponse(
         error_body("not_found", "There is no API endpoint at this address."),
         status=404,
         content_type="application/json; charset=utf-8",
     )
+
+
+def server_error(request, *args, **kwargs):
+    """handler500: the one error shape under /api/ (an API client cannot read
+    Django's HTML page), the HTML page elsewhere. Django has logged the error."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            error_body("server_error", "The server failed to answer; the error is logged."),
+            status=500,
+            content_type="application/json; charset=utf-8",
+        )
+    return defaults.server_error(request, *args, **kwargs)
+
+
+class JSONErrorsMixin:
+    """For API views that render something other than JSON (the schema as
+    YAML, the docs as HTML): their errors (405, 406, ...) still come in the
+    one JSON error shape."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if getattr(response, "exception", False):
+            response.accepted_renderer = JSONRenderer()
+            response.accepted_media_type = "application/json"
+        return response

@@ -1,10 +1,20 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from claims.api import views
-from claims.api.errors import api_not_found
+from claims.api import schema, views
+from claims.api.errors import JSONErrorsMixin, api_not_found
+
+
+class SchemaView(JSONErrorsMixin, SpectacularAPIView):
+    pass
+
+
+class DocsView(JSONErrorsMixin, SpectacularSwaggerView):
+    pass
+
 
 app_name = "api"
+assert schema  # imported to register its drf-spectacular extensions
 
 urlpatterns = [
     path("articles", views.ArticleCollection.as_view(), name="articles"),
@@ -20,7 +30,7 @@ urlpatterns = [
         "figures/<str:public_id>/verdicts", views.FigureVerdicts.as_view(), name="figure-verdicts"
     ),
     path("stories/<str:public_id>", views.StoryDetail.as_view(), name="story"),
-    path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("schema/", SchemaView.as_view(api_version="v1"), name="schema"),
+    path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),
     re_path(r"^.*$", api_not_found),
 ]
