@@ -16,8 +16,15 @@ from claims.services.extraction_runs import RUN_LEASE
 
 logger = logging.getLogger(__name__)
 
-# Work untouched this long is published again, and again at most this often.
+# Work untouched this long is published again; each later attempt waits twice
+# as long as the one before (5, 10, 20, 40, 80 minutes), so a worker or broker
+# outage of a few hours fails nothing, while a message lost for good still
+# ends in a clear failure (after about 5 hours with the default 5 attempts).
 STUCK_AFTER = dt.timedelta(minutes=5)
+
+
+def _backoff(attempts: int) -> dt.timedelta:
+    return STUCK_AFTER * 2 ** min(attempts, 16)
 
 _GIVE_UP_REASONS = {
     Article.Status.FETCHING: "the page was never fetched",
@@ -30,12 +37,13 @@ def stuck_work_requeue(*, now: dt.datetime | None = None) -> dict[str, int]:
     """Publish again the work that a lost message or a dead worker left
     behind: articles still fetching or queued after STUCK_AFTER, and
     extractions whose worker died (a running run past its lease). Each
-    article is published again at most once per STUCK_AFTER and at most
-    STUCK_WORK_MAX_ATTEMPTS times in one state; the next time it is found
-    stuck it fails with the reason ("gave_up" in the counts). Safe to run at
+    article is published again at most STUCK_WORK_MAX_ATTEMPTS times in one
+    state, the n-th time no sooner than _backoff(n - 1) after the one before;
+    the next time it is found stuck it fails with the reason ("gave_up" in
+    the counts). Safe to run at
     any time: the tasks themselves skip work that is done or held."""
     now = now or timezone.now()
-    not_recently = Q(requeued_at=None) | Q(requeued_at__lt=now - STUCK_AFTER)
+    not_recently = Q(requeued_at=None) | Q(requeued_at__lte=now - STUCK_AFTER)
     stale = Q(updated_at__lt=now - STUCK_AFTER)
     dead_runs = ExtractionRun.objects.filter(
         status=ExtractionRun.Status.RUNNING, started_at__lt=now - RUN_LEASE
@@ -59,7 +67,7 @@ def stuck_work_requeue(*, now: dt.datetime | None = None) -> dict[str, int]:
 
 
 def _rows(articles: QuerySet) -> list[tuple]:
-    fields = ("pk", "status", "revision", "requeue_state", "requeue_count")
+    fields = ("pk", "status", "revision", "requeue_state", "requeue_count", "requeued_at")
     return list(articles.order_by().values_list(*fields)[:500])
 
 
@@ -67,9 +75,11 @@ def _attempt(row: tuple, *, task: str, now: dt.datetime) -> str | None:
     """Count one more attempt at the article's work in its current state and
     publish it (returns `task` once published); or, past the limit, fail the
     article (returns "gave_up")."""
-    pk, status, revision, state, count = row
+    pk, status, revision, state, count, requeued_at = row
     key = f"{status}:{revision}"
     attempts = count if state == key else 0  # a new state starts a new count
+    if attempts and requeued_at > now - _backoff(attempts - 1):
+        return None  # the last attempt still has its time
     limit = settings.STUCK_WORK_MAX_ATTEMPTS
     # Conditional on what was read, so a status that moved on meanwhile (or a
     # second sweeper) is left alone.

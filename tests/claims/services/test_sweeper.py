@@ -11,7 +11,8 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-STEP = services.STUCK_AFTER + dt.timedelta(seconds=1)
+STUCK_AFTER = services.STUCK_AFTER
+STEP = STUCK_AFTER + dt.timedelta(seconds=1)
 
 
 def _stuck(status: str) -> Article:
@@ -27,8 +28,13 @@ def _stuck(status: str) -> Article:
 
 
 def _sweeps(n: int, start: dt.datetime) -> list[dict[str, int]]:
-    """n sweeps, each a little more than STUCK_AFTER after the last."""
-    return [services.stuck_work_requeue(now=start + STEP * i) for i in range(n)]
+    """n sweeps, each a little later than the backoff after the last attempt
+    (STUCK_AFTER, then twice, four times ... as long)."""
+    counts = []
+    for i in range(n):
+        counts.append(services.stuck_work_requeue(now=start))
+        start += STUCK_AFTER * 2**i + dt.timedelta(seconds=1)
+    return counts
 
 
 @pytest.mark.parametrize(
@@ -73,7 +79,7 @@ def test_each_state_has_its_own_count(settings):
     start = dt.datetime.now(dt.UTC)
     _sweeps(2, start)  # two attempts at the fetch; then the page arrives
     Article.objects.filter(pk=article.pk).update(status=Article.Status.QUEUED)
-    counts = _sweeps(2, start + STEP * 2)
+    counts = _sweeps(2, start + STUCK_AFTER * 3 + dt.timedelta(seconds=2))
     assert [c["extract_article"] for c in counts] == [1, 1]
     article.refresh_from_db()
     assert article.status == Article.Status.QUEUED and article.requeue_count == 2
@@ -90,3 +96,19 @@ def test_a_republished_article_that_then_succeeds_is_left_alone(settings):
     )
     article.refresh_from_db()
     assert article.status == Article.Status.READY
+
+
+def test_each_attempt_waits_twice_as_long_as_the_one_before(settings):
+    """A worker or broker outage of an hour or two fails nothing: the
+    sweeper spaces its attempts out instead of spending them at once."""
+    settings.STUCK_WORK_MAX_ATTEMPTS = 5
+    article = _stuck(Article.Status.QUEUED)
+    now = dt.datetime.now(dt.UTC)
+    published = []
+    for minute in range(0, 151):  # the beat runs every minute, for 2.5 hours
+        counts = services.stuck_work_requeue(now=now + dt.timedelta(minutes=minute))
+        if counts["extract_article"]:
+            published.append(minute)
+    assert published == [0, 5, 15, 35, 75]
+    article.refresh_from_db()
+    assert article.status == Article.Status.QUEUED  # not given up yet
