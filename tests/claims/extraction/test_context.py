@@ -283,3 +283,28 @@ def test_a_verb_the_quick_test_rules_out_ends_no_speaker_match(before: str, verb
 def test_figures_of_one_quoted_sentence_share_the_neighbours_speaker() -> None:
     text = '"We need 200 barrels and 30 trucks," Anna Kovač said. "And 12 more drivers."'
     assert [who(text, s) for s in ("200", "30", "12")] == ["Anna Kovač"] * 3
+
+
+def _cpu_of_spans(text: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        sentence_spans(text)
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def test_sentences_of_text_without_spaces_are_found_in_linear_time():
+    # Each full stop looks back for the word before it; with no space in the text
+    # that search once ran back to the start: 4x the text cost 20x the time.
+    small, large = (" " + "a.\tB" * n + "." for n in (50_000, 200_000))
+    assert sentence_spans(small)[:2] == [(1, 3), (4, 7)]
+    assert _cpu_of_spans(large) < 8 * max(_cpu_of_spans(small), 0.002)
+
+
+def test_runs_of_marks_without_a_space_are_found_in_linear_time():
+    small, large = ("Sales rose" + "!" * n + "5% in 2025." for n in (10_000, 40_000))
+    assert sentence_spans(large)[-1][1] == len(large)  # no boundary inside the run
+    assert _cpu_of_spans(large) < 8 * max(_cpu_of_spans(small), 0.002)
