@@ -106,3 +106,96 @@ def test_the_load_corpus_reads_as_html_parser_reads_it():
     bodies = html_bodies(40)
     for html in map(sanitize_html, bodies):
         assert html_to_text(html) == reference_text(html)
+
+
+# ---------------------------------------- nesting (issue 13, row 1)
+def _cpu_of_sanitizing(html: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        sanitize_html(html)
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+# Shapes that nest (or make html5ever walk or rebuild its stack) once per repeat.
+NESTING = {
+    "div": "<div>",
+    "list items in lists": "<ul><li>",
+    "blockquote": "<blockquote>",
+    "bold then div": "<b><div>",
+    "span and div, span closed": "<span><div></span>",
+    "bold then paragraph": "<b><p>",
+    "misnested bold and italic": "<b><i></b></i>",
+    "a link in a link, then a div": "<a href='https://e.org/'><div>",
+    "table cell tables": "<table><tr><td>",
+    "paragraph in a button": "<p><button>",
+    "nine formatting tags and a paragraph": "<b><i><u><s><em><strong><small><code><p>",
+    "formatting with distinct attributes": "<p><b id=1><i id=2><u id=3></p><div>",
+}
+
+
+@pytest.mark.parametrize("unit", list(NESTING.values()), ids=list(NESTING))
+def test_sanitizing_time_grows_linearly_with_nesting_depth(unit):
+    # html5ever walks its stack of open elements: 120,000 nested <div> took 42 s.
+    small, large = (unit * n + "5 cats" for n in (10_000, 40_000))
+    sanitize_html(small)
+    ratio = _cpu_of_sanitizing(large) / max(_cpu_of_sanitizing(small), 0.002)
+    assert ratio < 8  # 4x the depth; the square of it would be 16x
+
+
+def test_many_attributes_on_one_tag_cost_linear_time():
+    small, large = (
+        "<p " + " ".join(f"data-a{i}=1" for i in range(n)) + ' title="t">5 cats</p>'
+        for n in (5_000, 20_000)
+    )
+    assert sanitize_html(large) == "<p>5 cats</p>"
+    ratio = _cpu_of_sanitizing(large) / max(_cpu_of_sanitizing(small), 0.002)
+    assert ratio < 8
+
+
+def test_tags_past_the_depth_limit_go_and_their_text_stays():
+    depth = htmltext.MAX_DEPTH + 50
+    html = "".join(f"<div><p>level {i}" for i in range(depth)) + "5 cats" + "</p></div>" * depth
+    text = html_to_text(sanitize_html(html))
+    assert text.endswith("level 249\n\n5 cats") or text.endswith("level 2495 cats")
+    assert all(f"level {i}" in text for i in range(depth))
+    assert sanitize_html("<b>" * 5_000 + "5 cats").count("<b>") <= htmltext.MAX_DEPTH
+    assert html_to_text(sanitize_html("<b><p>" * 5_000 + "5 cats")).endswith("5 cats")
+
+
+def test_well_formed_nesting_under_the_limit_is_left_alone():
+    html = "<ul>" + "<li><b>a</b><ul>" * 50 + "<li>5 cats" + "</li></ul>" * 51
+    assert htmltext.bounded_html(html) == html
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<textarea>a<b>c</b>&amp;</textarea>x",
+        "<title>t<i>x</i></title>y",
+        "<xmp>a<b>b &amp;</xmp>z",
+        "<noscript>a<div>b</noscript>z",
+        "<plaintext>a<b>c &amp;",
+        "<script>a<div></script>z<style>b<div></style>",
+        "<!-- a <div> comment -->x<!---->y<!-->z",
+        "<svg><font color=red>x</font></svg>",
+        "<p>cut off <a href='x",
+    ],
+)
+def test_raw_text_comments_and_foreign_content_read_as_before(html):
+    # what nh3 made of them before the depth bound, written out by hand
+    expected = {
+        "<textarea>a<b>c</b>&amp;</textarea>x": "a&lt;b&gt;c&lt;/b&gt;&amp;x",
+        "<title>t<i>x</i></title>y": "t&lt;i&gt;x&lt;/i&gt;y",
+        "<xmp>a<b>b &amp;</xmp>z": "a&lt;b&gt;b &amp;amp;z",
+        "<noscript>a<div>b</noscript>z": "a&lt;div&gt;bz",
+        "<plaintext>a<b>c &amp;": "a&lt;b&gt;c &amp;amp;",
+        "<script>a<div></script>z<style>b<div></style>": "z",
+        "<!-- a <div> comment -->x<!---->y<!-->z": "xyz",
+        "<svg><font color=red>x</font></svg>": "x",
+        "<p>cut off <a href='x": "<p>cut off </p>",
+    }
+    assert sanitize_html(html) == expected[html]

@@ -1109,3 +1109,28 @@ def test_issue13_row2_a_run_of_marks_without_a_space_is_extracted_in_linear_time
         assert [f.surface for f in article.figures.order_by("start")] == ["5%", "2025"]
         Article.objects.filter(pk=article.pk).update(external_id=f"done-{n}")
     assert cpu[40_000] < 8 * max(cpu[10_000], 0.01), cpu
+
+
+# --------------------------------------- issue 13, row 1: deeply nested HTML
+@pytest.mark.parametrize("unit", ["<div>", "<b><div>", "<span><div></span>", "<ul><li>"])
+def test_issue13_row1_deeply_nested_html_is_sanitized_in_linear_time(api_client, unit):
+    # nh3's parser walked its stack for each tag: 600 KB of nested <div> held a
+    # gunicorn worker 42 s. Compared as a ratio of CPU time, never as seconds.
+    cpu = {}
+    for size in (150_000, 600_000):  # characters, under the 800,000 limit on html
+        html = unit * (size // len(unit)) + "5 cats"
+        body = article_body(external_id=f"deep-{size}", text="", html=html)
+        t0 = time.process_time()
+        response = api_client.post(ARTICLES, body, format="json")
+        cpu[size] = time.process_time() - t0
+        assert response.status_code == 202, response.content[:300]
+        article = Article.objects.get(public_id=response.json()["id"])
+        assert article.text.endswith("5 cats")  # the text past the depth limit is kept
+    assert cpu[600_000] < 8 * max(cpu[150_000], 0.01), cpu
+
+
+def test_issue13_row1_the_add_form_takes_deeply_nested_html(reviewer_client):
+    html = "<div>" * 120_000 + "5 cats"
+    response = reviewer_client.post(reverse("claims:article_new"), {"title": "Deep", "html": html})
+    assert response.status_code == 302
+    assert Article.objects.get(title="Deep").text == "5 cats"
