@@ -1134,3 +1134,20 @@ def test_issue13_row1_the_add_form_takes_deeply_nested_html(reviewer_client):
     response = reviewer_client.post(reverse("claims:article_new"), {"title": "Deep", "html": html})
     assert response.status_code == 302
     assert Article.objects.get(title="Deep").text == "5 cats"
+
+
+# --------------------------------- issue 13, row 9: two long digit runs
+def test_issue13_row9_two_long_digit_runs_still_join_a_story(
+    api_client, django_capture_on_commit_callbacks
+):
+    # Cut to the term column's 100 characters, the two numbers made one term
+    # twice: an IntegrityError, and the article never joined a story.
+    from claims import crosschecking
+
+    text = "The agency counted " + "1" * 120 + " cases and " + "1" * 130 + " cases in 2024."
+    article = submit_and_extract(api_client, django_capture_on_commit_callbacks, text)
+    assert article.status == Article.Status.READY
+    assert crosschecking.article_crosscheck(article_id=article.pk) is not None
+    article.refresh_from_db()
+    assert article.story_id is not None
+    assert str(article.pk) in article.story.checked_state
