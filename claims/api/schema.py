@@ -77,7 +77,10 @@ def url_pattern() -> str:
     regex built from its own parts: spelled out case-insensitively (JSON
     Schema has no flags), without NUL and lone surrogates, hosts of at most
     253 characters, and ports 1 to 65535. Bracketed IPv6 hosts are left out:
-    no regex of reasonable size says which of them are valid."""
+    no regex of reasonable size says which of them are valid. The parts are
+    bounded so that a match is under the fields' 2,000 characters: the schema
+    then needs no maxLength, whose boundary values schemathesis would spend
+    minutes searching this pattern for."""
     names = DomainNameValidator
     letters = "\\u00a1-\\uffff"
     host = (names.hostname_re + names.domain_re + names.tld_re).replace(names.ul, letters)
@@ -91,11 +94,11 @@ def url_pattern() -> str:
     end = r"(?![\s\S])"  # `$` also matches before a final newline in Python
     return (
         f"^{_ignore_case('http')}[sS]?://"
-        f"(?:[^{space}:@/\\[\\]]+(?::[^{space}:@/\\[\\]]*)?@)?"
+        f"(?:[^{space}:@/\\[\\]]{{1,64}}(?::[^{space}:@/\\[\\]]{{0,64}})?@)?"
         f"(?=[^:/?#]{{1,253}}(?:[:/?#]|{end}))"
         f"(?:{octet}(?:\\.{octet}){{3}}|{host}|{_ignore_case('localhost')})"
         f"(?::{port})?"
-        f"(?:[/?#][^{space}]*)?{end}"
+        f"(?:[/?#][^{space}]{{0,1500}})?{end}"
     )
 
 
@@ -125,6 +128,7 @@ class StrictCharFieldSchema(OpenApiSerializerFieldExtension):
             # Django accepts internationalized hosts and paths: an IRI, not a URI.
             schema["format"] = "iri"
             schema["pattern"] = url_pattern()
+            schema.pop("maxLength", None)  # the pattern bounds the length (url_pattern)
         else:
             schema["pattern"] = text_pattern(kind)
         return schema
@@ -137,7 +141,13 @@ class ArticleSubmitSchema(OpenApiSerializerExtension):
 
     def map_serializer(self, auto_schema, direction):
         schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        schema["additionalProperties"] = False  # StrictSerializer refuses unknown fields
         visible = {"type": "string", "pattern": text_pattern("visible")}
+        # ArticleSubmitSerializer.validate_published_at takes the years 1800
+        # to 2200; the years written 1801 to 2199 are inside it whatever the offset.
+        schema["properties"]["published_at"]["pattern"] = (
+            "^(?:18(?:0[1-9]|[1-9][0-9])|19[0-9]{2}|2[01][0-9]{2})-"
+        )
         schema["anyOf"] = [
             {"required": ["text"], "properties": {"text": visible}},
             {"required": ["html"], "properties": {"html": visible}},
@@ -156,6 +166,7 @@ class VerdictInputSchema(OpenApiSerializerExtension):
 
     def map_serializer(self, auto_schema, direction):
         schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        schema["additionalProperties"] = False  # StrictSerializer refuses unknown fields
         others = [d for d in Verdict.Decision.values if d != Verdict.Decision.DISPUTE]
         schema["anyOf"] = [
             {"properties": {"decision": {"enum": others}}},
