@@ -33,6 +33,11 @@ _ATTRIBUTION = frozenset({"said", "says", "say", "told", "according", "announced
 _GENERIC_NOUNS = frozenset(stem(w) for w in (
     "person", "people", "resident", "individual", "man", "woman", "time", "unit", "item",
     "case", "other"))
+# Figures of one article compared with another's: every pair of one dimension is
+# scored, so the work is the product of the two counts. News articles carry
+# tens to a few hundred figures; past this many (a table pasted as text, or a
+# poison article) only the first are compared, so a check stays bounded.
+MAX_COMPARED = 500
 _UNIQUE_EQUAL = 0.15  # an equal distinctive value that each article states once
 _AGREE_FIRST = 0.3  # an equal partner with a fitting context beats a near-neighbour
 _NEAR_DAY = 0.1  # a day within a week of publication: the story's own days, less telling
@@ -56,13 +61,15 @@ class Mention:
     # date: and its sentence names a zone or a time of day)
 
 
-def mentions(article: Article) -> list[Mention]:
+def mentions(article: Article, limit: int | None = None) -> list[Mention]:
     text = article.text
     spans = sentence_spans(text)
     offset = local_offset(text)
     zones = offset is not None or _ZONE_RE.search(text) is not None
-    out = []
+    out: list[Mention] = []
     for fig in article.figures:
+        if limit is not None and len(out) >= limit:
+            break
         q = quantity(fig, text, offset)
         if q is None:
             continue
@@ -312,7 +319,7 @@ def _distinctiveness(a: Mention, b: Mention) -> float:
 def cross_check(articles: Sequence[Article]) -> list[Finding]:
     """Agree / conflict findings between the articles of one story."""
     idf = story_idf(articles)
-    per_article = [mentions(a) for a in articles]
+    per_article = [mentions(a, limit=MAX_COMPARED) for a in articles]
     findings: list[Finding] = []
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):

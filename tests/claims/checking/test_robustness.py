@@ -54,3 +54,30 @@ def test_any_figures_are_checked_without_raising(figs_a, figs_b) -> None:  # typ
     for finding in [*cross_check([a, b]), *check_article(a), *check_article(b)]:
         assert finding.type in ("agree", "conflict", "inconsistent")
         assert finding.why
+
+
+def _cross_check_seconds(sentences: int) -> float:
+    from time import process_time
+
+    from claims.extraction import Document, extract
+
+    text = "The agency counted 12 cases, 4% more, at a cost of $3 million. " * sentences
+    figs = tuple(extract(Document(text)))
+    pair = [Article("a", text, figures=figs), Article("b", text, figures=figs)]
+    best = float("inf")
+    for _ in range(2):
+        started = process_time()
+        cross_check(pair)
+        best = min(best, process_time() - started)
+    return best
+
+
+def test_cross_checking_two_huge_articles_costs_a_bounded_amount_of_work() -> None:
+    """Every pair of figures is scored, so without a bound two articles of
+    3,000 figures would take minutes and gigabytes. Past MAX_COMPARED figures
+    the work stops growing: 4x the figures costs about the same, not 16x."""
+    from claims.checking.align import MAX_COMPARED
+
+    small = _cross_check_seconds(MAX_COMPARED // 3 + 10)  # just past the bound
+    large = _cross_check_seconds(4 * (MAX_COMPARED // 3 + 10))
+    assert large < 4 * small, (small, large)
