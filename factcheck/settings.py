@@ -262,7 +262,7 @@ CELERY_TASK_SOFT_TIME_LIMIT = 90
 # be taken over; longer than any task can live (the hard time limit).
 EXTRACTION_LEASE_SECONDS = env_int("EXTRACTION_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
 # The stuck-work sweeper publishes an article's fetch or extraction again at
-# most this many times per state (one attempt per 5 minutes); then the
+# most this many times per state (after 5, 10, 20, 40, 80 minutes); then the
 # article fails with the reason instead of being retried forever.
 STUCK_WORK_MAX_ATTEMPTS = env_int("STUCK_WORK_MAX_ATTEMPTS", 5)
 # Celery's Django fixup would close the database connection around every
