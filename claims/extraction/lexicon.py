@@ -213,6 +213,12 @@ ID_NOUNS = set(
     [
         "platform",
         "flight",
+        "train",
+        "helpline",
+        "hotline",
+        "extension",
+        "ext",
+        "ext.",
         "route",
         "highway",
         "motorway",

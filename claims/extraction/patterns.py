@@ -154,6 +154,11 @@ FRACTION = re.compile(
     rf"(?i:[-\u2010\s]+({'|'.join(sorted(FRACTION_WORDS, key=len, reverse=True))}))\b"
 )
 
+# Words that end a train's name; a number in brackets right after one is the
+# train's number: "Lakeside Express (14520)", "Valley Mail (16235)".
+TRAIN_NAME_ENDS = ("Express", "Mail", "Superfast", "Passenger", "Special", "Local", "Rajdhani",
+                   "Shatabdi", "Duronto")  # fmt: skip
+
 # Things that look like numbers but are not figures; matched spans are skipped whole.
 # Tried only where a number starts (or one character before, for "+", "(" and "[").
 MASKS = re.compile(
@@ -161,6 +166,16 @@ MASKS = re.compile(
     r"(?<![\w.,])(?!\d{4}-\d\d-\d\d(?![\d-]))(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?"
     r"\d{1,5}(?:[ .-]\d{2,5}){2,4}(?!\w|,\d)"
     r"|(?<![\w.,])(?:\+\d{1,3}[ .-]?)?\(\d{3}\)\s?\d{3}-\d{4}\b"
+    # national formats with a trunk 0: "040-23456789", "040- 2345678", "07712 345678",
+    # "(031) 4455 6677", "08912345678"; and numbers listed after one with a slash
+    r"|(?<![\w.,])(?:0\d{1,4}(?:-[ ]?|[ ])\d{5,8}|0\d{7,11}"
+    r"|\(0\d{1,4}\)[ ]?\d{3,5}(?:[ -]?\d{3,5})?)"
+    r"(?:[ ]?/[ ]?\d{5,11})*(?![\w]|[.,]\d)"
+    # ten-digit mobile numbers, written without separators: "9876543210"
+    r"|(?<![\w.,])[6-9]\d{9}(?![\w]|[.,]\d)"
+    # a train's number: "Lakeside Express (14520)", "the 16235 UP Valley Mail"
+    rf"|(?:{'|'.join(f'(?<={w} )' for w in TRAIN_NAME_ENDS)})\(\d{{4,5}}\)"
+    r"|\d{5}(?=[ ](?:UP|DN|Up|Dn)[ ][A-Z])"
     r"|\[\d{1,3}\]"  # footnote markers
     r"|(?<!\d)\d{1,2}/\d{1,2}/\d{2,4}\b"  # numeric dates are ambiguous (US vs UK order)
     r"|(?<![\d/])(?!(?:19|20)\d\d/\d\d(?:\d\d)?(?![\d/]))\d+/\d+(?![\d/])(?!\s*(?:km|mph))"
@@ -168,7 +183,10 @@ MASKS = re.compile(
 # What MASKS needs after a number that starts the match (no "+", "(" or "[" before it):
 # a short group and two more groups of digits (phones), or a slash. Most numbers have
 # neither, and this check is much cheaper than MASKS' alternatives and backtracking.
-MASK_HINT = re.compile(r"\d{1,5}[ .-]\d{2,5}[ .-]\d|\d+/")
+MASK_HINT = re.compile(
+    r"\d{1,5}[ .-]\d{2,5}[ .-]\d|\d+/|0\d{1,4}(?:- ?| )\d{5}|0\d{7}|[6-9]\d{9}"
+    r"|\d{5} (?:UP|DN|Up|Dn) [A-Z]"
+)
 # Web addresses and page chrome, only searched when the text has a hint of them.
 WEB_MASKS = re.compile(
     r"(?:https?://|www\.)\S+"

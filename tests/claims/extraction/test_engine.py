@@ -267,6 +267,22 @@ def test_groups_of_three_separated_by_spaces_are_one_number_not_a_phone() -> Non
     assert surfaces("On June 14 300 passengers boarded.") == ["June 14", "300"]
 
 
+def test_telephone_helpline_and_train_numbers_are_not_figures() -> None:
+    assert figs("Relatives may ring 040-23456789 or 040- 23456790/ 23456791.") == []
+    assert figs("The desk answers on (031) 4455 6677 and 07712 345678 all night.") == []
+    assert figs("Mobiles: 9876543210 / 8765432109; landline 08912345678.") == []
+    assert figs("Dial the free helpline 1098 or the hotline 112.") == []
+    text = "The Lakeside Express (14520) hit the 16235 UP Valley Mail; 38 people were hurt."
+    assert surfaces(text) == ["38"]
+    # numbers that only look alike stay figures
+    assert surfaces("About 13579 voters and 0.5% of 100000 homes, at 0430 GMT.") == [
+        "13579",
+        "0.5%",
+        "100000",
+        "0430 GMT",
+    ]
+
+
 def test_a_bare_month_takes_the_year_its_tense_suggests() -> None:
     october = dt.date(2024, 10, 25)
     assert [f.value for f in figs("shares lost a third since March", october)][-1] == "2024-03"

@@ -43,6 +43,14 @@ def test_masks_cover_phone_numbers_footnotes_and_urls() -> None:
     assert MASKS.match("0 800 500 225,")[0] == "0 800 500 225"  # type: ignore[index]
     assert MASKS.match("[3]") is not None
     assert MASKS.match("2024-03-02") is None  # an ISO date, not a phone number
+    # national formats with a trunk 0, and numbers listed after one
+    assert MASKS.match("040-23456789 or")[0] == "040-23456789"  # type: ignore[index]
+    assert MASKS.match("040- 23456789/ 23456790.")[0] == "040- 23456789/ 23456790"  # type: ignore[index]
+    assert MASKS.match("(031) 4455 6677")[0] == "(031) 4455 6677"  # type: ignore[index]
+    assert MASKS.match("07712 345678")[0] == "07712 345678"  # type: ignore[index]
+    assert MASKS.match("08912345678;")[0] == "08912345678"  # type: ignore[index]
+    assert MASKS.match("9876543210 /")[0] == "9876543210"  # type: ignore[index]
+    assert MASKS.match("0.5") is None and MASKS.match("0430 GMT") is None
     assert WEB_MASKS.search("see www.example.com/page/12 now") is not None
 
 
@@ -66,7 +74,11 @@ def test_chrome_spans_find_page_chrome_on_any_line() -> None:
 
 
 @given(
-    st.lists(st.sampled_from(["1", "23", "456", " ", ".", "-", "/", "(", "+", ","])).map("".join)
+    st.lists(
+        st.sampled_from(
+            ["1", "23", "456", "0", "98765", " ", ".", "-", "/", "(", ")", "+", ",", " UP ", "A"]
+        )
+    ).map("".join)
 )
 def test_mask_hint_matches_wherever_masks_match_at_a_digit(text: str) -> None:
     for i, ch in enumerate(text):
