@@ -425,7 +425,7 @@ ALLOWED_ATTACHED = {
 }
 
 SCALE_TAIL = re.compile(
-    rf"(?:{SP}|-)?(million|billion|trillion|thousand|bn|mn|mln|tn|trn)\b"
+    rf"(?:{SP}|-)?(million|billion|trillion|thousand|lakhs?|crores?|bn|bln|mn|mln|tn|trn)\b"
     rf"|(m|k|b|M|B|T|K)\b",
 )
 
@@ -433,10 +433,10 @@ DOZEN_TAIL = re.compile(rf"{SP}+dozen\b", I)
 
 HALF_TAIL = re.compile(rf"{SP}+and{SP}+a{SP}+half\b", I)
 
-# The first letters HALF_TAIL, DOZEN_TAIL and SCALE_TAIL can start with ("and", "dozen";
-# "million", "bn", "tn"..., "m", "k"; re.I matches nothing else to "a" or "d"): when
-# none follows, the three need not be tried.
-NUMBER_TAIL_HINT = re.compile(rf"{SP}+[aAdDmbt]|-[mbt]|[mbtkMBTK]")
+# The first letters HALF_TAIL, DOZEN_TAIL and SCALE_TAIL can start with ("and",
+# "dozen"; "million", "bn", "tn", "lakh", "crore"..., "m", "k"; re.I matches nothing
+# else to "a" or "d"): when none follows, the three need not be tried.
+NUMBER_TAIL_HINT = re.compile(rf"{SP}+[aAdDmbtlc]|-[mbtlc]|[mbtkMBTK]")
 
 PERCENT = re.compile(
     rf"(?P<pct>{SP}?%|{SP}(?:per{SP}?cent|percent|pct)\b|pc\b)"

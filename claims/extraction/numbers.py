@@ -58,6 +58,11 @@ SCALE_WORDS: dict[str, int] = {
     "million": 1_000_000,
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
+    # Indian English: a lakh is a hundred thousand, a crore ten million
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
 }
 # Abbreviated scales written after digits ("$59.5bn", "€2.5m", "3tn").
 SCALE_ABBREVIATIONS: dict[str, int] = {
@@ -67,6 +72,7 @@ SCALE_ABBREVIATIONS: dict[str, int] = {
     "mln": 1_000_000,
     "bn": 1_000_000_000,
     "b": 1_000_000_000,
+    "bln": 1_000_000_000,
     "tn": 1_000_000_000_000,
     "trn": 1_000_000_000_000,
     "K": 1_000,

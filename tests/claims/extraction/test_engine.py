@@ -283,6 +283,14 @@ def test_telephone_helpline_and_train_numbers_are_not_figures() -> None:
     ]
 
 
+def test_lakh_crore_and_bln_scale_the_number() -> None:
+    found = figs("The state set aside ₹25 lakh for each village and Rs 3 lakh for each school.")
+    assert [(f.value, f.unit) for f in found] == [(2_500_000, "INR"), (300_000, "INR")]
+    assert one("a budget of 4.5 crore rupees", "4.5 crore rupees").value == 45_000_000
+    assert one("nearly two lakh pilgrims", "two lakh").value == 200_000
+    assert one("The deal is worth $1.2 bln.", "$1.2 bln").value == 1_200_000_000
+
+
 def test_a_bare_month_takes_the_year_its_tense_suggests() -> None:
     october = dt.date(2024, 10, 25)
     assert [f.value for f in figs("shares lost a third since March", october)][-1] == "2024-03"
