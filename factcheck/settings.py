@@ -349,6 +349,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ArticleStatusEnum": "claims.models.ArticleStatus",
         "FigureStatusEnum": "claims.models.FigureStatus",
+        "VerdictDecisionEnum": "claims.models.VerdictDecision",
+        # the decisions that need no reason (the schema's "a dispute needs a reason")
+        "VerdictDecisionWithoutReasonEnum": ["approve", "undo"],
     },
 }
 # Absolute links in webhook payloads and ClaimReview markup.
