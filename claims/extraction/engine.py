@@ -809,7 +809,9 @@ class _Reader(TimeReader, WordReader):
             (word in ("to", "or") or (not word and len(sep[0]) > 1))  # "20-25%" is a range
             and (
                 lw == "by"
-                or (lw not in lx.SPAN_LEFT and lx.CHANGE_VERB.search(self.clause_left(q.start)))
+                # the ends of a change ("rose from 3 to 5", "fell 10% to $5m"), not a
+                # span after a change word further back ("a surge of 3 to 5 metres")
+                or (lw in lx.CHANGE_ENDS_LEFT and lx.CHANGE_VERB.search(self.clause_left(q.start)))
             )
         ):
             return None

@@ -327,6 +327,9 @@ CHANGE_WORDS = words(
     "changed revised upgraded downgraded"
 )
 
+# the word right before X when "X to Y" may be the two ends of a change
+CHANGE_ENDS_LEFT = frozenset({"from"} | CHANGE_WORDS)
+
 # a verb of change before "from X to Y" makes X and Y two figures, not a range
 CHANGE_VERB = re.compile(
     rf"\b(?:{trie_regex(CHANGE_WORDS | {w.capitalize() for w in CHANGE_WORDS})})\b"

@@ -291,6 +291,15 @@ def test_lakh_crore_and_bln_scale_the_number() -> None:
     assert one("The deal is worth $1.2 bln.", "$1.2 bln").value == 1_200_000_000
 
 
+def test_a_change_word_further_back_leaves_a_span_a_range() -> None:
+    assert surfaces("They expect a surge of 3 to 5 metres along the coast.") == ["3 to 5 metres"]
+    text = "Costs went up, to a band of £20 million to £25 million."
+    assert [f.value for f in figs(text)] == [(20_000_000, 25_000_000)]
+    # the ends of a change stay two figures
+    assert surfaces("The rate rose from 3% to 5%.") == ["3%", "5%"]
+    assert surfaces("Profit fell 12% to £3.4m.") == ["12%", "£3.4m"]
+
+
 def test_a_bare_month_takes_the_year_its_tense_suggests() -> None:
     october = dt.date(2024, 10, 25)
     assert [f.value for f in figs("shares lost a third since March", october)][-1] == "2024-03"
