@@ -93,6 +93,11 @@ class _Reader(TimeReader, WordReader):
                     pos = mask_end
                     continue
             if word[0].isdigit():
+                if s > 1 and text[s - 1] in ",." and text[s - 2].isdecimal():
+                    # the tail of a number whose start was no figure ("RMB12,000",
+                    # "v2.5"): never a number of its own
+                    pos = self.token_end(s)
+                    continue
                 group = "d"
                 if s and text[s - 1] in "+([":
                     mm = MASKS.match(text, s - 1)
@@ -288,6 +293,16 @@ class _Reader(TimeReader, WordReader):
         elif q.m_suffix in ("m", "K"):
             q.unit, q.kind = ("m", "measure") if q.m_suffix == "m" else ("K", "measure")
             q.end += 1
+        elif (
+            q.m_suffix == "k"
+            and (not isinstance(q.value, int) or q.value >= 20)
+            and not lx.RACE_AFTER.match(text, q.end + 1)
+        ):
+            # "61.5k vehicles", "500k more": thousands; "a 5k", "the 10k race" are distances
+            q.value, q.overflow = _scaled(q, 1_000)
+            q.scaled = True
+            q.end += 1
+            q.m_suffix = None
         elif q.m_suffix:
             return None, self.token_end(s)
         sign = self.sign_before(q.start)

@@ -327,6 +327,9 @@ CHANGE_WORDS = words(
     "changed revised upgraded downgraded"
 )
 
+# after "5k", "10k": a race, so the k is kilometres, not thousands
+RACE_AFTER = re.compile(r"[ \u00a0-]*(?:runs?|races?|course|route|trail)\b", re.I)
+
 # the word right before X when "X to Y" may be the two ends of a change
 CHANGE_ENDS_LEFT = frozenset({"from"} | CHANGE_WORDS)
 
@@ -776,7 +779,7 @@ AGE_RIGHT = re.compile(r"(?:,|\)|[ \u00a0]+(?:and|who|was|is|said|told|has|had)\
 
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]['\"”’)]*\s+|[\"“‘(]|\n)$")
 
-CURRENCY_END = set("$€£¥₱₹₩₽₺₴DRPFYsN. \u00a0")
+CURRENCY_END = set("$€£¥₱₹₩₽₺₴DRPFYsNB. \u00a0")
 
 TOKEN = re.compile(r"[\w.,:/-]{0,100}")
 

@@ -43,6 +43,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "INR": "INR",
     "Rs": "INR",
     "Rs.": "INR",
+    "RMB": "CNY",
 }
 # Currency written after the number ("3 trillion yen", "40 euros").
 CURRENCY_WORDS: dict[str, str] = {

@@ -300,6 +300,19 @@ def test_a_change_word_further_back_leaves_a_span_a_range() -> None:
     assert surfaces("Profit fell 12% to £3.4m.") == ["12%", "£3.4m"]
 
 
+def test_k_after_a_number_is_thousands_except_for_a_race() -> None:
+    found = figs("The plant built 42.5k trucks and has orders for 300k more.")
+    assert [f.value for f in found] == [42_500, 300_000]
+    assert one("Some 30k fans came.", "30k").value == 30_000
+    assert figs("She ran the 10k race and then a 5k.") == []
+
+
+def test_the_tail_of_a_number_is_never_a_number_of_its_own() -> None:
+    # the code glued to the digits hides the start; its tail must not read as 0
+    assert [f.surface for f in figs("Fares start at CNY8,500 this year.")] == ["this year"]
+    assert one("Tickets cost RMB 4,200.", "RMB 4,200").unit == "CNY"
+
+
 def test_a_bare_month_takes_the_year_its_tense_suggests() -> None:
     october = dt.date(2024, 10, 25)
     assert [f.value for f in figs("shares lost a third since March", october)][-1] == "2024-03"
