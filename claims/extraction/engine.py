@@ -832,6 +832,16 @@ class _Reader(TimeReader, WordReader):
             return None
         if not word and q.words:
             return None
+        if (
+            word in ("to", "")
+            and q.kind == "count"
+            and not q.unit
+            and isinstance(q.value, int)
+            and text[sep.end() : sep.end() + 1].isdigit()
+        ):
+            hours = self.time_range_to(q.start, q.value, sep.end())
+            if hours is not None:
+                return hours
         q2 = self.quantity(sep.end())
         if q2 is None:
             return None

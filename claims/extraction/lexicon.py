@@ -513,6 +513,9 @@ TIME = re.compile(
     rf"(?:{SP}?([ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b))?"
 )
 
+# between the two times of a range: "7am to 11pm", "9:00-17:30"
+TIME_RANGE_SEP = re.compile(rf"{SP}*[-\u2013]{SP}*|{SP}+(?:to|until|till){SP}+", I)
+
 AMPM = re.compile(rf"(\d{{1,2}}){SP}?([ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b)")
 
 OCLOCK = re.compile(rf"{SP}+o['’]clock\b", I)

@@ -53,7 +53,37 @@ class TimeReader(ReaderBase):
         hedge, _ = self.hedge(s)
         value = h * 3600 + mi * 60
         approx = hedge is not None and hedge not in lx.NOT_APPROX
+        # "7am to 11pm", "09:00-17:30 GMT": one range of times of day
+        sep = lx.TIME_RANGE_SEP.match(text, end)
+        if sep and text[sep.end() : sep.end() + 1].isdigit() and tz_unit == "local":
+            other, other_end = self.read_time(sep.end())
+            if other is not None and other.kind == "time" and other.value != value:
+                return (
+                    Candidate(s, other_end, (value, other.value), other.unit, "range",
+                              other_end, approx, hedge),
+                    other_end,
+                )  # fmt: skip
         return Candidate(s, end, value, tz_unit, "time", end, approx, hedge), end
+
+    def time_range_to(self, s: int, hour: int, at: int) -> Candidate | None:
+        """ "9 to 11am": the bare hour ``hour`` at ``s`` and the time of day read at
+        ``at``, as one range of times (the first takes the second's half of the day
+        unless that would put it after the second)."""
+        a = lx.AMPM.match(self.text, at)
+        if a is None or not 1 <= hour <= 12:
+            return None
+        second, end = self.read_time(at)
+        if second is None or second.kind != "time":
+            return None
+        pm = a[2].lower().startswith("p")
+        first = (hour % 12 + (12 if pm else 0)) * 3600
+        if first >= second.value:  # "11 to 2pm": the morning's 11
+            first = (hour % 12) * 3600
+        if first >= second.value:
+            return None
+        hedge, _ = self.hedge(s)
+        approx = hedge is not None and hedge not in lx.NOT_APPROX
+        return Candidate(s, end, (first, second.value), second.unit, "range", end, approx, hedge)
 
     def year_for(self, month: int, day: int | None, left_pos: int) -> int | None:
         rel = lx.RELATIVE_LEFT.search(self.left(left_pos, 12))

@@ -313,6 +313,17 @@ def test_the_tail_of_a_number_is_never_a_number_of_its_own() -> None:
     assert one("Tickets cost RMB 4,200.", "RMB 4,200").unit == "CNY"
 
 
+def test_two_times_of_day_joined_by_to_are_one_range() -> None:
+    found = figs("The library is open from 8am to 10pm on weekdays.")
+    assert [(f.surface, f.value, f.kind) for f in found] == [
+        ("8am to 10pm", (8 * 3600, 22 * 3600), "range")
+    ]
+    assert one("Food parcels go out from 9 to 11am.", "9 to 11am").value == (9 * 3600, 11 * 3600)
+    assert one("Pickets stood there 06:30-15:00 GMT.", "06:30-15:00 GMT").unit == "GMT"
+    # a count and a time stay apart
+    assert surfaces("From 10 to 12 people came at 3pm.") == ["10 to 12", "3pm"]
+
+
 def test_a_bare_month_takes_the_year_its_tense_suggests() -> None:
     october = dt.date(2024, 10, 25)
     assert [f.value for f in figs("shares lost a third since March", october)][-1] == "2024-03"
