@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .dates import MONTHS
 from .numbers import (
     FRACTION_WORDS,
 )
@@ -540,6 +541,14 @@ MONTH_DAY_RANGE = re.compile(
 )
 
 MONTH_YEAR = re.compile(rf"\.?,?{SP}+(\d{{4}})(?!\d|,\d)")
+
+# a second month after a first: "March to May", "January-August", "Jan-Aug",
+# "April 2024 through March 2025"
+MONTH_RANGE = re.compile(
+    rf"(?:{SP}*[-\u2013]{SP}*|{SP}+(?:to|through|until|till){SP}+)"
+    rf"({'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?(?:,?{SP}+(\d{{4}})(?!\d|,\d))?",
+    I,
+)
 
 FUZZY_LEFT = re.compile(
     rf"\b(early|mid|late|the{SP}+end{SP}+of|the{SP}+start{SP}+of|the{SP}+beginning{SP}+of|"

@@ -85,6 +85,28 @@ class TimeReader(ReaderBase):
         approx = hedge is not None and hedge not in lx.NOT_APPROX
         return Candidate(s, end, (first, second.value), second.unit, "range", end, approx, hedge)
 
+    def month_range(
+        self, start: int, end: int, year: int, month: int, approx: bool, year_given: bool = True
+    ) -> Candidate | None:
+        """A month (of ``year``) ending at ``end`` and a later month after it, as one
+        range of months: "March to May", "January-August", "April 2024 through March
+        2025". The second month without a year is the next one of that name."""
+        m = lx.MONTH_RANGE.match(self.text, end)
+        if m is None:
+            return None
+        month2 = MONTHS[m[1].lower()]
+        if m[2] and not year_given:  # "March to May 2027": the year is the second's
+            year = int(m[2]) if month < month2 else int(m[2]) - 1
+        year2 = int(m[2]) if m[2] else year if month2 > month else year + 1
+        if (year2, month2) <= (year, month) or year2 - year > 10:
+            return None
+        stop = m.end()
+        if not m[2] and self.text[stop - 1] == "." and m[1].capitalize() in FULL_MONTH_NAMES:
+            stop -= 1  # the full stop after "May" ends the sentence
+        return Candidate(
+            start, stop, (ymd(year, month), ymd(year2, month2)), "date", "range", stop, approx
+        )
+
     def year_for(self, month: int, day: int | None, left_pos: int) -> int | None:
         rel = lx.RELATIVE_LEFT.search(self.left(left_pos, 12))
         pub = self.published
@@ -149,6 +171,9 @@ class TimeReader(ReaderBase):
             return Candidate(start, end, ymd(year, month, day), "date", "date", end, approx)
         my = lx.MONTH_YEAR.match(text, e)
         if my:
+            rng = self.month_range(start, my.end(), int(my[1]), month, approx)
+            if rng is not None:
+                return rng
             return Candidate(
                 start, my.end(), ymd(int(my[1]), month), "date", "date", my.end(), approx
             )
@@ -184,6 +209,15 @@ class TimeReader(ReaderBase):
             return None
         if word.endswith(".") and not word[:-1].isalpha():
             return None
+        if lx.MONTH_RANGE.match(text, s + len(word.rstrip("."))):
+            year = self.year_for(month, None, s)
+            rng = (
+                self.month_range(start, s + len(word.rstrip(".")), year, month, approx, False)
+                if year is not None
+                else None
+            )
+            if rng is not None:
+                return rng
         if len(word.rstrip(".")) <= 3 and word.lower() not in ("may",):
             return None  # abbreviations stand alone only with a day or year
         if (

@@ -324,6 +324,28 @@ def test_two_times_of_day_joined_by_to_are_one_range() -> None:
     assert surfaces("From 10 to 12 people came at 3pm.") == ["10 to 12", "3pm"]
 
 
+def test_two_months_joined_by_to_or_a_dash_are_one_range() -> None:
+    sept = dt.date(2026, 9, 1)
+
+    def value(text: str, surface: str):
+        found = [f.value for f in figs(text, sept) if f.surface == surface]
+        assert found, [f.surface for f in figs(text, sept)]
+        return found[0]
+
+    assert value("Roadworks closed it from April to June.", "April to June") == (
+        "2026-04",
+        "2026-06",
+    )
+    assert value("Feb-Jul exports fell.", "Feb-Jul") == ("2026-02", "2026-07")
+    text = "Hiring from October 2024 through May 2025 was revised."
+    assert value(text, "October 2024 through May 2025") == ("2024-10", "2025-05")
+    assert value("Storms ran November to February.", "November to February") == (
+        "2026-11",
+        "2027-02",
+    )
+    assert value("It runs June to August 2027.", "June to August 2027") == ("2027-06", "2027-08")
+
+
 def test_a_bare_month_takes_the_year_its_tense_suggests() -> None:
     october = dt.date(2024, 10, 25)
     assert [f.value for f in figs("shares lost a third since March", october)][-1] == "2024-03"
