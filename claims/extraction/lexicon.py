@@ -757,8 +757,15 @@ DURATION_PREP_LEFT = re.compile(
 )
 
 PERIOD_NOUN = re.compile(
-    rf"{SP}+(?:quarter|half|week|month|year|day|round|term|season|semester|phase|stage|leg|"
+    rf"{SP}+(?:(?:fiscal|financial|calendar){SP}+)?"
+    rf"(?:quarter|half|week|month|year|day|round|term|season|semester|phase|stage|leg|"
     r"innings|period|decade|century|anniversary|set|lap|inning|heat)s?\b",
+    I,
+)
+# "second-quarter revenue", "first-half goals": an ordinal joined to its period
+PERIOD_HYPHEN = re.compile(
+    r"[-\u2010](?:quarter|half|round|season|term|stage|leg|set|innings|period)"
+    r"(?![\w-])",
     I,
 )
 # "the second fine", "its second title", "the second to hit": "second" as a rank (not

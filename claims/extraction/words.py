@@ -445,6 +445,8 @@ class WordReader(ReaderBase):
         sup = lx.SUPERLATIVE.match(text, e)
         if sup:
             return Candidate(s, sup.end(), value, "rank", "ordinal", sup.end())
+        if lx.PERIOD_HYPHEN.match(text, e):
+            return Candidate(s, e, value, "rank", "ordinal", e)  # "Second-quarter sales"
         if word[0].isupper():
             return None  # "Third Reich", sentence-initial "First," discourse markers
         if (

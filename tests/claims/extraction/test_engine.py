@@ -346,6 +346,15 @@ def test_two_months_joined_by_to_or_a_dash_are_one_range() -> None:
     assert value("It runs June to August 2027.", "June to August 2027") == ("2027-06", "2027-08")
 
 
+def test_a_period_ordinal_joined_by_a_hyphen_or_fiscal_is_an_ordinal() -> None:
+    assert [(f.surface, f.value) for f in figs("Third-quarter profit beat forecasts.")] == [
+        ("Third", 3)
+    ]
+    assert one("Its second-half sales rose.", "second").kind == "ordinal"
+    assert one("in its first fiscal quarter", "first").value == 1
+    assert figs("She bought a second-hand van for first-year pupils.") == []
+
+
 def test_a_bare_month_takes_the_year_its_tense_suggests() -> None:
     october = dt.date(2024, 10, 25)
     assert [f.value for f in figs("shares lost a third since March", october)][-1] == "2024-03"
