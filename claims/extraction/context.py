@@ -181,19 +181,29 @@ _SAY_VERB = trie_regex({w for w in _SAY.split("|") if w.isalpha()})
 _CAP = r"[A-Z\u00c0-\u00de][\w’'.\-]*"
 _NAME = rf"{_CAP}(?:(?:\s+(?:of|for|de|da|van|von|der|al|bin|and|in|on)\s+|\s+){_CAP}){{0,5}}"
 _PRONOUN = r"[Hh]e|[Ss]he|[Ii]t|[Tt]hey"
+# The head nouns of an unnamed source written "the ...": "the ministry", "the club".
+ROLE_NOUNS = _word_set(
+    "company bank department ministry agency firm government council mayor minister "
+    "governor regulator railway operator office commission group airline spokesman "
+    "spokeswoman spokesperson secretary president chancellor sheriff union authority "
+    "board branch police army military staff court service institute broker statement "
+    "report club federation commissioner centre center association league committee "
+    "coastguard observatory carmaker automaker maker retailer lender insurer carrier "
+    "utility watchdog hospital airport exchange foundation bureau"
+)
 _ROLE = (
-    r"(?:[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:company|bank|department|ministry|agency|firm|"
-    r"government|council|mayor|minister|governor|regulator|railway|operator|office|"
-    r"commission|group|airline|spokesman|spokeswoman|spokesperson|secretary|president|"
-    r"chancellor|sheriff|union|authority|board|branch|police|army|military|staff|court|"
-    r"service|institute|broker|statement|report))"
+    rf"(?:[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{trie_regex(set(ROLE_NOUNS))})\b)"
     # "a spokesperson for the ministry", "a spokesman for Northwind": the organisation speaks
     r"|(?:[Aa]n?\s+(?:[\w-]+\s+)?(?:spokesman|spokeswoman|spokesperson|official|source)\s+"
     r"(?:for|at|from)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=,?\s+(?:said|says|told)))"
+    # "a railway spokesperson said": the unnamed spokesperson, as written
+    r"|(?:[Aa]n?\s+[a-z][\w-]*\s+(?:spokesman|spokeswoman|spokesperson)(?=,?\s+(?:said|says|told)))"
 )
 # "Anna Kovač said", "Kovač, 47, said", "Graham Kerr, general secretary of X, said", "she said"
 _SPEAKER_BEFORE = re.compile(
     rf"\b(?P<sp>{_NAME}|{_PRONOUN}|{_ROLE}|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
+    # an acronym in brackets: "the Northland Hydrology Institute (NHI) said"
+    r"(?:\s+\([A-Z][A-Za-z&]{1,7}\))?"
     rf"(?P<app>,\s*\d{{1,3}},|,\s*(?:a|an|the|[a-z])[^,.;\"“”]{{0,80}},)?"
     rf",?\s+(?:also\s+|later\s+|then\s+|previously\s+|had\s+|has\s+|have\s+)?(?P<v>{_SAY_VERB})\b"
 )
@@ -330,6 +340,16 @@ _ORG_WORDS = set(
         "orbital",
     ]
 )
+# "the club said": the organisation named before, whatever its name
+_GENERIC_ORG_HEADS = _word_set(
+    "company firm group operator club carmaker automaker maker retailer lender insurer carrier"
+)
+_SPOKESPERSON = _word_set("spokesman spokeswoman spokesperson")
+
+
+def _spokes(raw: str) -> bool:
+    return raw.split()[-1] in _SPOKESPERSON
+
 _PERSON_ROLES = {
     "mayor",
     "minister",
@@ -352,7 +372,9 @@ _ADJUNCT_UNIT = (
     r"(?:\b(?:on|in|at|outside|from|during|via|before|after|to|late|early)\s+"
     rf"(?:(?:a|an|the|his|her|its|their)\s+)?{_ADJUNCT_WORD}(?:\s+{_ADJUNCT_WORD}){{0,3}}?"
     r"|\b(?:earlier|later|late|yesterday|today|tonight|recently|again|also|previously)\b"
-    r"|\b(?:this|last|next)\s+\w+)"
+    r"|\b(?:this|last|next)\s+\w+"
+    # "reported Thursday"
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _TRAILING_ADJUNCT = re.compile(rf"(?:\s*{_ADJUNCT_UNIT}){{0,3}}?\s*(?=[,.;:!?\"”]|$)")
 _LEADING_ADJUNCT = re.compile(
@@ -421,7 +443,7 @@ class _Speakers:
                 return name
             if head in ("statement", "report"):
                 return self.orgs[-1] if self.orgs else None
-            if len(low.split()) > 2 or head not in ("company", "firm", "group", "operator"):
+            if len(low.split()) > 2 or head not in _GENERIC_ORG_HEADS:
                 # an unnamed source as written: "the provincial health ministry"
                 return "the " + raw[4:] if raw.startswith("The ") else raw
             return self.orgs[-1] if self.orgs else self._first_org(pos)
@@ -672,7 +694,7 @@ _SAY_QUICK = re.compile(rf"(?<![\w])(?:{trie_regex(set(SPEECH_VERBS))})(?![\w])"
 # What _SPEAKER_BEFORE can have right before the spaces before its verb: the end of a
 # speaker (a word character, "’'.-", or "×", which _CAP's first class takes in) or the
 # comma of an apposition or of ",? said"; "also", "had"... end with a letter.
-_SPEAKER_END_CHARS = frozenset("’'.-,\u00d7")
+_SPEAKER_END_CHARS = frozenset("’'.-,)\u00d7")
 
 
 def _may_follow_speaker(text: str, verb_start: int) -> bool:
@@ -708,6 +730,8 @@ def _speaker_before(
         speaker: str | None = (
             speakers.resolve(org, ms, s) if org[:1].isupper() or org.startswith("the ") else None
         )
+    elif raw[:2].lower() in ("a ", "an") and len(raw.split()) > 2 and _spokes(raw):
+        speaker = raw[0].lower() + raw[1:]  # "a railway spokesperson", as written
     elif raw.lower() in ("he", "she", "it", "they"):
         speaker = speakers.resolve(raw, ms, s)
     elif raw.split()[-1][0].islower() and not raw.lower().startswith("the "):

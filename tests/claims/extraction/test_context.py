@@ -308,3 +308,27 @@ def test_runs_of_marks_without_a_space_are_found_in_linear_time():
     small, large = ("Sales rose" + "!" * n + "5% in 2025." for n in (10_000, 40_000))
     assert sentence_spans(large)[-1][1] == len(large)  # no boundary inside the run
     assert _cpu_of_spans(large) < 8 * max(_cpu_of_spans(small), 0.002)
+
+
+def test_an_acronym_in_brackets_between_the_source_and_its_verb() -> None:
+    text = "The storm flooded 300 homes, the Northland Hydrology Institute (NHI) said."
+    assert who(text, "300") == "Northland Hydrology Institute"
+
+
+def test_a_spokesperson_with_a_modifier_is_the_source_as_written() -> None:
+    assert (
+        who("Ferry services to 12 islands were halted, a harbour spokesperson said.", "12")
+        == "a harbour spokesperson"
+    )
+
+
+def test_more_organisation_nouns_are_unnamed_sources() -> None:
+    text = "Water will be rationed for 10 days, the district commissioner said."
+    assert who(text, "10 days") == "the district commissioner"
+    text = "Grenmark Athletic won again. The attendance of 31,500 was a record, the club said."
+    assert who(text, "31,500") == "Grenmark Athletic"
+
+
+def test_a_bare_weekday_after_the_verb_keeps_the_attribution_trailing() -> None:
+    text = "Orders fell 2.1 percent in March, the Office of Trade Statistics reported Thursday."
+    assert who(text, "2.1 percent") == "Office of Trade Statistics"
