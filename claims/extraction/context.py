@@ -874,6 +874,8 @@ def annotate(
                 if _in_quotes(text, s, e)
                 else None  # most sentences: no speech verb, no quote
             )
+            if who is None and in_span:
+                who = _carried(i, spans, markers_by_sentence, text)
             if in_span:
                 quoted[i] = who
         figures.append(
@@ -909,3 +911,40 @@ def _neighbour_speaker(
                 if mk.speaker:
                     return mk.speaker
     return None
+
+
+def _carried(
+    i: int, spans: list[tuple[int, int]], markers: dict[int, list[_Marker]], text: str
+) -> str | None:
+    """A paraphrase runs on: a sentence without markers whose subject refers back to a
+    source ("It expects...", "The agency plans...", "She ...") takes the speaker of the
+    nearest sentence with markers in its paragraph, at most ``CARRY_SENTENCES`` back
+    (a bound, so a paragraph of endless sentences costs linear time)."""
+    ref = _ANAPHOR.match(text, spans[i][0])
+    if ref is None:
+        return None
+    who: str | None = None
+    for j in range(i - 1, max(-1, i - 1 - CARRY_SENTENCES), -1):
+        if "\n" in text[spans[j][1] : spans[j + 1][0]]:
+            break  # not across a paragraph break
+        prev = markers.get(j)
+        if prev:
+            who = next((mk.speaker for mk in reversed(prev) if mk.speaker), None)
+            break
+    if who is None:
+        return None
+    if ref["p"] in _PERSON_PRONOUNS:
+        return who if _is_person(who) else None
+    # "It will employ 3,000" after a chief executive spoke: she speaks for it; "the
+    # company" after a person is the reporter's subject
+    return who if ref["p"] == "It" or not _is_person(who) else None
+
+
+CARRY_SENTENCES = 8
+
+# a subject that refers back to a source named before: a pronoun or "the agency"
+_ANAPHOR = re.compile(
+    rf"(?P<p>It|He|She|The\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS) - _PERSON_ROLES)}))"
+    r"(?:['’]s)?(?![\w’'])"
+)
+_PERSON_PRONOUNS = frozenset(("He", "She"))

@@ -332,3 +332,19 @@ def test_more_organisation_nouns_are_unnamed_sources() -> None:
 def test_a_bare_weekday_after_the_verb_keeps_the_attribution_trailing() -> None:
     text = "Orders fell 2.1 percent in March, the Office of Trade Statistics reported Thursday."
     assert who(text, "2.1 percent") == "Office of Trade Statistics"
+
+
+def test_a_sentence_whose_subject_refers_back_carries_the_source_in_its_paragraph() -> None:
+    text = (
+        "Sales at Brenlow Foods rose 4% in May, the company said. "
+        "It expects 200 new hires by winter. Shares closed at 310 pence."
+    )
+    assert who(text, "200") == "Brenlow Foods"
+    assert who(text, "310 pence") is None  # no reference back: the reporter's
+    text = "Sales rose 4% in May, said Carla Munt of Brenlow Foods.\n\nIt expects 200 new hires."
+    assert who(text, "200") is None  # not across a paragraph break
+
+
+def test_he_or_she_carries_only_a_person() -> None:
+    text = "Grain exports fell 9% in April, the Tarsk Grain Board said. She expects 40 ships."
+    assert who(text, "40") is None
