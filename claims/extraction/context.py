@@ -824,6 +824,7 @@ def annotate(
     starts = [s for s, _ in spans]
     speakers = _Speakers(text)
     markers_by_sentence: dict[int, list[_Marker]] = {}
+    turns = _turns(text, speakers)
     # markers are read for every sentence up to the last figure so that pronouns resolve;
     # speech verbs are found once per document and only their sentences are parsed
     end = spans[-1][1] if spans else 0
@@ -869,11 +870,13 @@ def annotate(
         elif in_span and i in quoted:
             who = quoted[i]
         else:
-            who = (
-                _neighbour_speaker(i, spans, markers_by_sentence, text)
-                if _in_quotes(text, s, e)
-                else None  # most sentences: no speech verb, no quote
-            )
+            who = _turn_speaker(c.start, turns) if turns[0] else None
+            if who is None:
+                who = (
+                    _neighbour_speaker(i, spans, markers_by_sentence, text)
+                    if _in_quotes(text, s, e)
+                    else None  # most sentences: no speech verb, no quote
+                )
             if who is None and in_span:
                 who = _carried(i, spans, markers_by_sentence, text)
             if in_span:
@@ -948,3 +951,42 @@ _ANAPHOR = re.compile(
     r"(?:['’]s)?(?![\w’'])"
 )
 _PERSON_PRONOUNS = frozenset(("He", "She"))
+
+
+# A transcript's turns: "HELLER: The main shock...", "DAVID ASHWORTH: On costs...",
+# "PRIYA RAMAN (Castlegate Securities): ..." at the start of a line, in capitals.
+_TURN_LABEL = re.compile(
+    r"(?m)^(?P<label>[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]*){0,3})(?:[ ]\([^)\n]{1,60}\))?:[ \t]"
+)
+# labels of a turn, or of the page, that name no speaker
+_NOT_SPEAKER_LABELS = _word_set(
+    "Q A QUESTION QUESTIONS ANSWER MODERATOR OPERATOR REPORTER REPORTERS INTERVIEWER "
+    "AUDIENCE HOST CHAIR UPDATE UPDATED NOTE WATCH READ MORE ALSO BREAKING LIVE PHOTO "
+    "VIDEO EDITOR EDITOR'S EDITOR’S SOURCE SOURCES CLARIFICATION CORRECTION"
+)
+
+
+def _turns(text: str, speakers: _Speakers) -> tuple[list[int], list[str | None]]:
+    """Where each turn of a transcript starts and who speaks in it. A text with fewer
+    than two labels is no transcript (one label is a dateline: "VELANAD: ...")."""
+    found = list(_TURN_LABEL.finditer(text)) if ":" in text else []
+    if len(found) < 2:
+        return [], []
+    starts: list[int] = []
+    names: list[str | None] = []
+    for m in found:
+        words = m["label"].split()
+        name: str | None = None
+        if not any(w in _NOT_SPEAKER_LABELS for w in words):
+            name = " ".join(w[0] + w[1:].lower() for w in words)
+            if " " not in name:
+                name = speakers._full_name(name, m.start()) or name
+        starts.append(m.start())
+        names.append(name)
+    return starts, names
+
+
+def _turn_speaker(pos: int, turns: tuple[list[int], list[str | None]]) -> str | None:
+    """The speaker of the transcript turn that holds ``pos`` (after its label)."""
+    k = bisect.bisect_right(turns[0], pos) - 1
+    return turns[1][k] if k >= 0 else None

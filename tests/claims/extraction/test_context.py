@@ -348,3 +348,20 @@ def test_a_sentence_whose_subject_refers_back_carries_the_source_in_its_paragrap
 def test_he_or_she_carries_only_a_person() -> None:
     text = "Grain exports fell 9% in April, the Tarsk Grain Board said. She expects 40 ships."
     assert who(text, "40") is None
+
+
+def test_a_transcript_turn_is_spoken_by_its_label() -> None:
+    text = (
+        "Transcript of a briefing by Marta Solberg, the port director.\n\n"
+        "SOLBERG: We handled 14,000 containers last week.\n\n"
+        "QUESTION (Harbour Post): How many cranes work?\n\n"
+        "SOLBERG: Nine cranes. Three more arrive in May.\n\n"
+        "KARL DENT (Dent Shipping): Our fees rose 8%."
+    )
+    assert who(text, "14,000") == "Marta Solberg"
+    assert who(text, "Three") == "Marta Solberg"
+    assert who(text, "8%") == "Karl Dent"
+
+
+def test_a_single_capitalised_dateline_is_no_transcript() -> None:
+    assert who("BRENLOW: The river rose 3 metres overnight.", "3 metres") is None
