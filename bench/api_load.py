@@ -162,6 +162,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_for_health(base: str) -> None:
+    """Until the server at ``base`` answers /healthz (at most about 20 s)."""
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{base}/healthz", timeout=1)
+            return
+        except OSError:
+            time.sleep(0.2)
+
+
 def loadavg() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -296,12 +306,7 @@ def main() -> int:
     runs: dict[str, list[dict]] = {}
     load_before = loadavg()
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_for_health(base)
         text = json.dumps(ARTICLE)[1:-1]
         common = f"KEY = {json.dumps(seeded['key'])}\n"
         scenarios = {

@@ -36,7 +36,6 @@ import sys
 import textwrap
 import threading
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 
@@ -44,7 +43,7 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.api_load import PARAGRAPH, PG, free_port, loadavg, server_env, sh
+from bench.api_load import PARAGRAPH, PG, free_port, loadavg, server_env, sh, wait_for_health
 
 ROOT = Path(__file__).resolve().parent.parent
 DB = "factcheck_f3"
@@ -115,12 +114,7 @@ def main() -> int:
         stdout=worker_log.open("w"),
         stderr=subprocess.STDOUT,
     )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"{base}/healthz", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
+    wait_for_health(base)
 
     results: list[tuple[float, str, str]] = []  # (time, request kind, outcome)
     accepted: list[str] = []

@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.api_load import PG, ROOT, free_port, loadavg, server_env, sh
+from bench.api_load import PG, ROOT, free_port, loadavg, server_env, sh, wait_for_health
 
 DB = "factcheck_bench_poison"
 
@@ -100,7 +100,7 @@ def main() -> int:
     env = {
         **os.environ,
         **server_env(
-            db=DB, cache_db=4, broker_db=5, queue="factcheck-bench-poison",
+            db=DB, cache_db=6, broker_db=7, queue="factcheck-bench-poison",
             var_prefix="factcheck-poison-",
         ),
     }  # fmt: skip
@@ -127,12 +127,7 @@ def main() -> int:
     )  # fmt: skip
     load_before = loadavg()
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_for_health(base)
         repeats = args.kb * 1000 // len("<div>")
         bodies = [
             json.dumps(

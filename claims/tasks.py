@@ -21,7 +21,7 @@ TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError)
 
 # Idempotent work on ids: acknowledged after it ran, retried with backoff and
 # jitter only when the database or broker went away.
-retrying_task = shared_task(
+RETRYING = dict(
     acks_late=True,
     autoretry_for=TRANSIENT_ERRORS,
     retry_backoff=True,
@@ -29,6 +29,7 @@ retrying_task = shared_task(
     retry_jitter=True,
     max_retries=8,
 )
+retrying_task = shared_task(**RETRYING)
 
 
 @retrying_task
@@ -80,15 +81,7 @@ class CheckTask(Task):
         return super().apply_async(args, kwargs, **options)
 
 
-check_task = shared_task(
-    base=CheckTask,
-    acks_late=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=True,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=8,
-)
+check_task = shared_task(base=CheckTask, **RETRYING)
 
 
 @check_task
