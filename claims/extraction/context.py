@@ -172,7 +172,7 @@ _SAY = (
     r"said|says|say|told|tells|added|adds|estimated|estimates|estimate|announced|announces|"
     r"reported|reports|warned|warns|stated|states|wrote|writes|noted|notes|explained|"
     r"confirmed|confirms|insisted|insists|claimed|claims|argued|argues|predicted|predicts|"
-    r"forecast|forecasts|believes|believe|acknowledged|admitted|revealed|disclosed|"
+    r"forecast|forecasts|expects|expected|believes|believe|acknowledged|admitted|revealed|disclosed|"
     r"calculated|calculates|put|puts|told\s+reporters|according"
 )
 # The same verbs as a trie, for patterns that end with a verb and a word boundary: that
@@ -205,7 +205,7 @@ _SPEAKER_BEFORE = re.compile(
     # an acronym in brackets: "the Northland Hydrology Institute (NHI) said"
     r"(?:\s+\([A-Z][A-Za-z&]{1,7}\))?"
     rf"(?P<app>,\s*\d{{1,3}},|,\s*(?:a|an|the|[a-z])[^,.;\"“”]{{0,80}},)?"
-    rf",?\s+(?:also\s+|later\s+|then\s+|previously\s+|had\s+|has\s+|have\s+)?(?P<v>{_SAY_VERB})\b"
+    rf",?\s+(?:also\s+|later\s+|then\s+|now\s+|previously\s+|had\s+|has\s+|have\s+)?(?P<v>{_SAY_VERB})\b"
 )
 # '..., said Tomas Vries', 'said chief executive Maya Ruiz', 'said the company'
 _SPEAKER_AFTER = re.compile(
@@ -344,6 +344,10 @@ _ORG_WORDS = set(
 _GENERIC_ORG_HEADS = _word_set(
     "company firm group operator club carmaker automaker maker retailer lender insurer carrier"
 )
+# speech verbs with another sense when an object follows: "added 130,000 jobs"
+_ACTION_SENSE = _word_set("added adds")
+# a forecast's source is named right before its verb: "Halbrook expects", "the bank forecast"
+_FORECAST_VERBS = _word_set("expects expected forecast forecasts")
 _SPOKESPERSON = _word_set("spokesman spokeswoman spokesperson")
 
 
@@ -752,6 +756,13 @@ def _speaker_before(
     trailing = not follows or follows[0] in ',.;:!?"”' or adj is not None
     if follows.startswith("that "):
         trailing = False
+    v = m["v"]
+    if not trailing and v in _ACTION_SENSE and not follows.startswith(("that ", ":")):
+        return  # "employers added 130,000 jobs": no speech
+    if v in _FORECAST_VERBS and raw.split()[-1][0].islower() and raw[:4].lower() != "the ":
+        return  # "better than expected", "is expected": no forecaster named
+    if v in _FORECAST_VERBS and any(mk.leading and mk.end <= ms for mk in out):
+        return  # "She said Corvane expected ...": her words
     adjunct_end = adj.end() if adj is not None else after_verb
     if not trailing:
         lead_adj = _LEADING_ADJUNCT.match(text, after_verb, e)

@@ -337,11 +337,11 @@ def test_a_bare_weekday_after_the_verb_keeps_the_attribution_trailing() -> None:
 def test_a_sentence_whose_subject_refers_back_carries_the_source_in_its_paragraph() -> None:
     text = (
         "Sales at Brenlow Foods rose 4% in May, the company said. "
-        "It expects 200 new hires by winter. Shares closed at 310 pence."
+        "It plans 200 new hires by winter. Shares closed at 310 pence."
     )
     assert who(text, "200") == "Brenlow Foods"
     assert who(text, "310 pence") is None  # no reference back: the reporter's
-    text = "Sales rose 4% in May, said Carla Munt of Brenlow Foods.\n\nIt expects 200 new hires."
+    text = "Sales rose 4% in May, said Carla Munt of Brenlow Foods.\n\nIt plans 200 new hires."
     assert who(text, "200") is None  # not across a paragraph break
 
 
@@ -365,3 +365,18 @@ def test_a_transcript_turn_is_spoken_by_its_label() -> None:
 
 def test_a_single_capitalised_dateline_is_no_transcript() -> None:
     assert who("BRENLOW: The river rose 3 metres overnight.", "3 metres") is None
+
+
+def test_an_organisation_that_expects_is_the_source_of_its_forecast() -> None:
+    text = "Lindqvist Mining now expects annual output of 2 million tonnes."
+    assert who(text, "2 million tonnes") == "Lindqvist Mining"
+    text = "Brokers had forecast 30 sales. Orders came in better than expected at 41 units."
+    assert who(text, "41") is None  # "than expected" names no forecaster
+    text = "Ola Fenn said Lindqvist Mining expected output of 3 million tonnes."
+    assert who(text, "3 million tonnes") == "Ola Fenn"
+
+
+def test_added_with_an_object_is_no_speech() -> None:
+    text = "Builders added 4,500 homes in June, up from 3,900 in May."
+    assert who(text, "4,500") is None
+    assert who("Rents will rise 3%, Ola Fenn added.", "3%") == "Ola Fenn"
