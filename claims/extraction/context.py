@@ -454,12 +454,29 @@ class _Speakers:
         name = _clean_name(raw, pos == sentence_start)
         if name is None:
             return None
+        if _ACRONYM.fullmatch(name):
+            name = self._spelled_out(name)
         if " " not in name and name.lower() not in _GROUP_NOUNS:
             full = self._full_name(name, pos)
             if full:
                 name = full
         self.register(name)
         return name
+
+    def _spelled_out(self, acronym: str) -> str:
+        """The name an acronym stands for where the text defines it: "the Regional
+        Meteorological Centre (RMC)" for "RMC"; the acronym itself if it is not defined."""
+        key = ("acronym", acronym)
+        if key not in self._cache:
+            found: str | None = None
+            for m in _acronym_definition(acronym).finditer(self.text):
+                words = [w for w in m[1].split() if w[0].isupper()]
+                words = words[-len(acronym) :]
+                if "".join(w[0] for w in words) == acronym:
+                    found = " ".join(m[1].split()[-_span_of(m[1], len(acronym)) :])
+                    break
+            self._cache[key] = (0, found)
+        return self._cache[key][1] or acronym
 
     def _names(self) -> list[tuple[int, str]]:
         """Capitalised word sequences of the text, found once per document."""
@@ -1001,3 +1018,27 @@ def _turn_speaker(pos: int, turns: tuple[list[int], list[str | None]]) -> str | 
     """The speaker of the transcript turn that holds ``pos`` (after its label)."""
     k = bisect.bisect_right(turns[0], pos) - 1
     return turns[1][k] if k >= 0 else None
+
+
+# an acronym ("RMC", "NHI") as a source, spelled out where the text defines it
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+@functools.lru_cache(maxsize=256)
+def _acronym_definition(acronym: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"((?:{_CAP_WORD}[ \t]+(?:(?:of|for|and|on|the)[ \t]+)?){{1,8}})\(\s*{acronym}\s*\)"
+    )
+
+
+def _span_of(words: str, letters: int) -> int:
+    """How many trailing words of ``words`` hold ``letters`` capitalised words."""
+    toks = words.split()
+    n = caps = 0
+    for t in reversed(toks):
+        n += 1
+        if t[0].isupper():
+            caps += 1
+            if caps == letters:
+                break
+    return n

@@ -380,3 +380,12 @@ def test_added_with_an_object_is_no_speech() -> None:
     text = "Builders added 4,500 homes in June, up from 3,900 in May."
     assert who(text, "4,500") is None
     assert who("Rents will rise 3%, Ola Fenn added.", "3%") == "Ola Fenn"
+
+
+def test_an_acronym_source_is_spelled_out_where_the_text_defines_it() -> None:
+    text = (
+        "Rain fell all night, according to the Regional Flood Centre (RFC). "
+        "The RFC has put 3 districts on alert."
+    )
+    assert who(text, "3") == "Regional Flood Centre"
+    assert who("Trade rose 4% in May, the IMF said.", "4%") == "IMF"
