@@ -348,6 +348,10 @@ _GENERIC_ORG_HEADS = _word_set(
 _ACTION_SENSE = _word_set("added adds")
 # a forecast's source is named right before its verb: "Halbrook expects", "the bank forecast"
 _FORECAST_VERBS = _word_set("expects expected forecast forecasts")
+# "the company's outlook", "the agency's figures": the organisation is the source
+_ROLE_POSSESSIVE = re.compile(rf"the\s+({trie_regex(set(ROLE_NOUNS))})['’]s\s")
+# an auxiliary the speaker pattern can take in before its verb
+_TRAILING_AUX = re.compile(r"\s+(?:have|has|had|is|are|was|were|will|would)$")
 _SPOKESPERSON = _word_set("spokesman spokeswoman spokesperson")
 
 
@@ -555,6 +559,8 @@ _CONNECTORS = ("of", "for", "de", "van", "von")
 _CAP_SEQUENCE = re.compile(
     rf"{_CAP_WORD}(?:(?:[ \t]+(?:{'|'.join(_CONNECTORS)})[ \t]+|[ \t]+){_CAP_WORD}){{0,5}}"
 )
+# lower-case words of a person's name: "Ursula von der Leyen"
+_NAME_PARTICLES = _word_set("van von der den de da di du dos del la le al bin ibn")
 _GROUP_NOUNS = _word_set(
     "police officials authorities analysts economists residents witnesses organisers "
     "organizers unions doctors paramedics investigators prosecutors troops rescuers "
@@ -568,6 +574,8 @@ def _is_person(name: str) -> bool:
     toks = name.split()
     if not 2 <= len(toks) <= 3 or toks[0].lower() == "the":
         return False
+    if any(t[0].islower() and t not in _NAME_PARTICLES for t in toks):
+        return False  # "Balasore district": a place, no person
     return not any(t.lower().strip("’'s") in _ORG_WORDS or t.lower() in _ORG_WORDS for t in toks)
 
 
@@ -642,6 +650,10 @@ def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> s
         nm = _LEADING_NAME.match(parts[1])
         if nm and _is_person(nm[1]):
             return speakers.resolve(nm[1], offset + len(first) + 1 + nm.start(1), s)
+    owner = _ROLE_POSSESSIVE.match(first)
+    if owner:
+        # "the company's outlook for the third quarter": the company named before
+        return speakers.resolve("the " + owner[1], offset, s)
     if first.startswith("the ") and len(first.split()) <= 5:
         return first.strip()
     return None
@@ -745,6 +757,9 @@ def _speaker_before(
     if taken and any(a <= ms < b for a, b in taken):
         return
     raw = m["sp"]
+    aux = _TRAILING_AUX.search(raw)
+    if aux and aux.start() > 0:
+        raw = raw[: aux.start()]  # "officials in Balasore district have reported"
     spokes = _FOR_ORGANISATION.search(raw) if raw[:2].lower() in ("a ", "an") else None
     if spokes:
         org = spokes[1]

@@ -389,3 +389,24 @@ def test_an_acronym_source_is_spelled_out_where_the_text_defines_it() -> None:
     )
     assert who(text, "3") == "Regional Flood Centre"
     assert who("Trade rose 4% in May, the IMF said.", "4%") == "IMF"
+
+
+def test_according_to_the_companys_outlook_is_the_company_named_before() -> None:
+    text = (
+        "Orion Chips grew fast. According to the company's outlook, revenue "
+        "will reach $4.4 billion next year."
+    )
+    assert who(text, "$4.4 billion") == "Orion Chips"
+
+
+def test_an_auxiliary_before_the_verb_is_no_part_of_the_speaker() -> None:
+    text = "Inspectors in Varrow county have reported that 60 wells ran dry."
+    assert who(text, "60") == "Varrow county"
+
+
+def test_a_name_with_a_lower_case_word_is_no_person_for_he_or_she() -> None:
+    text = (
+        "Inspectors in Varrow county have reported that 60 wells ran dry. "
+        "He said 12 more were at risk."
+    )
+    assert who(text, "12") is None
