@@ -172,7 +172,7 @@ _SAY = (
     r"said|says|say|told|tells|added|adds|estimated|estimates|estimate|announced|announces|"
     r"reported|reports|warned|warns|stated|states|wrote|writes|noted|notes|explained|"
     r"confirmed|confirms|insisted|insists|claimed|claims|argued|argues|predicted|predicts|"
-    r"forecast|forecasts|expects|expected|believes|believe|acknowledged|admitted|revealed|disclosed|"
+    r"forecast|forecasts|expects|expected|revised|revises|found|finds|believes|believe|acknowledged|admitted|revealed|disclosed|"
     r"calculated|calculates|put|puts|told\s+reporters|according"
 )
 # The same verbs as a trie, for patterns that end with a verb and a word boundary: that
@@ -189,7 +189,7 @@ ROLE_NOUNS = _word_set(
     "board branch police army military staff court service institute broker statement "
     "report club federation commissioner centre center association league committee "
     "coastguard observatory carmaker automaker maker retailer lender insurer carrier "
-    "utility watchdog hospital airport exchange foundation bureau"
+    "utility watchdog hospital airport exchange foundation bureau tribunal inquiry"
 )
 _ROLE = (
     rf"(?:[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{trie_regex(set(ROLE_NOUNS))})\b)"
@@ -347,10 +347,13 @@ _GENERIC_ORG_HEADS = _word_set(
 # speech verbs with another sense when an object follows: "added 130,000 jobs"
 _ACTION_SENSE = _word_set("added adds")
 # a forecast's source is named right before its verb: "Halbrook expects", "the bank forecast"
-_FORECAST_VERBS = _word_set("expects expected forecast forecasts")
+_FORECAST_VERBS = _word_set("expects expected forecast forecasts revised revises")
+# verbs that attribute only as "..., the court found."
+_TRAILING_ONLY = _word_set("found finds")
 # "the company's outlook", "the agency's figures": the organisation is the source
 _ROLE_POSSESSIVE = re.compile(rf"the\s+({trie_regex(set(ROLE_NOUNS))})['’]s\s")
 # an auxiliary the speaker pattern can take in before its verb
+_PASSIVE_AUX = _word_set("is are was were")
 _TRAILING_AUX = re.compile(r"\s+(?:have|has|had|is|are|was|were|will|would)$")
 _SPOKESPERSON = _word_set("spokesman spokeswoman spokesperson")
 
@@ -759,6 +762,8 @@ def _speaker_before(
     raw = m["sp"]
     aux = _TRAILING_AUX.search(raw)
     if aux and aux.start() > 0:
+        if aux[0].split()[0] in _PASSIVE_AUX:
+            return  # "Payrolls were revised down": no one speaks
         raw = raw[: aux.start()]  # "officials in Balasore district have reported"
     spokes = _FOR_ORGANISATION.search(raw) if raw[:2].lower() in ("a ", "an") else None
     if spokes:
@@ -793,6 +798,8 @@ def _speaker_before(
         return  # "employers added 130,000 jobs": no speech
     if v in _FORECAST_VERBS and raw.split()[-1][0].islower() and raw[:4].lower() != "the ":
         return  # "better than expected", "is expected": no forecaster named
+    if v in _TRAILING_ONLY and not trailing:
+        return  # "rescuers found 12 survivors" is no finding of theirs
     if v in _FORECAST_VERBS and any(mk.leading and mk.end <= ms for mk in out):
         return  # "She said Corvane expected ...": her words
     adjunct_end = adj.end() if adj is not None else after_verb

@@ -410,3 +410,15 @@ def test_a_name_with_a_lower_case_word_is_no_person_for_he_or_she() -> None:
         "He said 12 more were at risk."
     )
     assert who(text, "12") is None
+
+
+def test_an_organisation_that_revises_is_the_source_of_the_new_figure() -> None:
+    text = "The Tarsk Geological Survey revised the tremor's magnitude to 5.1 on Friday."
+    assert who(text, "5.1") == "Tarsk Geological Survey"
+    assert who("Exports were revised down by 3,000 tonnes.", "3,000 tonnes") is None
+
+
+def test_found_attributes_only_as_a_trailing_verb() -> None:
+    text = "The bribes, worth about €2m, were paid from 2017, the tribunal found."
+    assert who(text, "€2m") == "the tribunal"
+    assert who("Divers found 14 survivors in the hull.", "14") is None
