@@ -172,7 +172,7 @@ _SAY = (
     r"said|says|say|told|tells|added|adds|estimated|estimates|estimate|announced|announces|"
     r"reported|reports|warned|warns|stated|states|wrote|writes|noted|notes|explained|"
     r"confirmed|confirms|insisted|insists|claimed|claims|argued|argues|predicted|predicts|"
-    r"forecast|forecasts|expects|expected|revised|revises|found|finds|believes|believe|acknowledged|admitted|revealed|disclosed|"
+    r"forecast|forecasts|expects|expected|revised|revises|found|finds|shows|show|showed|believes|believe|acknowledged|admitted|revealed|disclosed|"
     r"calculated|calculates|put|puts|told\s+reporters|according"
 )
 # The same verbs as a trie, for patterns that end with a verb and a word boundary: that
@@ -685,6 +685,9 @@ def _markers(
         taken.append((ms, end))
     seen: set[int] = set()
     for v in verbs:
+        if v[0].lower() in _SHOW_VERBS:
+            _owned_report(v, text, s, sent, speakers, out, taken)
+            continue
         if not _may_follow_speaker(text, v.start()):
             continue  # '"...," said X': no "X said" can end at this verb
         # the speaker stands just before the verb: search a window, not the sentence
@@ -809,6 +812,41 @@ def _speaker_before(
             adjunct_end = lead_adj.end()
     out.append(_Marker(ms, me, speaker, not trailing, adjunct_end))
     taken.append((ms, me))
+
+
+# "Golden Bridge Securities' survey of 120 dealers shows ...": the owner of the survey
+_SHOW_VERBS = _word_set("shows show showed")
+REPORT_NOUNS = _word_set(
+    "survey report data figures poll study analysis estimate estimates statistics "
+    "research index forecast tally count census review audit"
+)
+_OWNED_REPORT = re.compile(
+    rf"(?P<owner>{_NAME})['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:{trie_regex(set(REPORT_NOUNS))})\b[^.;!?]{{0,100}}?\s(?:{trie_regex(set(_SHOW_VERBS))})\b"
+)
+
+
+def _owned_report(
+    v: re.Match[str],
+    text: str,
+    s: int,
+    sent: str,
+    speakers: _Speakers,
+    out: list[_Marker],
+    taken: list[tuple[int, int]],
+) -> None:
+    """A leading marker for "X's survey ... shows": X is the source of what follows,
+    the survey's own figures included ("a survey of 120 dealers")."""
+    for m in _OWNED_REPORT.finditer(sent, max(0, v.start() - s - 160), v.end() - s):
+        if m.end() != v.end() - s:
+            continue
+        os_, oe = s + m.start("owner"), s + m.end("owner")
+        if any(a <= os_ < b for a, b in taken):
+            return
+        speaker = speakers.resolve(m["owner"], os_, s)
+        out.append(_Marker(os_, oe, speaker, True, oe))
+        taken.append((os_, oe))
+        return
 
 
 # A capitalised calendar word after "said" is a date, not a speaker.

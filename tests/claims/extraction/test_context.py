@@ -422,3 +422,10 @@ def test_found_attributes_only_as_a_trailing_verb() -> None:
     text = "The bribes, worth about €2m, were paid from 2017, the tribunal found."
     assert who(text, "€2m") == "the tribunal"
     assert who("Divers found 14 survivors in the hull.", "14") is None
+
+
+def test_the_owner_of_a_survey_that_shows_is_the_source() -> None:
+    text = "Orvane Bank's survey of 300 shops shows prices up 6% in June."
+    assert who(text, "300") == "Orvane Bank"
+    assert who(text, "6%") == "Orvane Bank"
+    assert who("Company data showed 12 stores closed.", "12") is None  # no owner named
