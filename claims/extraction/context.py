@@ -399,7 +399,7 @@ _TOLD_OBJECT = re.compile(
     r"meeting|newspaper|broadcaster|radio|television|audience))"
 )
 _NO_ATTRIBUTION_CLAUSE = re.compile(
-    r"\s*(?:as|when|while|after|before|describing|saying|adding|which|where|amid|"
+    r"\s*(?:as|when|while|after|before|describing|saying|which|where|amid|"
     r"despite|since)\b",
     re.I,
 )

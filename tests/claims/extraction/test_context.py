@@ -429,3 +429,8 @@ def test_the_owner_of_a_survey_that_shows_is_the_source() -> None:
     assert who(text, "300") == "Orvane Bank"
     assert who(text, "6%") == "Orvane Bank"
     assert who("Company data showed 12 stores closed.", "12") is None  # no owner named
+
+
+def test_adding_that_continues_the_speaker() -> None:
+    text = "The bridge was shut, the harbour operator said, adding that 3 piers were damaged."
+    assert who(text, "3") == "the harbour operator"
