@@ -361,6 +361,18 @@ _SPOKESPERSON = _word_set("spokesman spokeswoman spokesperson")
 def _spokes(raw: str) -> bool:
     return raw.split()[-1] in _SPOKESPERSON
 
+# words that make a capitalised name an organisation's, not a person's (for he/she):
+# "Regional Meteorological Centre", "Golden Bridge Securities", "Zhenhai Motors"
+_ORG_WORDS.update(
+    ROLE_NOUNS
+    - {"mayor", "minister", "governor", "secretary", "president", "chancellor", "sheriff"}
+    - {"spokesman", "spokeswoman", "spokesperson", "commissioner"},
+    _word_set(
+        "centre center federation foundation bureau securities motors foods systems "
+        "holdings plc llc gmbh ag sa capital partners labs technologies energy research "
+        "statistics survey fund league club hospital airport agency network media press"
+    ),
+)
 _PERSON_ROLES = {
     "mayor",
     "minister",

@@ -434,3 +434,11 @@ def test_the_owner_of_a_survey_that_shows_is_the_source() -> None:
 def test_adding_that_continues_the_speaker() -> None:
     text = "The bridge was shut, the harbour operator said, adding that 3 piers were damaged."
     assert who(text, "3") == "the harbour operator"
+
+
+def test_he_skips_an_organisation_with_an_organisation_word_in_its_name() -> None:
+    text = (
+        "Ravi Menon said 400 homes were damaged. Rain reached 30 cm, according "
+        "to the Coastal Weather Centre (CWC). Each family gets Rs 2 lakh, he said."
+    )
+    assert who(text, "Rs 2 lakh") == "Ravi Menon"
