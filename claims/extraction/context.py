@@ -192,7 +192,7 @@ ROLE_NOUNS = _word_set(
     "utility watchdog hospital airport exchange foundation bureau tribunal inquiry"
 )
 _ROLE = (
-    rf"(?:[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{trie_regex(set(ROLE_NOUNS))})\b)"
+    rf"(?:[Tt]he\s+(?:[\w’'-]+\s+){{0,2}}?(?:{trie_regex(set(ROLE_NOUNS))})\b)"
     # "a spokesperson for the ministry", "a spokesman for Northwind": the organisation speaks
     r"|(?:[Aa]n?\s+(?:[\w-]+\s+)?(?:spokesman|spokeswoman|spokesperson|official|source)\s+"
     r"(?:for|at|from)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=,?\s+(?:said|says|told)))"

@@ -442,3 +442,8 @@ def test_he_skips_an_organisation_with_an_organisation_word_in_its_name() -> Non
         "to the Coastal Weather Centre (CWC). Each family gets Rs 2 lakh, he said."
     )
     assert who(text, "Rs 2 lakh") == "Ravi Menon"
+
+
+def test_a_possessive_inside_an_unnamed_source() -> None:
+    text = "Grain prices hit $300 a tonne, the island's farm agency said."
+    assert who(text, "$300") == "the island's farm agency"
