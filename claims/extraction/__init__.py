@@ -16,6 +16,6 @@ from .engine import extract
 from .types import Document, Figure
 
 # Bump when the output for some input changes.
-EXTRACTOR_VERSION = "0.5.23"
+EXTRACTOR_VERSION = "0.5.24"
 
 __all__ = ["EXTRACTOR_VERSION", "Document", "Figure", "extract"]

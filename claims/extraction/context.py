@@ -172,8 +172,9 @@ _SAY = (
     r"said|says|say|told|tells|added|adds|estimated|estimates|estimate|announced|announces|"
     r"reported|reports|warned|warns|stated|states|wrote|writes|noted|notes|explained|"
     r"confirmed|confirms|insisted|insists|claimed|claims|argued|argues|predicted|predicts|"
-    r"forecast|forecasts|expects|expected|revised|revises|found|finds|shows|show|showed|believes|believe|acknowledged|admitted|revealed|disclosed|"
-    r"calculated|calculates|put|puts|told\s+reporters|according"
+    r"forecast|forecasts|expects|expected|revised|revises|found|finds|shows|show|showed|"
+    r"informed|suggested|tweeted|posted|believes|believe|acknowledged|admitted|revealed|"
+    r"disclosed|calculated|calculates|put|puts|told\s+reporters|according"
 )
 # The same verbs as a trie, for patterns that end with a verb and a word boundary: that
 # boundary leaves one word to match, and "told reporters" is never reached ("told" is).

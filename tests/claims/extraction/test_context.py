@@ -447,3 +447,11 @@ def test_he_skips_an_organisation_with_an_organisation_word_in_its_name() -> Non
 def test_a_possessive_inside_an_unnamed_source() -> None:
     text = "Grain prices hit $300 a tonne, the island's farm agency said."
     assert who(text, "$300") == "the island's farm agency"
+
+
+def test_informed_and_posted_are_reporting_verbs() -> None:
+    assert who("The Port Harbour Master has informed that 23 boats sank.", "23") == (
+        "Port Harbour Master"
+    )
+    text = "The county fire office posted that 8 homes had burned."
+    assert who(text, "8") == "the county fire office"
