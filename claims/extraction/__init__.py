@@ -16,6 +16,6 @@ from .engine import extract
 from .types import Document, Figure
 
 # Bump when the output for some input changes.
-EXTRACTOR_VERSION = "0.5.24"
+EXTRACTOR_VERSION = "0.5.25"
 
 __all__ = ["EXTRACTOR_VERSION", "Document", "Figure", "extract"]

@@ -362,6 +362,7 @@ _SPOKESPERSON = _word_set("spokesman spokeswoman spokesperson")
 def _spokes(raw: str) -> bool:
     return raw.split()[-1] in _SPOKESPERSON
 
+
 # words that make a capitalised name an organisation's, not a person's (for he/she):
 # "Regional Meteorological Centre", "Golden Bridge Securities", "Zhenhai Motors"
 _ORG_WORDS.update(
@@ -439,6 +440,7 @@ class _Speakers:
         self.orgs: list[str] = []
         self._name_index: list[tuple[int, str]] | None = None
         self._cache: dict[tuple[str, str], tuple[int, str | None]] = {}
+        self._acronyms = 0
 
     def register(self, name: str) -> None:
         if _is_person(name):
@@ -489,7 +491,14 @@ class _Speakers:
         key = ("acronym", acronym)
         if key not in self._cache:
             found: str | None = None
-            for m in _acronym_definition(acronym).finditer(self.text):
+            self._acronyms += 1
+            # each lookup reads the text once: a bounded number per document
+            definitions = (
+                _acronym_definition(acronym).finditer(self.text)
+                if self._acronyms <= MAX_ACRONYMS
+                else ()
+            )
+            for m in definitions:
                 words = [w for w in m[1].split() if w[0].isupper()]
                 words = words[-len(acronym) :]
                 if "".join(w[0] for w in words) == acronym:
@@ -1095,6 +1104,7 @@ def _turn_speaker(pos: int, turns: tuple[list[int], list[str | None]]) -> str | 
 
 # an acronym ("RMC", "NHI") as a source, spelled out where the text defines it
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+MAX_ACRONYMS = 16
 
 
 @functools.lru_cache(maxsize=256)

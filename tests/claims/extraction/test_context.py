@@ -455,3 +455,18 @@ def test_informed_and_posted_are_reporting_verbs() -> None:
     )
     text = "The county fire office posted that 8 homes had burned."
     assert who(text, "8") == "the county fire office"
+
+
+def test_acronym_lookups_are_bounded_per_document() -> None:
+    import time
+
+    text = (
+        " ".join(
+            f"Sales rose {i}%, {a}{b}{c} said."
+            for i, (a, b, c) in enumerate(itertools.product("ABCDEFGHIJ", repeat=3))
+        )
+        + " x" * 200_000
+    )
+    t = time.process_time()
+    extract(Document(text, dt.date(2024, 3, 12)))
+    assert time.process_time() - t < 10
