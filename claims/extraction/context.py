@@ -600,7 +600,7 @@ def _is_person(name: str) -> bool:
     if not 2 <= len(toks) <= 3 or toks[0].lower() == "the":
         return False
     if any(t[0].islower() and t not in _NAME_PARTICLES for t in toks):
-        return False  # "Balasore district": a place, no person
+        return False  # "Harwick district": a place, no person
     return not any(t.lower().strip("’'s") in _ORG_WORDS or t.lower() in _ORG_WORDS for t in toks)
 
 
@@ -677,7 +677,7 @@ def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> s
             return speakers.resolve(nm[1], offset + len(first) + 1 + nm.start(1), s)
     owner = _ROLE_POSSESSIVE.match(first)
     if owner:
-        # "the company's outlook for the third quarter": the company named before
+        # "according to the firm's guidance for next year": the firm named before
         return speakers.resolve("the " + owner[1], offset, s)
     if first.startswith("the ") and len(first.split()) <= 5:
         return first.strip()
@@ -789,7 +789,7 @@ def _speaker_before(
     if aux and aux.start() > 0:
         if aux[0].split()[0] in _PASSIVE_AUX:
             return  # "Payrolls were revised down": no one speaks
-        raw = raw[: aux.start()]  # "officials in Balasore district have reported"
+        raw = raw[: aux.start()]  # "staff in Harwick county have reported"
     spokes = _FOR_ORGANISATION.search(raw) if raw[:2].lower() in ("a ", "an") else None
     if spokes:
         org = spokes[1]
