@@ -79,7 +79,8 @@ def mentions(article: Article, limit: int | None = None) -> list[Mention]:
             o.kind == "time" and s <= o.start < e for o in article.figures))
         out.append(Mention(article, fig, q, s, _context(text, s, e, fig), _head(text, fig, e),
                            _noun(fig),
-                           _speaker(fig), _dates_near(article, fig, s, e, offset), timed))
+                           _speaker(fig, text), _dates_near(article, fig, s, e, offset),
+                           timed))
     return out
 
 
@@ -147,11 +148,24 @@ def _noun(fig: Figure) -> str:
     return stem(unit.split()[-1])
 
 
-def _speaker(fig: Figure) -> frozenset[str]:
+# capitalised words right before a name: its title ("Odisha's Chief Secretary")
+_TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.-]*(?:['’]s)?[ \u00a0]+){1,4}$")
+
+
+def _speaker(fig: Figure, text: str = "") -> frozenset[str]:
+    """The source's words; a named source also takes the title its article gives
+    it, so "the Chief Secretary" in one article meets "Chief Secretary Asha Rao"
+    in another."""
     if not fig.attributed_to:
         return frozenset()
-    return frozenset(stem(m.group()) for m in words(fig.attributed_to)
-                     if m.group().lower() not in STOPWORDS and m.group()[0].isupper())
+    name = fig.attributed_to
+    found = [m.group() for m in words(name)]
+    at = text.find(name) if text and len(found) >= 2 and name[0].isupper() else -1
+    if at > 0:
+        title = _TITLE_BEFORE.search(text, max(0, at - 60), at)
+        if title:
+            found += [m.group().removesuffix("'s").removesuffix("’s") for m in words(title[0])]
+    return frozenset(stem(w) for w in found if w.lower() not in STOPWORDS and w[0].isupper())
 
 
 def _dates_near(article: Article, fig: Figure, s: int, e: int,

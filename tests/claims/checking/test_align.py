@@ -112,3 +112,30 @@ def test_figures_side_by_side_settle_agreements_before_conflicts() -> None:
     assert ("conflict", "4.5%", "5.4%") in found
     assert not any(t == "conflict" and a == "12%" for t, a, _ in found)
     assert not any("15%" in (a, b) for _, a, b in found)
+
+
+def test_a_source_named_by_title_in_one_article_and_by_name_in_another_is_one_source() -> None:
+    """ "The Harbour Chief Inspector" and "Chief Inspector Mila Stone" are the same
+    source: their figures align as one source's, not as two sources' (which would
+    count against the pair)."""
+    import datetime as dt
+
+    from claims.checking.align import mentions
+    from claims.checking.model import Article
+    from claims.extraction import Document, extract
+
+    day = dt.date(2026, 5, 4)
+    texts = {
+        "a": "A ferry hit the pier at Kellsport on Sunday. The Harbour Chief Inspector has "
+        "said that 46 passengers were taken to the two clinics in the port.",
+        "b": "A ferry struck the pier at Kellsport on Sunday. Of the injured, 31 passengers "
+        "were taken to the two clinics in the port, according to Harbour's Chief Inspector "
+        "Mila Stone.",
+    }
+    speakers = []
+    for key, text in texts.items():
+        art = Article(key, text, day, key, "", tuple(extract(Document(text, day))))
+        (m,) = [m for m in mentions(art) if m.figure.surface in ("46", "31")]
+        speakers.append(m.speaker)
+    assert speakers[0] and speakers[1]
+    assert speakers[0] & speakers[1]  # chief, inspector
