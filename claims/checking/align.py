@@ -148,7 +148,7 @@ def _noun(fig: Figure) -> str:
     return stem(unit.split()[-1])
 
 
-# capitalised words right before a name: its title ("Odisha's Chief Secretary")
+# capitalised words right before a name: its title ("Harbour's Chief Inspector")
 _TITLE_BEFORE = re.compile(r"(?:[A-Z][\w.-]*(?:['’]s)?[ \u00a0]+){1,4}$")
 
 
