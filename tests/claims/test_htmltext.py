@@ -6,6 +6,7 @@ import pytest
 from bench.load_corpus import html_bodies
 from claims import htmltext
 from claims.htmltext import html_to_text, sanitize_html
+from tests.timing import best_cpu
 
 
 def test_it_drops_scripts_handlers_and_javascript_links():
@@ -110,14 +111,7 @@ def test_the_load_corpus_reads_as_html_parser_reads_it():
 
 # ---------------------------------------- nesting (issue 13, row 1)
 def _cpu_of_sanitizing(html: str) -> float:
-    import time
-
-    best = float("inf")
-    for _ in range(3):
-        t0 = time.process_time()
-        sanitize_html(html)
-        best = min(best, time.process_time() - t0)
-    return best
+    return best_cpu(sanitize_html, html)
 
 
 # Shapes that nest (or make html5ever walk or rebuild its stack) once per repeat.

@@ -57,19 +57,13 @@ def test_any_figures_are_checked_without_raising(figs_a, figs_b) -> None:  # typ
 
 
 def _cross_check_seconds(sentences: int) -> float:
-    from time import process_time
-
     from claims.extraction import Document, extract
+    from tests.timing import best_cpu
 
     text = "The agency counted 12 cases, 4% more, at a cost of $3 million. " * sentences
     figs = tuple(extract(Document(text)))
     pair = [Article("a", text, figures=figs), Article("b", text, figures=figs)]
-    best = float("inf")
-    for _ in range(2):
-        started = process_time()
-        cross_check(pair)
-        best = min(best, process_time() - started)
-    return best
+    return best_cpu(cross_check, pair, repeats=2)
 
 
 def test_cross_checking_two_huge_articles_costs_a_bounded_amount_of_work() -> None:

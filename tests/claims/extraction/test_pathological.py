@@ -7,12 +7,11 @@ Four times the text may cost up to eight times the time (noise, caches); a
 quadratic path costs sixteen. The minimum of a few repeats beats noise.
 """
 
-import time
-
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from claims.extraction import Document, extract
+from tests.timing import best_cpu
 
 SMALL, LARGE = 10_000, 40_000
 MAX_RATIO = 8.0  # for 4x the text: linear gives ~4, quadratic ~16
@@ -43,12 +42,7 @@ UNITS = st.lists(PIECES, min_size=1, max_size=8).map("".join)
 
 
 def _cpu(fn, text: str, repeats: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        t0 = time.process_time()
-        fn(text)
-        best = min(best, time.process_time() - t0)
-    return best
+    return best_cpu(fn, text, repeats=repeats)
 
 
 def _extract(text: str) -> None:
