@@ -656,7 +656,22 @@ ADJ_SKIP = set(
 
 FRACTION_ALT = alt(FRACTION_WORDS)
 
-FRACTION_AFTER_A = re.compile(rf"an?{SP}+({FRACTION_ALT})\b(?![-\u2010](?:point|year|time))", I)
+# "a third" is a share; "a third-party vendor", "a second-hand car", "a third-rate
+# show" are compound adjectives, no figure
+FRACTION_AFTER_A = re.compile(
+    rf"an?{SP}+({FRACTION_ALT})\b"
+    r"(?![-\u2010](?:point|year|time|party|parties|hand|rate|person|world|class|tier|string))",
+    I,
+)
+
+# compound ordinals after a tens word: "twenty-first", "thirty-second", "ninety-ninth"
+COMPOUND_ORDINAL = re.compile(
+    r"[-\u2010 ](first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b(?![-\u2010])", I
+)
+# a hyphenated range of number words: "two-three hours", "four-five days" (Indian English)
+WORD_RANGE_HYPHEN = re.compile(r"[-\u2010\u2013](?=[a-z])")
+# "half-million", "a half-billion dollars": half the scale
+HALF_SCALE = re.compile(r"[-\u2010 ](million|billion|trillion|thousand)\b", I)
 
 HALF_CONTEXT_RIGHT = re.compile(
     rf"{SP}+(?:of|the|its|their|his|her|them|that|this|those|these|our|what)\b", I
@@ -788,6 +803,15 @@ WEEKDAY_LEFT = re.compile(
     r"\b(on|last|next|this|On|Last|Next|This|by|until|till|from|since|before|after|By|Until|"
     r"From|Since|Before|After)[ \u00a0]+$"
 )
+# a clause that speaks of the future with a modal or "is due to" (not the present
+# "resumes", which news also writes of the past): an undated month in it is the coming one
+FUTURE_MODAL_CLAUSE = re.compile(
+    r"\b(?:will|shall|(?:is|are)[ \u00a0]+(?:due|set|expected|scheduled)[ \u00a0]+to|"
+    r"going[ \u00a0]+to|plans?[ \u00a0]+to)\b|['’]ll\b",
+    I,
+)
+# a time with seconds after these is a time of day ("at 10:42:15"), else a duration
+CLOCK_LEFT = words("at around about until till by from")
 # prepositions that point a weekday ahead of publication, unless the clause is past
 WEEKDAY_AHEAD = frozenset(["by", "until", "till", "from", "before"])
 PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|ran|lasted|remained|stayed|took|ended)\b", I)

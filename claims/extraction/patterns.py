@@ -148,8 +148,13 @@ ANCHOR_ENDS = {
 }
 ANCHOR = re.compile(rf"(?<![\w])(?:\d+|{trie_regex_with_ends(ANCHOR_ENDS)})")
 
-# Digits: a well-formed group, thousands separators only between groups of three.
-DIGITS = re.compile(r"(?:\d{1,3}(?:(?:,|[\u00a0\u202f\u2009])\d{3})+|\d+)(?:\.\d+)?")
+# Digits: a well-formed group, thousands separators only between groups of three; or
+# Indian grouping, pairs of digits before the last three ("1,92,000", "12,34,567": a
+# lakh and more), tried first, and only where a pair follows the first comma.
+DIGITS = re.compile(
+    r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:,|[\u00a0\u202f\u2009])\d{3})+|\d+)"
+    r"(?:\.\d+)?"
+)
 FRACTION = re.compile(
     rf"(?i:[-\u2010\s]+({'|'.join(sorted(FRACTION_WORDS, key=len, reverse=True))}))\b"
 )

@@ -25,7 +25,13 @@ class TimeReader(ReaderBase):
             if sep == "." and not ampm:
                 return None, self.token_end(s)
             if sec is not None and not ampm:
-                # "2:02:41" is a race time, a duration
+                # "2:02:41" is a race time, a duration; "at 10:42:15" a time of day
+                if int(sec) < 60 and mi < 60 and h < 24 and self.last_word(s) in lx.CLOCK_LEFT:
+                    value = h * 3600 + mi * 60 + int(sec)
+                    tz = lx.TIMEZONE.match(text, m.end())
+                    end = tz.end() if tz and tz[1] else m.end()
+                    unit = tz[1] if tz and tz[1] else "local"
+                    return Candidate(s, end, value, unit, "time", end), end
                 if int(sec) < 60 and mi < 60:
                     value = h * 3600 + mi * 60 + int(sec)
                     return Candidate(s, m.end(), value, "s", "duration", m.end()), m.end()
@@ -123,6 +129,14 @@ class TimeReader(ReaderBase):
         if cue in ("on", "in") and day is None:
             cue = self.last_word(left_pos - 3)
         tense = "past" if cue in lx.PAST_CUES else "future" if cue in lx.FUTURE_CUES else None
+        if tense is None:
+            # "the plant will open in March", "the line is due to reopen in May": the
+            # coming one; "the plant opened in March" keeps the window
+            clause = self.clause_left(left_pos, 60)
+            if lx.FUTURE_MODAL_CLAUSE.search(clause) and not lx.PAST_CLAUSE.search(clause):
+                tense = "future"
+            elif len(cue) > 4 and cue.endswith("ed"):
+                tense = "past"  # "the bridge reopened in February"
         return infer_year(month, day, pub, tense)
 
     def read_day_month(
@@ -260,3 +274,4 @@ class TimeReader(ReaderBase):
             value = last_weekday(wd, self.published)
         start = s - len(left[0]) if left[1].lower() in ("last", "next", "this") else s
         return Candidate(start, s + len(word), value, "date", "date", s + len(word))
+

@@ -25,6 +25,9 @@ from .units import (
 )
 
 
+TENS_VALUES = frozenset(range(20, 100, 10))
+
+
 class WordReader(ReaderBase):
     def read_word(self, s: int, word: str) -> Candidate | None:
         text = self.text
@@ -142,6 +145,15 @@ class WordReader(ReaderBase):
         if got is None:
             return None
         end, value = got
+        if value in TENS_VALUES:
+            co = lx.COMPOUND_ORDINAL.match(text, end)
+            if co and not (co[1].lower() == "second" and self.last_word(s) in ("a", "an")):
+                # "twenty-first": the ordinal, not twenty ("a thirty-second clip" lasts)
+                return self.read_ordinal_word(s, word, co.end(), value + ORDINAL_WORDS[co[1].lower()])
+        if 2 <= value < 20 and text[end : end + 1] in "-\u2010\u2013":
+            rng = self.word_range(s, end, value)
+            if rng is not None:
+                return rng
         # fractions: "two-thirds", "three quarters"
         fr = FRACTION.match(text, end)
         if fr and value < 20 and not lx.POINT_TAIL.match(text, fr.end()):
@@ -207,6 +219,31 @@ class WordReader(ReaderBase):
             return None
         return self.finish(q)
 
+    def word_range(self, s: int, end: int, value: Number) -> Candidate | None:
+        """ "two-three hours", "four-five days": a range of number words joined by a
+        hyphen, the unit read after the second; the first end in the same unit."""
+        text = self.text
+        if not lx.WORD_RANGE_HYPHEN.match(text, end):
+            return None
+        got = read_number_words(text, end + 1)
+        if got is None or not (value < got[1] <= 2 * value + 1) or got[1] >= 20:
+            return None
+        q2 = self.quantity(end + 1, allow_currency_prefix=False)
+        if q2 is None or q2.m_suffix:
+            return None
+        second = self.finish(q2)
+        if second is None or second.kind not in ("count", "duration", "measure", "money"):
+            return None
+        if not isinstance(second.value, (int, float)):
+            return None
+        lo, _ = to_number(value * second.value / got[1])
+        hedge, _ = self.hedge(s)
+        approx = hedge is not None and hedge not in lx.NOT_APPROX
+        return Candidate(
+            s, second.end, (lo, second.value), second.unit, "range", second.resume, approx, hedge,
+            second.subject,
+        )
+
     def one_is_a_figure(self, s: int, q: Quantity) -> bool:
         """ "One" is mostly idiom ("one of the", "one day", "no one"): a figure when bounded
         ("at least one"), or counting a noun ("one person was killed")."""
@@ -255,6 +292,12 @@ class WordReader(ReaderBase):
             if word == "quarter" and lx.CENTURY_TAIL.match(text, fr.end()):
                 m = lx.CENTURY_TAIL.match(text, fr.end())
                 return Candidate(s, m.end(), 25 * DURATION_UNITS["year"], "s", "duration", m.end())  # type: ignore[union-attr]
+            if word == "half" and text[fr.end() : fr.end() + 1] in "-\u2010":
+                hs = lx.HALF_SCALE.match(text, fr.end())
+                if hs:  # "a half-million cars"
+                    half = SCALE_WORDS[hs[1].lower()] // 2
+                    return self.finish(Quantity(s, hs.end(), half, scaled=True))
+                return None  # "a half-hour show", "a half-hearted bid"
             if word in ("half",) and lx.HALF_A_TAIL.match(text, fr.end()):
                 return None  # "a half" inside "and a half" / "a half dozen" is read elsewhere
             if word in ("second",):
@@ -334,6 +377,9 @@ class WordReader(ReaderBase):
             return self.pp_figure(s, pt.end(), 0.5 if lw == "half" else 0.25)
         if lw == "quarter":
             return None
+        hs = lx.HALF_SCALE.match(text, e) if text[e : e + 1] in "-\u2010" else None
+        if hs:  # "the half-million mark": half the scale
+            return self.finish(Quantity(s, hs.end(), SCALE_WORDS[hs[1].lower()] // 2, scaled=True))
         m = lx.HALF_A.match(text, e)
         hedge, _ = self.hedge(s)
         approx = hedge is not None and hedge not in lx.NOT_APPROX
@@ -438,10 +484,15 @@ class WordReader(ReaderBase):
                 return None
         return Candidate(s, e, value, "times", "measure", e, approx, hedge)
 
-    def read_ordinal_word(self, s: int, word: str) -> Candidate | None:
+    def read_ordinal_word(
+        self, s: int, word: str, e: int = -1, value: int = 0
+    ) -> Candidate | None:
+        """An ordinal word ("fourth", or a compound "twenty-first" ending at e, with its
+        value) where it ranks or counts something."""
         text = self.text
-        e = s + len(word)
-        value = ORDINAL_WORDS[word.lower()]
+        if e < 0:
+            e = s + len(word)
+            value = ORDINAL_WORDS[word.lower()]
         sup = lx.SUPERLATIVE.match(text, e)
         if sup:
             return Candidate(s, sup.end(), value, "rank", "ordinal", sup.end())

@@ -71,3 +71,9 @@ def test_any_decimal_parses_back_to_itself(d: object) -> None:
 def test_plain_digits_parse_as_to_number_reads_them(n: int) -> None:
     # parse_digits skips to_number for up to 15 digits: the value must be the same
     assert parse_digits(str(n)) == to_number(n)
+
+
+def test_rule_indian_digit_grouping() -> None:
+    assert parse_digits("1,92,000") == (192_000, False)
+    assert parse_digits("12,34,567") == (1_234_567, False)
+    assert parse_digits("3,45,00,000") == (34_500_000, False)

@@ -143,3 +143,12 @@ def test_the_engine_scan_finds_the_anchors_and_the_speech_verbs(text: str) -> No
 
 def test_no_speech_verb_is_an_anchor_word() -> None:
     assert not context.SPEECH_VERBS & set(ANCHOR_ENDS)
+
+
+def test_rule_indian_digit_grouping_is_one_number() -> None:
+    from claims.extraction import Document, extract
+
+    figs = extract(Document("Some 3,45,000 farmers and 12,500 traders joined."))
+    assert [(f.surface, f.value) for f in figs] == [("3,45,000", 345_000), ("12,500", 12_500)]
+    # a well-formed western number stays one number
+    assert [f.value for f in extract(Document("It cost 12,345,678 dollars."))] == [12_345_678]

@@ -47,3 +47,16 @@ def test_weekdays_need_on_and_a_publication_date() -> None:
     assert values("talks on Thursday") == ["2024-11-14"]
     assert values("talks on Thursday", None) == []
     assert values("in the two days to Monday morning") == [172_800]  # no date
+
+
+def test_rule_time_with_seconds_after_at_is_a_time_of_day() -> None:
+    figs = extract(Document("The blast came at 22:05:30 local time.", dt.date(2024, 11, 15)))
+    assert [(f.value, f.kind) for f in figs] == [(79530, "time")]
+    figs = extract(Document("She won in 2:21:09.", dt.date(2024, 11, 15)))
+    assert [(f.value, f.kind) for f in figs] == [(8469, "duration")]
+
+
+def test_rule_undated_month_takes_its_year_from_the_tense() -> None:
+    # published in November: a future clause points to next year's February
+    assert values("The bridge will reopen in February.") == ["2025-02"]
+    assert values("The bridge reopened in February.") == ["2024-02"]

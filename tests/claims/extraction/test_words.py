@@ -37,3 +37,27 @@ def test_ordinal_words_need_a_determiner_and_a_noun() -> None:
 def test_vague_durations_follow_a_preposition_of_time() -> None:
     assert read("the talks went on for months") == [("months", 2_629_800, "duration")]
     assert read("in recent years") == []
+
+
+def test_rule_compound_ordinal_words() -> None:
+    assert read("the club's thirty-fourth cup run") == [("thirty-fourth", 34, "ordinal")]
+    assert read("She placed twenty-second overall.") == [("twenty-second", 22, "ordinal")]
+    # "a forty-second advert" lasts forty seconds: no rank
+    assert read("a forty-second advert") == [("forty-second", 40, "duration")]
+
+
+def test_rule_half_of_a_scale_word() -> None:
+    assert read("passing the half-million mark") == [("half-million", 500_000, "count")]
+    assert read("they shipped a half-billion doses") == [("a half-billion", 500_000_000, "count")]
+    assert read("a half-hearted bid") == []
+
+
+def test_rule_hyphenated_word_range() -> None:
+    assert read("repairs take four-five days") == [("four-five days", (345_600, 432_000), "range")]
+    assert read("we waited two-three hours") == [("two-three hours", (7200, 10800), "range")]
+
+
+def test_rule_fraction_word_in_a_compound_adjective_is_no_share() -> None:
+    assert read("They hired a third-party auditor.") == []
+    assert read("He bought a second-hand van.") == []
+    assert read("A third of the votes were void.") == [("A third", 100 / 3, "percent")]
