@@ -976,6 +976,18 @@ SCALES = {
     "trillion": 1_000_000_000_000,
 }
 OF_A_SCALE = re.compile(rf"{SP}+of{SP}+an?{SP}+(million|billion|thousand|trillion|dozen)\b", I)
+# levels on named scales, read as figures although "level" and "category" are identifier
+# nouns: "raised the alert to level 4", "an alert level 3", "a Category 4 hurricane",
+# "the storm weakened to category 2"; not "Level 3 alert" nor "level 2 of the car park"
+NAMED_SCALE_LEFT = re.compile(
+    r"\balert\b(?:[ \u00a0]+[a-z]+){0,3}[ \u00a0]+level[ \u00a0]+$"
+    r"|(?:\b(?P<storm>hurricane|storm|cyclone|typhoon)\b[^.;]{0,40}?)?"
+    r"\b[Cc]ategory[ \u00a0]+$",
+    I,
+)
+NAMED_SCALE_STORM_RIGHT = re.compile(
+    r"[ \u00a0]+(?:(?:super|severe|major)[ \u00a0]+)?(?:hurricane|storm|cyclone|typhoon)s?\b", I
+)
 VULGAR_FRACTIONS = {
     "½": 0.5,
     "¼": 0.25,

@@ -119,6 +119,9 @@ _ANCHOR_WORDS = {
     "midnight",
 }
 ANCHOR_WORDS = _ANCHOR_WORDS | {w.capitalize() for w in _ANCHOR_WORDS}
+# Unicode fractions standing alone ("¾ of the stock"); after digits ("1½") they are
+# read with the digits
+VULGAR_FRACTION_CHARS = "½¼¾⅓⅔⅛⅜⅝⅞⅕"
 FULL_MONTH_NAMES = frozenset(
     "January February March April May June July August September October November December".split()  # noqa: SIM905
 )
@@ -134,6 +137,7 @@ WEEKDAY_ANCHORS = {w.capitalize() for w in WEEKDAYS}
 NOT_WORD = r"(?![\w])"  # the word ends there
 ANCHOR_ENDS = {
     **dict.fromkeys(ANCHOR_WORDS | MONTH_ANCHORS | WEEKDAY_ANCHORS, NOT_WORD),
+    **dict.fromkeys(VULGAR_FRACTION_CHARS, r"(?![\w/])"),
     **dict.fromkeys(["a", "A", "an", "An"], rf"(?=\s+(?:{_AFTER_A})\b)"),
     **dict.fromkeys(
         ["last", "Last", "this", "This", "next", "Next"],

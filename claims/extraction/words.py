@@ -32,6 +32,8 @@ class WordReader(ReaderBase):
     def read_word(self, s: int, word: str) -> Candidate | None:
         text = self.text
         lw = word.lower()
+        if word in lx.VULGAR_FRACTIONS:
+            return self.read_vulgar_fraction(s, word)
         if lw in ("noon", "midnight"):
             return self.read_noon(s, word)
         if lw in ("last", "this", "next", "previous"):
@@ -83,6 +85,14 @@ class WordReader(ReaderBase):
         if lw in ("a", "an"):
             return self.read_a(s)
         return self.read_cardinal_word(s, word)
+
+    def read_vulgar_fraction(self, s: int, word: str) -> Candidate | None:
+        """ "¾ of the stock": a share, in percent like "three quarters of" (a lone
+        fraction sign elsewhere is left alone)."""
+        e = s + len(word)
+        if not lx.OF_AFTER.match(self.text, e):
+            return None
+        return self.percent_figure(s, e, lx.VULGAR_FRACTIONS[word] * 100)
 
     def read_period(self, s: int) -> Candidate | None:
         """ "Q3" the third quarter and "H1" the first half (ordinals, as "third

@@ -61,3 +61,10 @@ def test_rule_fraction_word_in_a_compound_adjective_is_no_share() -> None:
     assert read("They hired a third-party auditor.") == []
     assert read("He bought a second-hand van.") == []
     assert read("A third of the votes were void.") == [("A third", 100 / 3, "percent")]
+
+
+def test_rule_unicode_fraction_alone_is_a_share() -> None:
+    [(surface, value, kind)] = read("Roughly ⅔ of the fleet is grounded.")
+    assert (surface, kind) == ("⅔", "percent") and abs(value - 200 / 3) < 1e-9  # type: ignore[operator]
+    assert read("We sold ¼ of the herd.") == [("¼", 25, "percent")]
+    assert read("a ½ mile walk") == []
