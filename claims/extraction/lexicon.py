@@ -886,6 +886,17 @@ ONE_RIGHT_IDIOM = words(
 )
 
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+# numeric dates with a four-digit year: "20.10.2026", "20/10/2026", "10/20/2026"
+NUMERIC_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d/]|\.\d)")
+# the same anywhere in a text, to learn its order from the unambiguous ones
+NUMERIC_DATE_ANY = re.compile(r"(?<![\d./])(\d{1,2})[./](\d{1,2})[./](?:19|20)\d\d(?![\d/])")
+# dates written with month names: "20 October" (day first) or "October 20" (month first)
+MONTH_NAME_DAY_FIRST = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?[ \u00a0]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+)
+MONTH_NAME_MONTH_FIRST = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \u00a0]+\d{1,2}(?!\d)"
+)
 
 TAIL_CHARS = set("-\u2010%°º/")
 

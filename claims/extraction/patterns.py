@@ -172,7 +172,9 @@ TRAIN_NAME_ENDS = ("Express", "Mail", "Superfast", "Passenger", "Special", "Loca
 # Tried only where a number starts (or one character before, for "+", "(" and "[").
 MASKS = re.compile(
     # phone numbers: +44 20 7946 0958, 0 800 500 225, (555) 123-4567, 0800 161 2214
-    r"(?<![\w.,])(?!\d{4}-\d\d-\d\d(?![\d-]))(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?"
+    # (not numeric dates: "2026-10-20", "20.10.2026")
+    r"(?<![\w.,])(?!\d{4}-\d\d-\d\d(?![\d-])|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d(?![\d.]))"
+    r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?"
     r"\d{1,5}(?:[ .-]\d{2,5}){2,4}(?!\w|,\d)"
     r"|(?<![\w.,])(?:\+\d{1,3}[ .-]?)?\(\d{3}\)\s?\d{3}-\d{4}\b"
     # national formats with a trunk 0: "040-23456789", "040- 2345678", "07712 345678",
@@ -186,7 +188,9 @@ MASKS = re.compile(
     rf"|(?:{'|'.join(f'(?<={w} )' for w in TRAIN_NAME_ENDS)})\(\d{{4,5}}\)"
     r"|\d{5}(?=[ ](?:UP|DN|Up|Dn)[ ][A-Z])"
     r"|\[\d{1,3}\]"  # footnote markers
-    r"|(?<!\d)\d{1,2}/\d{1,2}/\d{2,4}\b"  # numeric dates are ambiguous (US vs UK order)
+    # numeric dates with a two-digit year are ambiguous (which part is the year?); with a
+    # four-digit one they are read as dates (times.read_numeric_date)
+    r"|(?<!\d)\d{1,2}/\d{1,2}/\d{2}(?![\d/])"
     r"|(?<![\d/])(?!(?:19|20)\d\d/\d\d(?:\d\d)?(?![\d/]))\d+/\d+(?![\d/])(?!\s*(?:km|mph))"
 )
 # What MASKS needs after a number that starts the match (no "+", "(" or "[" before it):

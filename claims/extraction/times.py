@@ -275,3 +275,38 @@ class TimeReader(ReaderBase):
         start = s - len(left[0]) if left[1].lower() in ("last", "next", "this") else s
         return Candidate(start, s + len(word), value, "date", "date", s + len(word))
 
+
+    def read_numeric_date(self, s: int) -> tuple[Candidate | None, int]:
+        """ "20.10.2026", "20/10/2026", "10/20/2026": day-first or month-first as the
+        unambiguous part says (a number over 12 is the day), else as the text's other
+        dates say (``numeric_date_order``)."""
+        m = lx.NUMERIC_DATE.match(self.text, s)
+        if m is None:
+            return None, self.token_end(s)
+        a, b, year = int(m[1]), int(m[3]), int(m[4])
+        if a > 12 and b <= 12:
+            day, month = a, b
+        elif b > 12 and a <= 12:
+            day, month = b, a
+        elif self.numeric_date_order() == "mdy":
+            day, month = b, a
+        else:
+            day, month = a, b
+        if not valid_day(year, month, day):
+            return None, m.end()
+        return Candidate(s, m.end(), ymd(year, month, day), "date", "date", m.end()), m.end()
+
+    def numeric_date_order(self) -> str:
+        """ "dmy" or "mdy" for this text: the order its unambiguous numeric dates show
+        ("25/12/2026"), else the order of its dates with month names ("20 October" or
+        "October 20"), else day first, as most of the world writes."""
+        text = self.text
+        dmy = mdy = 0
+        for m in lx.NUMERIC_DATE_ANY.finditer(text):
+            a, b = int(m[1]), int(m[2])
+            dmy += a > 12 >= b
+            mdy += b > 12 >= a
+        if dmy == mdy:
+            dmy = len(lx.MONTH_NAME_DAY_FIRST.findall(text))
+            mdy = len(lx.MONTH_NAME_MONTH_FIRST.findall(text))
+        return "mdy" if mdy > dmy else "dmy"

@@ -60,3 +60,31 @@ def test_rule_undated_month_takes_its_year_from_the_tense() -> None:
     # published in November: a future clause points to next year's February
     assert values("The bridge will reopen in February.") == ["2025-02"]
     assert values("The bridge reopened in February.") == ["2024-02"]
+
+
+def _numeric_date(text: str) -> object:
+    from claims.extraction.engine import _Reader
+
+    r = _Reader(Document(text, dt.date(2026, 10, 21)))
+    cand, _ = r.read_numeric_date(text.index(text.split()[-1].rstrip(".")))
+    return cand.value if cand else None
+
+
+def test_rule_numeric_dates_day_or_month_first() -> None:
+    # unambiguous: a part over 12 is the day
+    assert _numeric_date("Landfall is due on 23.10.2026") == "2026-10-23"
+    assert _numeric_date("Filed on 10/23/2026") == "2026-10-23"
+    # ambiguous: the text's other dates decide
+    assert _numeric_date("Polls close on 25/12/2026; results on 04/05/2026") == "2026-05-04"
+    assert _numeric_date("Polls close on 12/25/2026; results on 04/05/2026") == "2026-04-05"
+    assert _numeric_date("On October 3 the board met; it meets again on 04/05/2026") == "2026-04-05"
+    assert _numeric_date("On 3 October the board met; it meets again on 04/05/2026") == "2026-05-04"
+    assert _numeric_date("Nothing else dated; it meets on 04.05.2026") == "2026-05-04"
+
+
+def test_rule_numeric_dates_are_not_phone_numbers() -> None:
+    from claims.extraction.patterns import MASKS
+
+    assert MASKS.match("20.10.2026 was") is None
+    assert MASKS.match("20/10/2026 was") is None
+    assert MASKS.match("20/10/26 was") is not None  # two-digit year: still ambiguous
