@@ -577,7 +577,8 @@ SCORE_WORDS = words(
     "won win wins winning beat beats beating lost lose loses losing drew draw draws drawing "
     "defeated defeat thrashed edged hammered routed trailed trailing led leading score scored "
     "scoreline victory tied ended finished final result voted vote votes approved passed "
-    "rejected margin"
+    "rejected margin stun stuns stunned shock shocks shocked upset upsets beaten thumped "
+    "crushed overcame downed"
 )
 
 SCORE_CONTEXT_LEFT = re.compile(rf"\b(?:{trie_regex(SCORE_WORDS)})\b", I)

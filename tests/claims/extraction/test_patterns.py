@@ -152,3 +152,10 @@ def test_rule_indian_digit_grouping_is_one_number() -> None:
     assert [(f.surface, f.value) for f in figs] == [("3,45,000", 345_000), ("12,500", 12_500)]
     # a well-formed western number stays one number
     assert [f.value for f in extract(Document("It cost 12,345,678 dollars."))] == [12_345_678]
+
+
+def test_rule_a_score_after_a_team_name_and_an_upset_verb() -> None:
+    from claims.extraction import Document, extract
+
+    figs = extract(Document("The minnows came back to stun Dunmore 4-3 at home."))
+    assert [(f.surface, f.value, f.kind) for f in figs] == [("4-3", (4, 3), "score")]
