@@ -129,6 +129,7 @@ LEFT_OK = set(
         "over",
         "under",
         "up",
+        "down",
         "only",
         "just",
         "of",
@@ -497,6 +498,8 @@ RANGE_SEP = re.compile(rf"{SP}*[-\u2010\u2013\u2014]{SP}*|{SP}+(to|and|or){SP}+"
 OR_FOLD = re.compile(rf"[-\u2010]{SP}+or{SP}+(\w+?)fold\b", I)
 
 IN_N = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+(?:every{SP}+)?", I)
+# a tally over games, not a proportion: "he has scored nine in 11", "won four in six"
+TALLY_VERBS = words("scored netted won lost drew kept conceded managed")
 
 RATE_TAIL = re.compile(
     rf"(?:{SP}+|-)(?:(?:more|less|extra|each|on average|or so|in total){SP}+)?"
@@ -887,6 +890,8 @@ ONE_RIGHT_IDIOM = words(
 )
 
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+# a fraction with a slash before "of": "2/3 of the budget", "1/4 of homes" (not "24/7")
+SLASH_FRACTION = re.compile(rf"(\d)/([2-9]|10)(?={SP}+of\b)")
 # numeric dates with a four-digit year: "20.10.2026", "20/10/2026", "10/20/2026"
 NUMERIC_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d/]|\.\d)")
 # the same anywhere in a text, to learn its order from the unambiguous ones
@@ -899,7 +904,11 @@ MONTH_NAME_MONTH_FIRST = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \u00a0]+\d{1,2}(?!\d)"
 )
 
-TAIL_CHARS = set("-\u2010%°º/")
+# currency symbols written after the number ("50 €", "100₹"); "$" is left out: "5 $" is
+# rarer than a price that starts the next figure
+_SYMBOLS_AFTER = [k for k in CURRENCY_PREFIXES if len(k) == 1 and k != "$" and not k.isalnum()]
+SYMBOLS_AFTER = frozenset(_SYMBOLS_AFTER)
+TAIL_CHARS = set("-\u2010%°º/") | SYMBOLS_AFTER
 
 NEXT_TOKEN = re.compile(r"[ \u00a0\u202f\u2009]?([^\W\d_]+)")
 
@@ -973,6 +982,25 @@ CURRENCY_LAST = frozenset(p[-1] for p in CURRENCY_PREFIXES)
 CURRENCY_AT = re.compile(rf"({alt(CURRENCY_PREFIXES)}){SP}?(?=\d)")
 
 MINUS_WORD = re.compile(rf"\bminus{SP}+$", I)
+# a currency code glued to the digits it prices ("RMB12,000", "Rs4 lakh", "GBP5m"), with
+# no letter or digit before the code (not "ARMB12", "XRs4")
+CURRENCY_GLUED_LEFT = re.compile(rf"(?<![\w$])(?:{alt(k for k in CURRENCY_PREFIXES if k[-1].isalpha())})$")
+# a currency symbol written after the number: "50 €", "100₹", "-15€"
+CURRENCY_SYMBOL_AFTER = re.compile(rf"{SP}?({alt(_SYMBOLS_AFTER)})(?![\w\d])")
+# the minor unit added to a whole amount: "£3 and 50p", "$5 and 20 cents"
+SUBUNIT_AND = re.compile(rf"{SP}+and{SP}+(\d{{1,2}})(?:p\b|{SP}+(?:pence|cents?)\b)", I)
+# the inches after feet ("6ft 4in", "6 feet 4 inches", "5 ft 11") and the pounds after
+# stones ("13st 8lb", "13 stone 8 pounds"): one measure in the larger unit
+INCHES_AFTER = re.compile(rf"{SP}*(\d{{1,2}}(?:\.\d+)?){SP}?(?:in|inches|inch|\"|”|″)(?![\w])")
+STONE_POUNDS = re.compile(
+    rf"(?:st|{SP}+stones?){SP}*(\d{{1,2}}(?:\.\d+)?){SP}?(?:lb|lbs|pounds?)(?![\w])", I
+)
+# feet and inches in prime marks: 5'11", 6′2″
+FEET_PRIME = re.compile(r"['’′](\d{1,2})(?:\"|”|″|''|’’)")
+# a range of the change itself after "by", "up" or "down": "by 2 to 3 points", "down 1
+# to 2 per cent" (the first number bare, the unit written once after the second)
+CHANGE_AMOUNT_LEFT = frozenset(["by", "up", "down"])
+POINTS_AFTER = re.compile(rf"{SP}+(?:points?|pts|notches)\b", I)
 
 LEFT_MAGNITUDE = re.compile(rf"\b[Mm]agnitude[-{SP[1:-1]}]+$")
 

@@ -10,6 +10,7 @@ import re
 
 from .dates import WEEKDAYS
 from .numbers import FRACTION_WORDS, ORDINAL_WORDS, TENS_WORDS, UNITS_WORDS
+from .units import CURRENCY_PREFIXES
 
 SP = r"[ \u00a0\u202f\u2009]"  # spaces inside a line
 LETTER = r"[^\W\d_]"
@@ -135,9 +136,12 @@ WEEKDAY_ANCHORS = {w.capitalize() for w in WEEKDAYS}
 # with what must follow it; no word is a prefix of another that could match at the same
 # place, so the order of the trie's alternatives does not matter.
 NOT_WORD = r"(?![\w])"  # the word ends there
+CURRENCY_CODES_GLUED = frozenset(k for k in CURRENCY_PREFIXES if k.isalpha())
 ANCHOR_ENDS = {
     **dict.fromkeys(ANCHOR_WORDS | MONTH_ANCHORS | WEEKDAY_ANCHORS, NOT_WORD),
     **dict.fromkeys(VULGAR_FRACTION_CHARS, r"(?![\w/])"),
+    # currency codes glued to their digits: "RMB12,000", "Rs4 lakh"
+    **dict.fromkeys(CURRENCY_CODES_GLUED, r"(?=\d)"),
     **dict.fromkeys(["a", "A", "an", "An"], rf"(?=\s+(?:{_AFTER_A})\b)"),
     **dict.fromkeys(
         ["last", "Last", "this", "This", "next", "Next"],
@@ -191,7 +195,9 @@ MASKS = re.compile(
     # numeric dates with a two-digit year are ambiguous (which part is the year?); with a
     # four-digit one they are read as dates (times.read_numeric_date)
     r"|(?<!\d)\d{1,2}/\d{1,2}/\d{2}(?![\d/])"
-    r"|(?<![\d/])(?!(?:19|20)\d\d/\d\d(?:\d\d)?(?![\d/]))\d+/\d+(?![\d/])(?!\s*(?:km|mph))"
+    # other slashed numbers, except "2025/26" (years) and "2/3 of" (a fraction)
+    r"|(?<![\d/])(?!(?:19|20)\d\d/\d\d(?:\d\d)?(?![\d/])|\d/(?:[2-9]|10)[ \u00a0]+of\b)"
+    r"\d+/\d+(?![\d/])(?!\s*(?:km|mph))"
 )
 # What MASKS needs after a number that starts the match (no "+", "(" or "[" before it):
 # a short group and two more groups of digits (phones), or a slash. Most numbers have

@@ -168,13 +168,28 @@ class ReaderBase:
         low = w.lower()
         lw = low.rstrip(".")
         if lw in lx.ID_NOUNS or low in lx.ID_NOUNS:
-            return True
+            return not self.named_scale_level(pos, lw)
+        if lw == "category" and self.named_scale_level(pos, lw):
+            return False
         if not w[0].isupper():
             # "iPhone 15", "eBay 2": a product or brand name
             return len(w) > 2 and w[1].isupper() and w[0].islower() and w[2:].isalpha()
         if lw in lx.LEFT_OK or w.endswith(("'s", "’s", "s'")):
             return False
         return not (lw in MONTHS or w in CURRENCY_PREFIXES)
+
+    def named_scale_level(self, pos: int, word: str) -> bool:
+        """A level on a named scale right before ``pos``: "the alert to level 4", "a
+        Category 4 hurricane" (a storm's category needs a storm word next to it)."""
+        if word not in ("level", "category"):
+            return False
+        m = lx.NAMED_SCALE_LEFT.search(self.left(pos, 80))
+        if m is None:
+            return False
+        if word == "level":
+            return "alert" in m[0].lower()
+        end = self.token_end(pos)
+        return m["storm"] is not None or lx.NAMED_SCALE_STORM_RIGHT.match(self.text, end) is not None
 
     def next_token(self, pos: int) -> re.Match[str] | None:
         """``NEXT_TOKEN`` at ``pos``: the word right after a number. The digit reader and

@@ -45,6 +45,11 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "Rs.": "INR",
     "RMB": "CNY",
 }
+# Minor units, stored in the main currency (ISO codes have no pence or cents):
+# "318p" -> 3.18 GBP, "20 cents" -> 0.20 USD.
+SUBUNITS: dict[str, tuple[str, int]] = {"GBX": ("GBP", 100), "USX": ("USD", 100)}
+# Larger imperial units and how many of the smaller one they hold ("6ft 4in", "13st 8lb").
+IMPERIAL_PAIRS: dict[str, int] = {"ft": 12, "st": 14}
 # Currency written after the number ("3 trillion yen", "40 euros").
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD",

@@ -15,6 +15,7 @@ from .numbers import (
     to_number,
 )
 from .patterns import (
+    CURRENCY_CODES_GLUED,
     DIGITS,
     FRACTION,
 )
@@ -34,6 +35,9 @@ class WordReader(ReaderBase):
         lw = word.lower()
         if word in lx.VULGAR_FRACTIONS:
             return self.read_vulgar_fraction(s, word)
+        if word in CURRENCY_CODES_GLUED:  # "RMB12,000": money
+            q = self.quantity(s)
+            return self.finish(q) if q is not None and q.kind == "money" else None
         if lw in ("noon", "midnight"):
             return self.read_noon(s, word)
         if lw in ("last", "this", "next", "previous"):
@@ -175,7 +179,7 @@ class WordReader(ReaderBase):
                 return self.percent_figure(s, fr.end(), value * 100 / denom)
         # "one in five"
         inn = lx.IN_N.match(text, end)
-        if inn:
+        if inn and self.last_word(s) not in lx.TALLY_VERBS:
             other = read_number_words(text, inn.end())
             dm = DIGITS.match(text, inn.end())
             denom_v: Number | None = None

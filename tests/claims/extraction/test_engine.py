@@ -308,8 +308,13 @@ def test_k_after_a_number_is_thousands_except_for_a_race() -> None:
 
 
 def test_the_tail_of_a_number_is_never_a_number_of_its_own() -> None:
-    # the code glued to the digits hides the start; its tail must not read as 0
-    assert [f.surface for f in figs("Fares start at CNY8,500 this year.")] == ["this year"]
+    # the tail of a number after a code glued to its digits must not read as 0; a
+    # currency code glued to the digits is read as money ("CNY8,500")
+    assert [f.surface for f in figs("Fares start at CNY8,500 this year.")] == [
+        "CNY8,500",
+        "this year",
+    ]
+    assert [f.surface for f in figs("Part XJ8,500 fits.")] == []
     assert one("Tickets cost RMB 4,200.", "RMB 4,200").unit == "CNY"
 
 

@@ -159,3 +159,11 @@ def test_rule_a_score_after_a_team_name_and_an_upset_verb() -> None:
 
     figs = extract(Document("The minnows came back to stun Dunmore 4-3 at home."))
     assert [(f.surface, f.value, f.kind) for f in figs] == [("4-3", (4, 3), "score")]
+
+
+def test_rule_slash_fraction_before_of_is_not_masked_and_24_7_is() -> None:
+    from claims.extraction.patterns import MASKS
+
+    assert MASKS.match("2/3 of the cost") is None
+    assert MASKS.match("24/7 of course") is not None
+    assert MASKS.match("9/11 of sorts") is not None

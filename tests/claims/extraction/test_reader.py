@@ -78,3 +78,19 @@ def test_prev_word_reads_the_shared_window_as_its_own(text: str, pos: int) -> No
     r = reader(text)
     r.hedge(max(0, pos - 1))  # another position first: the kept words must not leak
     assert r.prev_word(pos) == prev_word_as_written(text, pos)
+
+
+def test_rule_levels_on_named_scales_are_figures() -> None:
+    from claims.extraction import Document, extract
+
+    def values(text: str) -> list[object]:
+        return [f.value for f in extract(Document(text))]
+
+    assert values("Officials lifted the alert to level 3 on the island.") == [3]
+    assert values("The volcano alert level 2 remains.") == [2]
+    assert values("A Category 5 typhoon is nearing the coast.") == [5]
+    assert values("The cyclone strengthened to category 3 overnight.") == [3]
+    # identifiers stay identifiers
+    assert values("A Level 3 alert is in force.") == []
+    assert values("Cars park on level 2 of the garage.") == []
+    assert values("Category 2 offences rose.") == []

@@ -68,3 +68,15 @@ def test_rule_unicode_fraction_alone_is_a_share() -> None:
     assert (surface, kind) == ("⅔", "percent") and abs(value - 200 / 3) < 1e-9  # type: ignore[operator]
     assert read("We sold ¼ of the herd.") == [("¼", 25, "percent")]
     assert read("a ½ mile walk") == []
+
+
+def test_rule_a_tally_over_games_is_no_proportion() -> None:
+    assert read("She has scored seven in 10 this season.") == [("seven", 7, "count"), ("10", 10, "count")]
+    assert read("one in five voters") == [("one in five", 20, "percent")]
+
+
+def test_rule_currency_code_glued_to_its_digits() -> None:
+    assert read("The fee rose to RMB9,800.") == [("RMB9,800", 9800, "money")]
+    assert read("a grant of Rs3 lakh") == [("Rs3 lakh", 300_000, "money")]
+    assert read("They raised GBP2.5bn.") == [("GBP2.5bn", 2_500_000_000, "money")]
+    assert read("Model XRMB12 ships.") == []
