@@ -898,7 +898,8 @@ NUMERIC_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)(?![\d/]|\.
 NUMERIC_DATE_ANY = re.compile(r"(?<![\d./])(\d{1,2})[./](\d{1,2})[./](?:19|20)\d\d(?![\d/])")
 # dates written with month names: "20 October" (day first) or "October 20" (month first)
 MONTH_NAME_DAY_FIRST = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?[ \u00a0]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+    r"\b\d{1,2}(?:st|nd|rd|th)?[ \u00a0]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
 )
 MONTH_NAME_MONTH_FIRST = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \u00a0]+\d{1,2}(?!\d)"
@@ -984,9 +985,16 @@ CURRENCY_AT = re.compile(rf"({alt(CURRENCY_PREFIXES)}){SP}?(?=\d)")
 MINUS_WORD = re.compile(rf"\bminus{SP}+$", I)
 # a currency code glued to the digits it prices ("RMB12,000", "Rs4 lakh", "GBP5m"), with
 # no letter or digit before the code (not "ARMB12", "XRs4")
-CURRENCY_GLUED_LEFT = re.compile(rf"(?<![\w$])(?:{alt(k for k in CURRENCY_PREFIXES if k[-1].isalpha())})$")
+CURRENCY_GLUED_LEFT = re.compile(
+    rf"(?<![\w$])(?:{alt(k for k in CURRENCY_PREFIXES if k[-1].isalpha())})$"
+)
 # a currency symbol written after the number: "50 €", "100₹", "-15€"
 CURRENCY_SYMBOL_AFTER = re.compile(rf"{SP}?({alt(_SYMBOLS_AFTER)})(?![\w\d])")
+# pence and cents in a sentence about shares are a price or earnings per share: "shares
+# closed at 312.5p", "earnings per share of 14.2 pence", "an interim dividend of 4.5p"
+SHARE_CONTEXT_LEFT = re.compile(
+    r"\b(?:shares?|per[ \u00a0]share|EPS|dividends?|stock|share[ \u00a0]price)\b", I
+)
 # the minor unit added to a whole amount: "£3 and 50p", "$5 and 20 cents"
 SUBUNIT_AND = re.compile(rf"{SP}+and{SP}+(\d{{1,2}})(?:p\b|{SP}+(?:pence|cents?)\b)", I)
 # the inches after feet ("6ft 4in", "6 feet 4 inches", "5 ft 11") and the pounds after

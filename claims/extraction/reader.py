@@ -189,7 +189,9 @@ class ReaderBase:
         if word == "level":
             return "alert" in m[0].lower()
         end = self.token_end(pos)
-        return m["storm"] is not None or lx.NAMED_SCALE_STORM_RIGHT.match(self.text, end) is not None
+        return (
+            m["storm"] is not None or lx.NAMED_SCALE_STORM_RIGHT.match(self.text, end) is not None
+        )
 
     def next_token(self, pos: int) -> re.Match[str] | None:
         """``NEXT_TOKEN`` at ``pos``: the word right after a number. The digit reader and

@@ -275,7 +275,6 @@ class TimeReader(ReaderBase):
         start = s - len(left[0]) if left[1].lower() in ("last", "next", "this") else s
         return Candidate(start, s + len(word), value, "date", "date", s + len(word))
 
-
     def read_numeric_date(self, s: int) -> tuple[Candidate | None, int]:
         """ "20.10.2026", "20/10/2026", "10/20/2026": day-first or month-first as the
         unambiguous part says (a number over 12 is the day), else as the text's other
@@ -286,9 +285,7 @@ class TimeReader(ReaderBase):
         a, b, year = int(m[1]), int(m[3]), int(m[4])
         if a > 12 and b <= 12:
             day, month = a, b
-        elif b > 12 and a <= 12:
-            day, month = b, a
-        elif self.numeric_date_order() == "mdy":
+        elif (b > 12 and a <= 12) or self.numeric_date_order() == "mdy":
             day, month = b, a
         else:
             day, month = a, b

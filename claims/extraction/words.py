@@ -25,7 +25,6 @@ from .units import (
     RATE_PERIODS,
 )
 
-
 TENS_VALUES = frozenset(range(20, 100, 10))
 
 
@@ -33,11 +32,8 @@ class WordReader(ReaderBase):
     def read_word(self, s: int, word: str) -> Candidate | None:
         text = self.text
         lw = word.lower()
-        if word in lx.VULGAR_FRACTIONS:
-            return self.read_vulgar_fraction(s, word)
-        if word in CURRENCY_CODES_GLUED:  # "RMB12,000": money
-            q = self.quantity(s)
-            return self.finish(q) if q is not None and q.kind == "money" else None
+        if word in lx.VULGAR_FRACTIONS or word in CURRENCY_CODES_GLUED:
+            return self.read_sign(s, word)
         if lw in ("noon", "midnight"):
             return self.read_noon(s, word)
         if lw in ("last", "this", "next", "previous"):
@@ -90,9 +86,13 @@ class WordReader(ReaderBase):
             return self.read_a(s)
         return self.read_cardinal_word(s, word)
 
-    def read_vulgar_fraction(self, s: int, word: str) -> Candidate | None:
-        """ "¾ of the stock": a share, in percent like "three quarters of" (a lone
-        fraction sign elsewhere is left alone)."""
+    def read_sign(self, s: int, word: str) -> Candidate | None:
+        """A currency code glued to its digits ("RMB12,000": money) or a Unicode
+        fraction standing alone ("¾ of the stock": a share, in percent like "three
+        quarters of"; a lone fraction sign elsewhere is left alone)."""
+        if word in CURRENCY_CODES_GLUED:
+            q = self.quantity(s)
+            return self.finish(q) if q is not None and q.kind == "money" else None
         e = s + len(word)
         if not lx.OF_AFTER.match(self.text, e):
             return None
@@ -163,7 +163,9 @@ class WordReader(ReaderBase):
             co = lx.COMPOUND_ORDINAL.match(text, end)
             if co and not (co[1].lower() == "second" and self.last_word(s) in ("a", "an")):
                 # "twenty-first": the ordinal, not twenty ("a thirty-second clip" lasts)
-                return self.read_ordinal_word(s, word, co.end(), value + ORDINAL_WORDS[co[1].lower()])
+                return self.read_ordinal_word(
+                    s, word, co.end(), value + ORDINAL_WORDS[co[1].lower()]
+                )
         if 2 <= value < 20 and text[end : end + 1] in "-\u2010\u2013":
             rng = self.word_range(s, end, value)
             if rng is not None:
@@ -254,7 +256,14 @@ class WordReader(ReaderBase):
         hedge, _ = self.hedge(s)
         approx = hedge is not None and hedge not in lx.NOT_APPROX
         return Candidate(
-            s, second.end, (lo, second.value), second.unit, "range", second.resume, approx, hedge,
+            s,
+            second.end,
+            (lo, second.value),
+            second.unit,
+            "range",
+            second.resume,
+            approx,
+            hedge,
             second.subject,
         )
 
@@ -498,9 +507,7 @@ class WordReader(ReaderBase):
                 return None
         return Candidate(s, e, value, "times", "measure", e, approx, hedge)
 
-    def read_ordinal_word(
-        self, s: int, word: str, e: int = -1, value: int = 0
-    ) -> Candidate | None:
+    def read_ordinal_word(self, s: int, word: str, e: int = -1, value: int = 0) -> Candidate | None:
         """An ordinal word ("fourth", or a compound "twenty-first" ending at e, with its
         value) where it ranks or counts something."""
         text = self.text

@@ -71,7 +71,10 @@ def test_rule_unicode_fraction_alone_is_a_share() -> None:
 
 
 def test_rule_a_tally_over_games_is_no_proportion() -> None:
-    assert read("She has scored seven in 10 this season.") == [("seven", 7, "count"), ("10", 10, "count")]
+    assert read("She has scored seven in 10 this season.") == [
+        ("seven", 7, "count"),
+        ("10", 10, "count"),
+    ]
     assert read("one in five voters") == [("one in five", 20, "percent")]
 
 
