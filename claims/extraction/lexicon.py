@@ -439,12 +439,13 @@ SCALE_TAIL = re.compile(
 
 DOZEN_TAIL = re.compile(rf"{SP}+dozen\b", I)
 
-HALF_TAIL = re.compile(rf"{SP}+and{SP}+a{SP}+half\b", I)
+# "two and a half", and hyphenated before a unit: "a two-and-a-half-hour wait"
+HALF_TAIL = re.compile(rf"{SP}+and{SP}+a{SP}+half\b|-and-a-half\b", I)
 
 # The first letters HALF_TAIL, DOZEN_TAIL and SCALE_TAIL can start with ("and",
 # "dozen"; "million", "bn", "tn", "lakh", "crore"..., "m", "k"; re.I matches nothing
 # else to "a" or "d"): when none follows, the three need not be tried.
-NUMBER_TAIL_HINT = re.compile(rf"{SP}+[aAdDmbtlc]|-[mbtlc]|[mbtkMBTK]")
+NUMBER_TAIL_HINT = re.compile(rf"{SP}+[aAdDmbtlc]|-[ambtlc]|[mbtkMBTK]")
 
 PERCENT = re.compile(
     rf"(?P<pct>{SP}?%|{SP}(?:per{SP}?cent|percent|pct)\b|pc\b)"

@@ -83,3 +83,10 @@ def test_rule_currency_code_glued_to_its_digits() -> None:
     assert read("a grant of Rs3 lakh") == [("Rs3 lakh", 300_000, "money")]
     assert read("They raised GBP2.5bn.") == [("GBP2.5bn", 2_500_000_000, "money")]
     assert read("Model XRMB12 ships.") == []
+
+
+def test_rule_hyphenated_and_a_half_before_a_unit() -> None:
+    assert read("after a three-and-a-half-hour delay") == [
+        ("three-and-a-half-hour", 12_600, "duration")
+    ]
+    assert read("a 2-and-a-half-year term") == [("2-and-a-half-year", 78_894_000, "duration")]
