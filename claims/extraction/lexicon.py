@@ -437,6 +437,9 @@ SCALE_TAIL = re.compile(
     rf"|(m|k|b|M|B|T|K)\b",
 )
 
+# a second scale word after lakh or thousand: "₹1.5 lakh crore" (1.5e12), "20 thousand
+# crore"; Indian budgets are written so
+CRORE_AFTER = re.compile(rf"{SP}+crores?\b")
 DOZEN_TAIL = re.compile(rf"{SP}+dozen\b", I)
 
 # "two and a half", and hyphenated before a unit: "a two-and-a-half-hour wait"
@@ -910,6 +913,9 @@ MONTH_NAME_MONTH_FIRST = re.compile(
 # rarer than a price that starts the next figure
 _SYMBOLS_AFTER = [k for k in CURRENCY_PREFIXES if len(k) == 1 and k != "$" and not k.isalnum()]
 SYMBOLS_AFTER = frozenset(_SYMBOLS_AFTER)
+# what may follow a number after one space and start its unit though it is no word:
+# "50 €", "90 °F"
+SPACED_TAIL_CHARS = SYMBOLS_AFTER | {"°", "º"}
 TAIL_CHARS = set("-\u2010%°º/") | SYMBOLS_AFTER
 
 NEXT_TOKEN = re.compile(r"[ \u00a0\u202f\u2009]?([^\W\d_]+)")
