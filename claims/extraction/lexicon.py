@@ -674,7 +674,7 @@ FRACTION_AFTER_A = re.compile(
 
 # compound ordinals after a tens word: "twenty-first", "thirty-second", "ninety-ninth"
 COMPOUND_ORDINAL = re.compile(
-    r"[-\u2010 ](first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b(?![-\u2010])", I
+    r"[-\u2010 ](first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", I
 )
 # a hyphenated range of number words: "two-three hours", "four-five days" (Indian English)
 WORD_RANGE_HYPHEN = re.compile(r"[-\u2010\u2013](?=[a-z])")
@@ -787,7 +787,7 @@ PERIOD_NOUN = re.compile(
 )
 # "second-quarter revenue", "first-half goals": an ordinal joined to its period
 PERIOD_HYPHEN = re.compile(
-    r"[-\u2010](?:quarter|half|round|season|term|stage|leg|set|innings|period)"
+    r"[-\u2010](?:quarter|half|round|season|term|stage|leg|set|innings|period|minute|century|place)"
     r"(?![\w-])",
     I,
 )

@@ -107,7 +107,13 @@ ORDINAL_WORDS: dict[str, int] = {
     "thirtieth": 30,
     "fortieth": 40,
     "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
     "hundredth": 100,
+    "thousandth": 1_000,
+    "millionth": 1_000_000,
 }
 # Denominators of fractions written in words ("a third", "two-thirds", "three quarters").
 FRACTION_WORDS: dict[str, int] = {

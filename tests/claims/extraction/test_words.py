@@ -90,3 +90,9 @@ def test_rule_hyphenated_and_a_half_before_a_unit() -> None:
         ("three-and-a-half-hour", 12_600, "duration")
     ]
     assert read("a 2-and-a-half-year term") == [("2-and-a-half-year", 78_894_000, "duration")]
+
+
+def test_rule_round_ordinal_words() -> None:
+    assert read("the museum's millionth visitor") == [("millionth", 1_000_000, "ordinal")]
+    assert read("their seventieth anniversary") == [("seventieth", 70, "ordinal")]
+    assert read("a ninety-fourth-minute goal")[0][1:] == (94, "ordinal")
