@@ -551,6 +551,12 @@ MONTH_YEAR = re.compile(rf"\.?,?{SP}+(\d{{4}})(?!\d|,\d)")
 
 # a second month after a first: "March to May", "January-August", "Jan-Aug",
 # "April 2024 through March 2025"
+# after "between": "between April and June", one range of months
+MONTH_AND_RANGE = re.compile(
+    rf"{SP}+and{SP}+({'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?"
+    rf"(?:,?{SP}+(\d{{4}})(?!\d|,\d))?",
+    I,
+)
 MONTH_RANGE = re.compile(
     rf"(?:{SP}*[-\u2013]{SP}*|{SP}+(?:to|through|until|till){SP}+)"
     rf"({'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?(?:,?{SP}+(\d{{4}})(?!\d|,\d))?",
@@ -590,6 +596,13 @@ SCORE_WORDS = words(
 
 SCORE_CONTEXT_LEFT = re.compile(rf"\b(?:{trie_regex(SCORE_WORDS)})\b", I)
 
+# a score in words, "three-two", "one-one", "two-nil", "two-all": the second word
+# ("nil" is 0, "all" a draw)
+WORD_SCORE_SECOND = re.compile(r"[-\u2010\u2013](nil|nought|zero|all|[a-z]+)\b", I)
+# "one-one at half-time", "two-all at the break"
+SCORE_TIME_RIGHT = re.compile(
+    rf"{SP}+(?:at|after|by){SP}+(?:half-time|halftime|the break|full-time)\b", I
+)
 SCORE_CONTEXT_RIGHT = re.compile(
     rf"{SP}+(?:win|victory|defeat|draw|loss|lead|home win|away win|scoreline|thrashing)\b", I
 )
@@ -848,7 +861,8 @@ ORDINAL_USE = re.compile(
 
 RANK_VERB_LEFT = re.compile(
     r"\b(?:is|are|was|were|be|been|now|finished|finish|came|come|ranked|ranks|placed|"
-    r"stood|stands|sit|sits|sat|lie|lies|lay|dropped to|rose to|fell to|climbed to|up to|"
+    r"stood|stands|sit|sits|sat|lie|lies|lay|stay|stays|stayed|remain|remains|remained|"
+    r"dropped to|rose to|fell to|climbed to|up to|"
     r"moved to|(?:leaves|left|leave|leaving|puts|put|keeps|kept|lifts|lifted|takes|took|"
     r"sends|sent|moves|moved)[ \u00a0]+(?:them|him|her|it|us))[ \u00a0]+$"
 )
@@ -969,7 +983,15 @@ A_DOZEN = re.compile(rf"an?{SP}+dozen\b", I)
 
 A_DURATION = re.compile(rf"an?{SP}+({'|'.join(DURATION_UNITS)})\b", I)
 
-HALF_A = re.compile(rf"{SP}+an?{SP}+(dozen|hour|million|billion|day|century|decade|year)\b", I)
+# "half a dozen", "half an hour", "half a million", and half of a measure: "half a mile"
+HALF_A_MEASURES = frozenset(
+    words("mile metre meter kilometre kilometer litre kilogram tonne inch foot")
+)
+HALF_A = re.compile(
+    rf"{SP}+an?{SP}+(dozen|hour|million|billion|day|century|decade|year|"
+    rf"{'|'.join(sorted(HALF_A_MEASURES, key=len, reverse=True))})\b",
+    I,
+)
 
 DIGIT_BEFORE = re.compile(r"\d[ \u00a0]*$")
 
@@ -1115,7 +1137,8 @@ PRICE_LEFT = re.compile(r"[$€£¥]\s?\d[\d,.]*(?:p)?[ \u00a0]+$|\d[\d,.]*p[ \u
 # "call 999", "dial 911", "ring 111": the number is a telephone number
 DIAL_LEFT = re.compile(
     r"\b(?:call|calls|called|calling|dial|dials|dialled|dialed|dialling|"
-    r"ring|rang|text|texted|phone|phoned)[ \u00a0]+(?:on[ \u00a0]+)?$",
+    r"ring|rang|text|texted|phone|phoned|(?:be|is|are)[ \u00a0]+reached|helplines?|hotlines?)"
+    r"[ \u00a0]+(?:(?:on|at)[ \u00a0]+)?$",
     I,
 )
 SHORT_PHONE_NUMBERS = frozenset(

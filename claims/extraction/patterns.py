@@ -117,6 +117,7 @@ _ANCHOR_WORDS = {
     "decades",
     "weeks",
     "noon",
+    "midday",
     "midnight",
 }
 ANCHOR_WORDS = _ANCHOR_WORDS | {w.capitalize() for w in _ANCHOR_WORDS}

@@ -207,6 +207,9 @@ class ReaderBase:
             self._number_words = (pos, read_number_words(self.text, pos))
         return self._number_words[1]
 
+    def sign_before(self, s: int) -> int:  # pragma: no cover - implemented in engine
+        raise NotImplementedError
+
     def token_end(self, pos: int) -> int:
         m = lx.TOKEN.match(self.text, pos)
         return m.end() if m else pos

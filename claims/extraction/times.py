@@ -98,6 +98,8 @@ class TimeReader(ReaderBase):
         range of months: "March to May", "January-August", "April 2024 through March
         2025". The second month without a year is the next one of that name."""
         m = lx.MONTH_RANGE.match(self.text, end)
+        if m is None and self.last_word(start) == "between":
+            m = lx.MONTH_AND_RANGE.match(self.text, end)  # "between April and June"
         if m is None:
             return None
         month2 = MONTHS[m[1].lower()]
@@ -223,7 +225,9 @@ class TimeReader(ReaderBase):
             return None
         if word.endswith(".") and not word[:-1].isalpha():
             return None
-        if lx.MONTH_RANGE.match(text, s + len(word.rstrip("."))):
+        if lx.MONTH_RANGE.match(text, s + len(word.rstrip("."))) or (
+            lp == "between" and lx.MONTH_AND_RANGE.match(text, s + len(word.rstrip(".")))
+        ):
             year = self.year_for(month, None, s)
             rng = (
                 self.month_range(start, s + len(word.rstrip(".")), year, month, approx, False)

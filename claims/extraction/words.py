@@ -9,6 +9,7 @@ from .numbers import (
     FRACTION_WORDS,
     ORDINAL_WORDS,
     SCALE_WORDS,
+    UNITS_WORDS,
     Number,
     parse_digits,
     read_number_words,
@@ -22,6 +23,7 @@ from .patterns import (
 from .reader import Candidate, Quantity, ReaderBase
 from .units import (
     DURATION_UNITS,
+    MEASURE_WORDS,
     RATE_PERIODS,
 )
 
@@ -34,7 +36,7 @@ class WordReader(ReaderBase):
         lw = word.lower()
         if word in lx.VULGAR_FRACTIONS or word in CURRENCY_CODES_GLUED:
             return self.read_sign(s, word)
-        if lw in ("noon", "midnight"):
+        if lw in ("noon", "midday", "midnight"):
             return self.read_noon(s, word)
         if lw in ("last", "this", "next", "previous"):
             m = lx.RELATIVE.match(text, s)
@@ -139,8 +141,8 @@ class WordReader(ReaderBase):
         return Candidate(s, e, str(value), "date", "date", e, approx=True)
 
     def read_noon(self, s: int, word: str) -> Candidate | None:
-        """ "at noon", "around midnight", "between noon and 5pm": a time of day, when a
-        preposition of time comes first ("the midnight deadline" has none)."""
+        """ "at noon", "around midnight", "by midday", "between noon and 5pm": a time of
+        day, when a preposition of time comes first ("the midnight deadline" has none)."""
         if word[0].isupper() or self.last_word(s) not in lx.NOON_LEFT:
             return None
         e = s + len(word)
@@ -150,7 +152,7 @@ class WordReader(ReaderBase):
             unit, e = tz[1], tz.end()
         hedge, _ = self.hedge(s)
         approx = hedge is not None and hedge not in lx.NOT_APPROX
-        value = 43200 if word == "noon" else 0
+        value = 0 if word == "midnight" else 43200
         return Candidate(s, e, value, unit, "time", e, approx, hedge)
 
     def read_cardinal_word(self, s: int, word: str) -> Candidate | None:
@@ -166,10 +168,12 @@ class WordReader(ReaderBase):
                 return self.read_ordinal_word(
                     s, word, co.end(), value + ORDINAL_WORDS[co[1].lower()]
                 )
-        if 2 <= value < 20 and text[end : end + 1] in "-\u2010\u2013":
-            rng = self.word_range(s, end, value)
+        if value < 20 and text[end : end + 1] in "-\u2010\u2013":
+            rng = self.word_score(s, end, value) or self.word_range(s, end, value)
             if rng is not None:
                 return rng
+        if 1 <= value <= 12 and lx.OCLOCK.match(text, end):
+            return self.word_oclock(s, lx.OCLOCK.match(text, end).end(), value)  # type: ignore[union-attr]
         # fractions: "two-thirds", "three quarters"
         fr = FRACTION.match(text, end)
         if fr and value < 20 and not lx.POINT_TAIL.match(text, fr.end()):
@@ -197,8 +201,6 @@ class WordReader(ReaderBase):
         of = lx.OR_FOLD.match(text, end)
         if of:
             w2 = of[1].lower()
-            from .numbers import UNITS_WORDS
-
             if w2 in UNITS_WORDS and UNITS_WORDS[w2] > value:
                 hedge, _ = self.hedge(s)
                 return Candidate(
@@ -233,13 +235,49 @@ class WordReader(ReaderBase):
         # a hedge, or as "one more/one new X" after a bound
         if value == 1 and word.lower() == "one" and not self.one_is_a_figure(s, q):
             return None
+        # "minus eight Celsius" (most words follow no "minus ": look for its "s " first)
+        sign = self.sign_before(s) if text[s - 2 : s] in ("s ", "S ") else 0
+        if sign:  # "minus eight Celsius"
+            q.value, q.start = -q.value, q.start - sign
         return self.finish(q)
+
+    def word_score(self, s: int, end: int, value: Number) -> Candidate | None:
+        """ "beaten them three-two", "one-one at half-time", "won two-nil": a score in
+        words, in a match context (the second no larger than the first, or a score word
+        before or after)."""
+        text = self.text
+        m = lx.WORD_SCORE_SECOND.match(text, end)
+        if m is None:
+            return None
+        w = m[1].lower()
+        second = (
+            0 if w in ("nil", "nought", "zero") else value if w == "all" else UNITS_WORDS.get(w)
+        )
+        if second is None or second > 20:
+            return None
+        if not (
+            lx.SCORE_CONTEXT_LEFT.search(self.clause_left(s, 50))
+            or lx.SCORE_CONTEXT_RIGHT.match(text, m.end())
+            or lx.SCORE_TIME_RIGHT.match(text, m.end())
+        ):
+            return None
+        return Candidate(s, m.end(), (value, second), "score", "score", m.end())
+
+    def word_oclock(self, s: int, e: int, hour: Number) -> Candidate:
+        """ "seven o'clock": the hour as written (as "7 o'clock" is read)."""
+        unit = "local"
+        tz = lx.TIMEZONE.match(self.text, e)
+        if tz and tz[1]:
+            unit, e = tz[1], tz.end()
+        hedge, _ = self.hedge(s)
+        approx = hedge is not None and hedge not in lx.NOT_APPROX
+        return Candidate(s, e, int(hour) % 24 * 3600, unit, "time", e, approx, hedge)
 
     def word_range(self, s: int, end: int, value: Number) -> Candidate | None:
         """ "two-three hours", "four-five days": a range of number words joined by a
         hyphen, the unit read after the second; the first end in the same unit."""
         text = self.text
-        if not lx.WORD_RANGE_HYPHEN.match(text, end):
+        if value < 2 or not lx.WORD_RANGE_HYPHEN.match(text, end):
             return None
         got = read_number_words(text, end + 1)
         if got is None or not (value < got[1] <= 2 * value + 1) or got[1] >= 20:
@@ -410,6 +448,9 @@ class WordReader(ReaderBase):
             what = m[1].lower()
             if what == "dozen":
                 q = Quantity(s, m.end(), 6)
+            elif what in MEASURE_WORDS:  # "half a mile"
+                unit = MEASURE_WORDS[what]
+                return Candidate(s, m.end(), 0.5, unit, "measure", m.end(), approx, hedge)
             elif what in ("million", "billion"):
                 q = Quantity(s, m.end(), SCALE_WORDS[what] // 2, scaled=True)
             else:

@@ -88,3 +88,8 @@ def test_rule_numeric_dates_are_not_phone_numbers() -> None:
     assert MASKS.match("20.10.2026 was") is None
     assert MASKS.match("20/10/2026 was") is None
     assert MASKS.match("20/10/26 was") is not None  # two-digit year: still ambiguous
+
+
+def test_rule_between_two_months_is_one_range() -> None:
+    assert values("Output grew between July and September.") == [("2024-07", "2024-09")]
+    assert values("Output grew in July and September.") == ["2024-07", "2024-09"]

@@ -96,3 +96,33 @@ def test_rule_round_ordinal_words() -> None:
     assert read("the museum's millionth visitor") == [("millionth", 1_000_000, "ordinal")]
     assert read("their seventieth anniversary") == [("seventieth", 70, "ordinal")]
     assert read("a ninety-fourth-minute goal")[0][1:] == (94, "ordinal")
+
+
+def test_rule_midday_is_noon() -> None:
+    assert read("The deadline passed at midday.") == [("midday", 43200, "time")]
+    assert read("a midday bulletin") == []
+
+
+def test_rule_hour_words_with_o_clock() -> None:
+    assert read("The bells rang at nine o'clock.") == [("nine o'clock", 32400, "time")]
+
+
+def test_rule_scores_in_words() -> None:
+    assert read("The hosts were beaten four-two.") == [("four-two", (4, 2), "score")]
+    assert read("It was two-all at half-time.") == [("two-all", (2, 2), "score")]
+    assert read("It stood one-one at half-time.") == [("one-one", (1, 1), "score")]
+    assert read("Rovers won three-nil.") == [("three-nil", (3, 0), "score")]
+
+
+def test_rule_minus_before_a_number_word() -> None:
+    assert read("Overnight it fell to minus twelve Celsius.") == [
+        ("minus twelve Celsius", -12, "measure")
+    ]
+
+
+def test_rule_half_of_a_measure() -> None:
+    assert read("The queue stretched half a mile.") == [("half a mile", 0.5, "measure")]
+
+
+def test_rule_rank_after_stay_or_remain() -> None:
+    assert read("The champions remain sixth.") == [("sixth", 6, "ordinal")]
