@@ -778,7 +778,8 @@ MULTIPLIERS = {
 
 # "for months", "within weeks": vague durations after a preposition of time
 VAGUE_DURATION_LEFT = re.compile(
-    r"\b(?:for|after|within|over|in|took|take|takes|lasted|lasting|spent|spend)[ \u00a0]+$", I
+    r"\b(?:for|after|within|over|in|took|take|takes|lasted|lasting|spent|spend|coming)[ \u00a0]+$",
+    I,
 )
 
 VAGUE_DURATION_RIGHT = re.compile(rf"{SP}+(?:ago|of{SP}+age|old|later|earlier)\b", I)
@@ -814,6 +815,8 @@ SECOND_RANK_RIGHT = re.compile(
 # "the world number 14", "world No 2": a ranking
 WORLD_NUMBER_LEFT = re.compile(r"\bworld[ \u00a0]+(?:number|No\.?|no\.)[ \u00a0]+$", I)
 
+# a possessive before an ordinal: "their third World Cup", "Spain's fourth Grand Slam"
+POSSESSIVE_LEFT = re.compile(r"\b(?:its|his|her|their|our|[A-Za-z]+['’]s)[ \u00a0]+$")
 DETERMINER_LEFT = re.compile(
     r"\b(?:the|its|his|her|their|our|my|your|a|an|this|that|each|every|whose|for|"
     r"[A-Za-z]+['’]s)[ \u00a0]+$",
@@ -982,6 +985,18 @@ YEAR_END = re.compile(r"\d{2}|\d{4}")
 A_DOZEN = re.compile(rf"an?{SP}+dozen\b", I)
 
 A_DURATION = re.compile(rf"an?{SP}+({'|'.join(DURATION_UNITS)})\b", I)
+# "a minute later", "an hour earlier": the time between two events (a year or a month
+# earlier is a relative date)
+LATER_AFTER = re.compile(rf"{SP}+(?:later|earlier)\b", I)
+LATER_UNITS = frozenset(["second", "minute", "hour", "day", "week"])
+# "scored a double", "bagged a quick-fire double": two goals
+DOUBLE_GOALS_LEFT = re.compile(
+    r"\b(?:scor|bag|nett?|grabb?|complet|claim|hit)[a-z]*[ \u00a0]+an?[ \u00a0]+"
+    r"(?:[\w-]+[ \u00a0]+)?$",
+    I,
+)
+# "days" alone is vague only as a span ahead: "in the coming days", "in days to come"
+TO_COME = re.compile(rf"{SP}+to{SP}+come\b", I)
 
 # "half a dozen", "half an hour", "half a million", and half of a measure: "half a mile"
 HALF_A_MEASURES = frozenset(

@@ -112,6 +112,7 @@ _ANCHOR_WORDS = {
     "ninefold",
     "tenfold",
     "hundredfold",
+    "days",
     "months",
     "years",
     "decades",

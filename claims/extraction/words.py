@@ -74,7 +74,7 @@ class WordReader(ReaderBase):
                     return None
         if lw in lx.VAGUE or lw in ("tens",):
             return self.read_vague(s, word)
-        if lw in ("months", "years", "decades", "weeks"):
+        if lw in ("days", "months", "years", "decades", "weeks"):
             return self.read_vague_duration(s, word)
         if lw in ("hundred", "thousand", "million", "billion", "dozen"):
             return self.read_several(s, word)
@@ -410,8 +410,9 @@ class WordReader(ReaderBase):
             month = lx.MONTH_NO_YEAR.search(clause, years[-1].end() if years else 0)
             year = int(years[-1][1]) - 1 if years and month is None else self.published.year - 1
             return Candidate(s, earlier.end(), f"{year:04d}", "date", "date", earlier.end())
-        if not lx.DURATION_PREP_LEFT.search(self.left(s, 16)):
-            return None
+        later = unit in lx.LATER_UNITS and lx.LATER_AFTER.match(text, m.end())
+        if not later and not lx.DURATION_PREP_LEFT.search(self.left(s, 16)):
+            return None  # ("a minute later" is the time between two events)
         hedge, _ = self.hedge(s)
         approx = hedge is not None and hedge not in lx.NOT_APPROX
         return Candidate(s, m.end(), DURATION_UNITS[unit], "s", "duration", m.end(), approx, hedge)
@@ -504,6 +505,10 @@ class WordReader(ReaderBase):
     def read_vague_duration(self, s: int, word: str) -> Candidate | None:
         """ "for months", "within weeks", "after years of talks": magnitude of the unit."""
         e = s + len(word)
+        if word.lower() == "days" and not (
+            self.last_word(s) == "coming" or lx.TO_COME.match(self.text, e)
+        ):
+            return None
         if not lx.VAGUE_DURATION_LEFT.search(self.left(s, 12)) or lx.VAGUE_DURATION_RIGHT.match(
             self.text, e
         ):
@@ -537,6 +542,8 @@ class WordReader(ReaderBase):
                 return Candidate(s, e, 2, "times", "measure", e, approx, hedge)
             return Candidate(s, e, 2, "time", "count", e, approx, hedge)
         value = lx.MULTIPLIERS[lw]
+        if lw == "double" and lx.DOUBLE_GOALS_LEFT.search(self.left(s, 40)):
+            return Candidate(s, e, 2, "goal", "count", e, approx, hedge)  # "scored a double"
         if lw in ("double", "triple", "treble", "quadruple"):
             if text[e : e + 1] in "-\u2010":
                 return None
@@ -568,8 +575,12 @@ class WordReader(ReaderBase):
             and (not lx.NOUN_WORDS.match(text, e) or lx.RANK_NEXT.match(text, e))
         ):
             return Candidate(s, e, value, "rank", "ordinal", e)  # "United are now fourth."
-        if text[e : e + 1] in ",;:.-\u2010" or lx.CAPITALISED_NEXT.match(text, e):
+        if text[e : e + 1] in ",;:.-\u2010":
             return None
+        if lx.CAPITALISED_NEXT.match(text, e) and not (
+            value >= 3 and lx.POSSESSIVE_LEFT.search(self.left(s, 20))
+        ):
+            return None  # "the Second World War"; but "their third World Cup" counts
         if not lx.DETERMINER_LEFT.search(self.left(s, 20)) and not (
             lx.FISCAL_LEFT.search(self.left(s, 30)) and lx.PERIOD_NOUN.match(text, e)
         ):

@@ -126,3 +126,24 @@ def test_rule_half_of_a_measure() -> None:
 
 def test_rule_rank_after_stay_or_remain() -> None:
     assert read("The champions remain sixth.") == [("sixth", 6, "ordinal")]
+
+
+def test_rule_a_short_span_before_later_or_earlier() -> None:
+    assert read("A minute later the lights failed.") == [("A minute", 60, "duration")]
+    assert read("An hour earlier the roads were clear.") == [("An hour", 3600, "duration")]
+
+
+def test_rule_days_ahead_are_a_vague_span() -> None:
+    assert read("Talks resume in the coming days.") == [("days", 86_400, "duration")]
+    assert read("More rain is due in days to come.") == [("days", 86_400, "duration")]
+    assert read("It was ready within days.") == []
+
+
+def test_rule_a_double_of_goals() -> None:
+    assert read("The striker grabbed a late double.") == [("double", 2, "count")]
+    assert read("Fares could double next year.") == [("double", 2, "measure")]
+
+
+def test_rule_cumulative_ordinal_before_a_capitalised_title() -> None:
+    assert read("Kenya won their fifth Grand Prix.") == [("fifth", 5, "ordinal")]
+    assert read("after the Second World War") == []
