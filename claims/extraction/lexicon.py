@@ -828,12 +828,12 @@ WEEKDAY_LEFT = re.compile(
     r"From|Since|Before|After)[ \u00a0]+$"
 )
 # a clause that speaks of the future with a modal or "is due to" (not the present
-# "resumes", which news also writes of the past): an undated month in it is the coming one
-FUTURE_MODAL_CLAUSE = re.compile(
-    r"\b(?:will|shall|(?:is|are)[ \u00a0]+(?:due|set|expected|scheduled)[ \u00a0]+to|"
-    r"going[ \u00a0]+to|plans?[ \u00a0]+to)\b|['’]ll\b",
-    I,
-)
+# "resumes", which news also writes of the past): an undated month in it is the coming
+# one. Substrings, not a regex: tested for every date written without a year.
+FUTURE_MARKERS = (
+    " will ", " shall ", "'ll ", "’ll ", " due to ", " set to ", " expected to ",
+    " scheduled to ", " going to ", " plan to ", " plans to ",
+)  # fmt: skip
 # a time with seconds after these is a time of day ("at 10:42:15"), else a duration
 CLOCK_LEFT = words("at around about until till by from")
 # prepositions that point a weekday ahead of publication, unless the clause is past

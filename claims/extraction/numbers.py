@@ -20,7 +20,7 @@ _MAX_DIGITS = 300  # longer digit strings cannot fit a float (max ~1.8e308)
 # a well-formed ASCII number: groups of three after commas, then maybe a decimal part
 # (or Indian grouping: "1,92,000", "12,34,567")
 _ASCII_NUMBER = re.compile(
-    r"([0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3})*|[0-9]+)(?:\.([0-9]+))?"
+    r"([0-9]{1,3}(?:,[0-9]{3})*|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]+)(?:\.([0-9]+))?"
 )
 
 UNITS_WORDS: dict[str, int] = {

@@ -61,7 +61,19 @@ def trie_regex_with_ends(ends: dict[str, str]) -> str:
         node[""] = end
 
     def build(node: dict) -> str:  # type: ignore[type-arg]
-        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        # one-character words with the same ending share one branch, a character class
+        # ("[½¼¾](?!...)"): each branch costs a test at every place a word may start
+        leaves: dict[str, list[str]] = {}
+        alts = []
+        for ch in sorted(k for k in node if k):
+            child = node[ch]
+            if list(child) == [""]:
+                leaves.setdefault(child[""], []).append(ch)
+            else:
+                alts.append(re.escape(ch) + build(child))
+        for end, chars in leaves.items():
+            one = re.escape(chars[0]) if len(chars) == 1 else f"[{''.join(map(re.escape, chars))}]"
+            alts.append(one + end)
         if "" in node:
             alts.append(node[""])
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -138,7 +150,9 @@ WEEKDAY_ANCHORS = {w.capitalize() for w in WEEKDAYS}
 # with what must follow it; no word is a prefix of another that could match at the same
 # place, so the order of the trie's alternatives does not matter.
 NOT_WORD = r"(?![\w])"  # the word ends there
-CURRENCY_CODES_GLUED = frozenset(k for k in CURRENCY_PREFIXES if k.isalpha())
+# (only those news glues to digits: each first letter is a branch the scan tests at
+# every word)
+CURRENCY_CODES_GLUED = frozenset(["RMB", "Rs", "INR", "CNY"]) & set(CURRENCY_PREFIXES)
 ANCHOR_ENDS = {
     **dict.fromkeys(ANCHOR_WORDS | MONTH_ANCHORS | WEEKDAY_ANCHORS, NOT_WORD),
     **dict.fromkeys(VULGAR_FRACTION_CHARS, r"(?![\w/])"),
@@ -160,9 +174,10 @@ ANCHOR = re.compile(rf"(?<![\w])(?:\d+|{trie_regex_with_ends(ANCHOR_ENDS)})")
 
 # Digits: a well-formed group, thousands separators only between groups of three; or
 # Indian grouping, pairs of digits before the last three ("1,92,000", "12,34,567": a
-# lakh and more), tried first, and only where a pair follows the first comma.
+# lakh and more; the western groups cannot match a start of them, as a pair follows the
+# first comma).
 DIGITS = re.compile(
-    r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d{1,3}(?:(?:,|[\u00a0\u202f\u2009])\d{3})+|\d+)"
+    r"(?:\d{1,3}(?:(?:,|[\u00a0\u202f\u2009])\d{3})+|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|\d+)"
     r"(?:\.\d+)?"
 )
 FRACTION = re.compile(

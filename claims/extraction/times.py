@@ -132,14 +132,21 @@ class TimeReader(ReaderBase):
             cue = self.last_word(left_pos - 3)
         tense = "past" if cue in lx.PAST_CUES else "future" if cue in lx.FUTURE_CUES else None
         if tense is None:
-            # "the plant will open in March", "the line is due to reopen in May": the
-            # coming one; "the plant opened in March" keeps the window
-            clause = self.clause_left(left_pos, 60)
-            if lx.FUTURE_MODAL_CLAUSE.search(clause) and not lx.PAST_CLAUSE.search(clause):
-                tense = "future"
-            elif len(cue) > 4 and cue.endswith("ed"):
-                tense = "past"  # "the bridge reopened in February"
+            tense = self.clause_tense(left_pos, cue)
         return infer_year(month, day, pub, tense)
+
+    def clause_tense(self, left_pos: int, cue: str) -> str | None:
+        """ "the plant will open in March", "the line is due to reopen in May": the
+        coming one ("future"); "the bridge reopened in February": "past"; else None
+        (the window of ``infer_year``)."""
+        clause = self.clause_left(left_pos, 60)
+        # (every marker has "ll " or " to ": two tests rule most clauses out)
+        if ("ll " in clause or " to " in clause) and any(m in clause for m in lx.FUTURE_MARKERS):
+            if not lx.PAST_CLAUSE.search(clause):
+                return "future"  # ("will be completed in March" is future)
+        elif len(cue) > 4 and cue.endswith("ed"):
+            return "past"
+        return None
 
     def read_day_month(
         self, s: int, m: re.Match[str], dm: re.Match[str]

@@ -167,3 +167,13 @@ def test_rule_slash_fraction_before_of_is_not_masked_and_24_7_is() -> None:
     assert MASKS.match("2/3 of the cost") is None
     assert MASKS.match("24/7 of course") is not None
     assert MASKS.match("9/11 of sorts") is not None
+
+
+def test_one_character_words_with_one_ending_share_a_class() -> None:
+    from claims.extraction.patterns import trie_regex_with_ends
+
+    rx = trie_regex_with_ends({"½": "(?!x)", "¾": "(?!x)", "ab": "", "a": "(?=1)"})
+    assert "[½¾](?!x)" in rx
+    full = re.compile(rx)
+    assert full.match("½ of") and full.match("¾ of") and full.match("ab") and full.match("a1")
+    assert not full.match("½x") and not full.match("a2")

@@ -93,3 +93,7 @@ def test_rule_numeric_dates_are_not_phone_numbers() -> None:
 def test_rule_between_two_months_is_one_range() -> None:
     assert values("Output grew between July and September.") == [("2024-07", "2024-09")]
     assert values("Output grew in July and September.") == ["2024-07", "2024-09"]
+
+
+def test_rule_a_modal_outweighs_a_past_participle() -> None:
+    assert values("The tunnel will be completed in February.") == ["2025-02"]

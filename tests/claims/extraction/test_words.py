@@ -81,7 +81,7 @@ def test_rule_a_tally_over_games_is_no_proportion() -> None:
 def test_rule_currency_code_glued_to_its_digits() -> None:
     assert read("The fee rose to RMB9,800.") == [("RMB9,800", 9800, "money")]
     assert read("a grant of Rs3 lakh") == [("Rs3 lakh", 300_000, "money")]
-    assert read("They raised GBP2.5bn.") == [("GBP2.5bn", 2_500_000_000, "money")]
+    assert read("They raised INR2.5bn.") == [("INR2.5bn", 2_500_000_000, "money")]
     assert read("Model XRMB12 ships.") == []
 
 
