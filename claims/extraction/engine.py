@@ -146,11 +146,9 @@ class _Reader(TimeReader, WordReader):
         if m is None:  # pragma: no cover - the anchor guarantees a digit
             return None, s + 1
         e = m.end()
-        if self.inside_token(s, e):
-            return None, self.token_end(s)
-        shaped = self.read_shaped(s, m)
-        if shaped is not None:
-            return shaped
+        glued = self.read_glued(s, m)
+        if glued is not None:
+            return glued
         c = text[e : e + 1]
         # letters right after the digits ("5km", "3rd", "CO2x"); mostly a space or a comma
         attached = lx.ATTACHED.match(text, e) if c.isalpha() or c in "°º²³" else None
@@ -182,7 +180,11 @@ class _Reader(TimeReader, WordReader):
         frac = self.one_in_n(q)
         if frac is not None:
             return frac, frac.resume
-        if not self.read_scale_and_currency(q, s):
+        # currency written before the number: "$", "US$", "€"
+        cur = self.currency_before(s)
+        if cur and q.kind not in ("percent",):
+            self.take_currency(q, s, cur)
+        elif q.m_suffix and not self.read_m_suffix(q, s):
             return None, self.token_end(s)
         sign = self.sign_before(q.start)
         if sign:
@@ -193,34 +195,30 @@ class _Reader(TimeReader, WordReader):
             return None, self.token_end(s)
         return cand, cand.resume
 
-    def inside_token(self, s: int, e: int) -> bool:
-        """Whether the digits at ``s``..``e`` belong to a word, code or phone number
-        written before them rather than being a figure."""
+    def read_glued(self, s: int, m: re.Match[str]) -> tuple[Candidate | None, int] | None:
+        """The digits ``m`` at ``s`` with what is glued to them: part of an identifier,
+        code or phone number (skipped), a date or a time (read), a provision name; None
+        for a number to read on."""
         text = self.text
+        e = m.end()
         before = text[s - 1] if s > 0 else " "
         # identifiers: CO2, A320, F-16, COVID-19, 1.2.3, #5, 24/7
         if before.isalpha() or before in "_#№/@":
-            return True
+            return None, self.token_end(s)
         if before in "-\u2010" and s >= 2 and text[s - 2].isalpha():
             word = lx.TRAILING_LETTERS.search(text[max(0, s - 12) : s - 1])
             if not (word and word[0].lower() in ("mid", "early", "late", "pre", "post")):
-                return True
+                return None, self.token_end(s)
         if before == "." and s >= 2 and text[s - 2].isdigit():
-            return True
+            return None, self.token_end(s)
         if before == "(" and s >= 2 and text[s - 2].isalnum():
-            return True  # "Section 2(1)", "A1(M)": part of a reference
-        # "call 999", "dial 911": a phone number
-        return bool(
+            return None, self.token_end(s)  # "Section 2(1)", "A1(M)": part of a reference
+        if (
             (text[s] == "0" or (e - s == 3 and text[s:e] in lx.SHORT_PHONE_NUMBERS))
             and before == " "
             and lx.DIAL_LEFT.search(self.left(s, 12))
-        )
-
-    def read_shaped(self, s: int, m: re.Match[str]) -> tuple[Candidate | None, int] | None:
-        """Digits joined to more by a separator or a bracket: a date, a time, a provision
-        name or junk (read, or skipped, here); None for a number to read on."""
-        text = self.text
-        e = m.end()
+        ):
+            return None, self.token_end(s)  # "call 999", "dial 911": a phone number
         nxt = text[e : e + 2]
         c = nxt[:1]
         if c == "(" and text[e + 2 : e + 3] == ")" and nxt[1:].isalpha():
@@ -319,14 +317,9 @@ class _Reader(TimeReader, WordReader):
             )
         return None
 
-    def read_scale_and_currency(self, q: Quantity, s: int) -> bool:
-        """A currency written before the number ("$", "US$", "€") and an "m"/"k" letter
-        after it ("1.5m people", "61.5k vehicles", "3m" of length): set on ``q``. False
-        when a letter is left that makes the number no figure."""
-        cur = self.currency_before(s)
-        if cur and q.kind not in ("percent",):
-            self.take_currency(q, s, cur)
-            return True
+    def read_m_suffix(self, q: Quantity, s: int) -> bool:
+        """The letter after a number with no currency: "1.5m people" and "61.5k vehicles"
+        scale it, "3m" and "5K" are units. False for a letter that makes it no figure."""
         if q.m_suffix == "m" and self.m_is_million(q, s):
             # "1.5m people", "the 2.3m workers": British news writes millions as "m"
             q.value, q.overflow = _scaled(q, 1_000_000)
@@ -346,7 +339,7 @@ class _Reader(TimeReader, WordReader):
             q.scaled = True
             q.end += 1
             q.m_suffix = None
-        elif q.m_suffix:
+        else:
             return False
         return True
 
