@@ -1132,8 +1132,10 @@ def extract(doc: Document) -> list[Figure]:
         return []
     ascii_text = text.isascii()
     read = doc
-    if not ascii_text and (signs := text.translate(ARABIC_SIGNS)) != text:
-        read = Document(signs, doc.published)
+    # str.translate looks up every character in Python: 7% of the engine's time on
+    # news with a dash or a curly quote; three C-speed scans rule it out first
+    if not ascii_text and ("\u066b" in text or "\u066c" in text or "\u066a" in text):
+        read = Document(text.translate(ARABIC_SIGNS), doc.published)
     reader = _Reader(read)
     cands = reader.run()
     cands.sort(key=_BY_START)
