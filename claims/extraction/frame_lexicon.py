@@ -172,3 +172,24 @@ TIME_PHRASES = (
     r"|\b(?:in|by|since|until|from|last|next|this) (?:january|february|march|april|may|june|"
     r"july|august|september|october|november|december)\b"
 )
+
+# Number words: parts of figures the engine read ("two million"), never a measure.
+NUMBER_WORDS = frozenset(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred hundreds thousand thousands million millions billion billions
+    trillion lakh lakhs crore crores dozen dozens half quarter third thirds first second
+    fourth fifth bn m mn k
+    """.split()
+)
+# Words one of which every TIME_PHRASES match holds, but "year", "month", "week", "day"
+# (common words; frames.py checks "for the"/"on the" before them): a sentence without any
+# skips the regex.
+TIME_KEYWORDS = frozenset(
+    """
+    close end start open opening quarter half period season overnight within far date
+    year-on-year month-on-month week-on-week quarter-on-quarter
+    """.split()
+)
+TIME_COMMON_KEYWORDS = frozenset("year month week day".split())

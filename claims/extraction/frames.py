@@ -38,147 +38,43 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from . import frame_lexicon as lx
-from .types import Document, Figure, Frame
+from .types import Document, Figure, Frame, new_frame
 
 __all__ = ["add_frames", "compare_frames", "frame_for_figures", "SAME", "DIFFERENT", "UNKNOWN"]
 
 SAME, DIFFERENT, UNKNOWN = "same", "different", "unknown"
 SLOTS = ("measure", "scope", "time", "source", "modality", "direction")
 
-# Words (letters first, then word characters, apostrophes, hyphens), numbers, or one
-# other character. Linear: each alternative consumes what the next cannot start with.
-_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d.,]*|[^\w\s]")
-_TIME_PHRASE = re.compile(lx.TIME_PHRASES, re.IGNORECASE)
+_MARK = "\x00"  # a figure's place in a sentence's token lists
+_STRIP = ",.;:!?()[]{}\"“”‘’'«»…*"
+_POSSESSIVE = ("'s", "’s")
 _NO_MEASURE_KINDS = frozenset({"date", "year", "time"})
 _DATE_KINDS = frozenset({"date", "year"})
-_CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though"})
+_COUNT_KINDS = frozenset({"count", "vague", "ordinal", "range", "score", "age"})
+_CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", ";", ":", "—", "–", "-"})
 _AFTER_COMMA = frozenset({"and", "but", "while", "whereas", "although", "though", "which"})
 _COMPARISON_BASE = frozenset({"from", "than", "against", "versus", "vs", "with"})
 _NOT_NOUN = (
     lx.DETERMINERS | lx.PREPOSITIONS | lx.AUXILIARIES | lx.CONJUNCTIONS | lx.PRONOUNS
-    | lx.VERBS | lx.HEDGES | {"per", "cent", "percent", "pc", "that", "said", "says"}
+    | lx.VERBS | lx.HEDGES | lx.NUMBER_WORDS
+    | {"per", "cent", "percent", "pc", "that", "said", "says", ""}
 )
 _SKIP_LEFT = (
-    lx.HEDGES | lx.AUXILIARIES | lx.VERBS | lx.PREPOSITIONS | {"per", "cent", "percent", "pc"}
+    lx.HEDGES | lx.AUXILIARIES | lx.VERBS | lx.PREPOSITIONS | lx.NUMBER_WORDS
+    | {"per", "cent", "percent", "pc", _MARK}
 )
-_POSSESSIVE = ("'s", "’s")
-
-
-class _Tok:
-    __slots__ = ("start", "end", "text", "low", "cap", "fig", "word")
-
-    def __init__(self, start: int, end: int, text: str, first: bool) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.low = text.lower()
-        self.word = text[0].isalpha()
-        # Capitalised and not just the sentence's first word (or all-caps: "GDP", "NDRF").
-        self.cap = self.word and text[0].isupper() and (not first or text.isupper())
-        self.fig = -1  # index of the figure the token belongs to
-
-
-def _strip_possessive(text: str) -> str:
-    return text[:-2] if text.endswith(_POSSESSIVE) else text
-
-
-def _nouny(t: _Tok) -> bool:
-    return t.word and t.fig < 0 and t.low not in _NOT_NOUN and not t.low.endswith("ly")
-
-
-class _Sentence:
-    """Tokens, clause numbers and time candidates of one sentence, computed once."""
-
-    __slots__ = ("toks", "clause", "times", "figs", "published")
-
-    def __init__(self, text: str, offset: int, figs: list[Figure],
-                 published: dt.date | None) -> None:
-        self.figs = figs
-        self.published = published
-        toks = []
-        first = True
-        for m in _TOKEN.finditer(text):
-            toks.append(_Tok(m.start() + offset, m.end() + offset, m.group(), first))
-            if first and m.group()[0].isalnum():
-                first = False
-        self.toks = toks
-        # Mark figure tokens (figures and tokens are both in text order).
-        j = 0
-        n = len(toks)
-        for i, f in enumerate(figs):
-            while j < n and toks[j].end <= f.start:
-                j += 1
-            k = j
-            while k < n and toks[k].start < f.end:
-                toks[k].fig = i
-                k += 1
-        # Clause number of each token: a new clause after ";" ":" dashes, ", and|but|while",
-        # and at "but", "while", "whereas".
-        clause = [0] * n
-        c = 0
-        for i, t in enumerate(toks):
-            if t.fig < 0:
-                low = t.low
-                if low in (";", ":", "—", "–") or low in _CLAUSE_WORDS:
-                    c += 1
-                elif low == "," and i + 1 < n and toks[i + 1].low in _AFTER_COMMA:
-                    c += 1
-                elif low == "that" and i > 0 and toks[i - 1].low == "and":
-                    c += 1
-            clause[i] = c
-        self.clause = clause
-        # Time candidates: (start, end, text, iso, first token, last token).
-        times: list[tuple[int, int, str, str, int, int]] = []
-        for f in figs:
-            if f.kind in _DATE_KINDS or (
-                f.kind == "range" and isinstance(f.value, tuple) and isinstance(f.value[0], str)
-            ):
-                iso = "/".join(f.value) if isinstance(f.value, tuple) else str(f.value)
-                times.append(self._time_span(f.start, f.end, iso, text, offset))
-        for m in _TIME_PHRASE.finditer(text):
-            s, e = m.start() + offset, m.end() + offset
-            if not any(a < e and s < b for a, b, *_ in times):
-                times.append(self._time_span(s, e, "", text, offset))
-        self.times = times
-
-    def _index(self, pos: int) -> int:
-        """Index of the first token that ends after ``pos``."""
-        toks = self.toks
-        lo, hi = 0, len(toks)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if toks[mid].end <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
-
-    def _time_span(self, s: int, e: int, iso: str, text: str,
-                   offset: int) -> tuple[int, int, str, str, int, int]:
-        i = self._index(s)
-        j = self._index(e - 1)
-        toks = self.toks
-        if i > 0 and toks[i - 1].low in lx.TIME_PREPOSITIONS and toks[i - 1].fig < 0:
-            i -= 1
-            s = toks[i].start
-            if i > 0 and toks[i - 1].low == "as" and toks[i].low == "of":
-                i -= 1
-                s = toks[i].start
-        return s, e, text[s - offset : e - offset], iso, i, min(j, len(toks) - 1)
-
-
-def _figure_tokens(sent: _Sentence, fi: int, f: Figure) -> tuple[int, int]:
-    i = sent._index(f.start)
-    j = i
-    toks = sent.toks
-    while j + 1 < len(toks) and toks[j + 1].fig == fi:
-        j += 1
-    return i, j
-
-
+_TIME_SKIP = lx.MONTHS | lx.WEEKDAYS
+_LOCATIVE_OR_OF = lx.LOCATIVES | {"of", "for"}
+_EVENT_AUX = lx.AUXILIARIES | {"reported", "confirmed"}
+_CUES = {
+    **dict.fromkeys(lx.ESTIMATE_CUES, "estimate"),
+    **dict.fromkeys(lx.FORECAST_CUES, "forecast"),
+    **dict.fromkeys(lx.TARGET_CUES, "target"),
+}
 _HEDGE_WORDS = frozenset(
     "about around roughly approximately nearly almost some over just under estimated further "
     "another additional extra circa only a an".split()
@@ -188,131 +84,262 @@ _HEDGE_PAIRS = {
     "least": frozenset({"at"}), "most": frozenset({"at"}), "to": frozenset({"up", "close"}),
     "than": frozenset({"more", "less", "fewer", "greater", "higher", "lower"}),
 }
+_UP_BEFORE = lx.UP_WORDS - {"above", "more", "profit", "profits", "surplus"}
+_DOWN_BEFORE = lx.DOWN_WORDS - {"below", "less", "fewer", "deficit", "loss", "losses"}
+_UP_NOUN = lx.UP_WORDS - {"above", "more"}
+_DOWN_NOUN = lx.DOWN_WORDS - {"below", "less", "fewer"}
+_UP_AFTER = frozenset(
+    {"higher", "up", "rise", "increase", "gain", "jump", "above", "more", "hike", "growth",
+     "surge"}
+)
+_DOWN_AFTER = frozenset(
+    {"lower", "down", "fall", "drop", "decline", "loss", "cut", "below", "less", "fewer",
+     "reduction", "slump", "dip"}
+)
+_OWN_PRONOUNS = frozenset({"the", "its", "their", "his", "her", "our"})
+# A sentence runs the time-phrase regex only if one of its words can start or end a phrase
+# (C-level set test); with punctuation variants, as split() leaves it attached.
+_TIME_KEYS = frozenset(
+    v for w in lx.TIME_KEYWORDS for v in (w, w + ",", w + ".", w + ";")
+)
+_DATE_KEYS = frozenset(
+    v for w in lx.MONTHS | lx.WEEKDAYS for v in (w, w + ",", w + ".", w + ";")
+)
+_COMMON_KEYS = frozenset(
+    v for w in lx.TIME_COMMON_KEYWORDS for v in (w, w + ",", w + ".", w + ";")
+)
+_TIME_PHRASE = re.compile(lx.TIME_PHRASES)
 
 
-def _skip_hedges_left(toks: list[_Tok], i: int) -> int:
-    """Index of the first token before ``i`` that is not part of a hedge or an article."""
-    while i >= 0 and toks[i].fig < 0:
-        low = toks[i].low
-        if low in _HEDGE_WORDS:
+class _Sentence:
+    """One sentence as parallel token lists, built once from the text between its figures
+    (``str.split``: C speed, no regex): ``raw`` (as written), ``low`` (lowercase,
+    punctuation stripped); a figure is one ``_MARK`` token at ``at[k]``. ``starts``: the
+    first token of each clause; ``times``: the sentence's dates and written periods."""
+
+    __slots__ = ("raw", "low", "at", "fig_of", "starts", "times", "figs", "published", "pub_iso")
+
+    def __init__(self, text: str, ss: int, se: int, figs: list[Figure],
+                 published: dt.date | None) -> None:
+        self.figs = figs
+        self.published = published
+        self.pub_iso = published.isoformat() if published is not None else ""
+        raw: list[str] = []
+        at: list[int] = []
+        pos = ss
+        for f in figs:
+            if f.start > pos:
+                raw += text[pos : f.start].split()
+            at.append(len(raw))
+            raw.append(_MARK)
+            if f.end > pos:
+                pos = f.end
+        if se > pos:
+            raw += text[pos:se].split()
+        strip = _STRIP
+        low = [w.lower().strip(strip) for w in raw]
+        self.raw, self.low, self.at = raw, low, at
+        self.fig_of = {i: k for k, i in enumerate(at)}
+        # Clause starts (token indices): at ";" ":" dashes, "but", "while"..., and after a
+        # comma followed by "and", "but", "which"...
+        n = len(raw)
+        after = _AFTER_COMMA
+        starts = [0]
+        for i in [i for i, w in enumerate(raw) if w[-1] in ",;:" or low[i] in _CLAUSE_WORDS]:
+            w = raw[i]
+            if low[i] in _CLAUSE_WORDS:
+                starts.append(i)
+            elif i + 1 < n and (w[-1] != "," or low[i + 1] in after) and w != _MARK:
+                starts.append(i + 1)
+        self.starts = starts
+        # Times: (first token, last token, text, iso).
+        times: list[tuple[int, int, str, str]] = []
+        for k, f in enumerate(figs):
+            if f.kind in _DATE_KINDS or (
+                f.kind == "range" and isinstance(f.value, tuple) and isinstance(f.value[0], str)
+            ):
+                iso = "/".join(f.value) if isinstance(f.value, tuple) else str(f.value)
+                i = at[k]
+                times.append(self._with_preposition(i, i, f.surface, iso, f.start, text))
+        run = not _TIME_KEYS.isdisjoint(low) or (
+            published is None and not _DATE_KEYS.isdisjoint(low)
+        )
+        sent_low = ""
+        if not run and not _COMMON_KEYS.isdisjoint(low):
+            sent_low = text[ss:se].lower()
+            run = "for the " in sent_low or "on the " in sent_low
+        if run:
+            sent_low = sent_low or text[ss:se].lower()
+            for m in _TIME_PHRASE.finditer(sent_low):
+                s, e = m.start() + ss, m.end() + ss
+                if any(f.start < e and s < f.end for f in figs if f.kind in _DATE_KINDS):
+                    continue
+                i = self._token_at(text, ss, s)
+                j = self._token_at(text, ss, e - 1)
+                if i < len(raw):
+                    times.append((i, min(j, len(raw) - 1), text[s:e], ""))
+        self.times = times
+
+    def _token_at(self, text: str, ss: int, pos: int) -> int:
+        """Index of the token holding character ``pos`` (rare: time phrases only)."""
+        k = 0
+        figs = self.figs
+        while k < len(figs) and figs[k].end <= pos:
+            k += 1
+        if k == 0:
+            return len(text[ss:pos].split()) - (0 if text[pos - 1 : pos].isspace() or pos == ss else 1)
+        base = self.at[k - 1] + 1
+        gap = text[figs[k - 1].end : pos]
+        return base + len(gap.split()) - (0 if not gap or gap[-1].isspace() else 1)
+
+    def _with_preposition(self, i: int, j: int, surface: str, iso: str, start: int,
+                          text: str) -> tuple[int, int, str, str]:
+        low = self.low
+        if i > 0 and low[i - 1] in lx.TIME_PREPOSITIONS:
             i -= 1
-        elif low in _HEDGE_PAIRS and i > 0 and toks[i - 1].low in _HEDGE_PAIRS[low]:
+            if i > 0 and low[i - 1] == "as" and low[i] == "of":
+                i -= 1
+                return i, j, "as of " + surface, iso
+            return i, j, self.raw[i].strip(_STRIP) + " " + surface, iso
+        return i, j, surface, iso
+
+
+def _cap(raw: list[str], i: int) -> bool:
+    """Capitalised and not just the sentence's first word (all-caps counts: "GDP")."""
+    w = raw[i]
+    return w[:1].isupper() and (i > 0 or w.isupper())
+
+
+def _word(w: str) -> str:
+    return w.strip(_STRIP)
+
+
+def _skip_hedges_left(low: list[str], i: int) -> int:
+    """Index of the first token before ``i`` that is not part of a hedge or an article."""
+    while i >= 0:
+        w = low[i]
+        if w in _HEDGE_WORDS:
+            i -= 1
+        elif w in _HEDGE_PAIRS and i > 0 and low[i - 1] in _HEDGE_PAIRS[w]:
             i -= 2
         else:
             break
     return i
 
 
-def _cap_run_right(toks: list[_Tok], i: int, limit: int) -> tuple[str, int]:
+def _nouny(w: str) -> bool:
+    return bool(w) and w[0].isalpha() and w not in _NOT_NOUN and not w.endswith("ly")
+
+
+def _cap_run_right(raw: list[str], low: list[str], i: int, limit: int) -> str:
     """A capitalised name starting at ``i`` ("Spain and Portugal", "Borno state")."""
     j = i
     end = -1
-    while j < limit and toks[j].cap and toks[j].fig < 0 and toks[j].low not in lx.MONTHS \
-            and toks[j].low not in lx.WEEKDAYS:
+    while j < limit and _cap(raw, j) and low[j] not in _TIME_SKIP:
         end = j
-        if toks[j].text.endswith(_POSSESSIVE):
+        w = raw[j]
+        if w.endswith(_POSSESSIVE) or w[-1] in ",;:.":
             break
         j += 1
-        if j + 1 < limit and toks[j].low in ("and", "of") and toks[j + 1].cap:
+        if j + 1 < limit and low[j] in ("and", "of") and _cap(raw, j + 1):
             j += 1
     if end < 0:
-        return "", i
-    if end + 1 < limit and toks[end + 1].low in lx.PLACE_TAILS:
+        return ""
+    if end + 1 < limit and low[end + 1] in lx.PLACE_TAILS and raw[end][-1] not in ",;:.":
         end += 1
-    words = " ".join(t.text for t in toks[i : end + 1])
-    return _strip_possessive(words), end
+    name = _word(" ".join(raw[i : end + 1]))
+    return name[:-2] if name.endswith(_POSSESSIVE) else name
 
 
-def _measure_right(sent: _Sentence, j: int, limit: int) -> tuple[str, str, int]:
-    """Noun phrase right after a count: (measure, capitalised modifiers, last index)."""
-    toks = sent.toks
+def _measure_right(s: _Sentence, j: int, limit: int) -> tuple[str, str]:
+    """Noun phrase right after a count: (measure, capitalised modifiers)."""
+    raw, low = s.raw, s.low
     k = j + 1
-    while k < limit and toks[k].low in ("more", "other", "further", "additional", "new"):
-        if toks[k].low == "other" or toks[k].low == "new":
-            break
+    while k < limit and low[k] in ("more", "further", "additional"):
         k += 1
     words: list[str] = []
     caps: list[str] = []
     last = j
     while k < limit and len(words) < 4:
-        t = toks[k]
-        if t.cap and not words and t.fig < 0 and t.low not in lx.MONTHS:
-            caps.append(t.text)
-        elif _nouny(t) and t.low not in lx.TIME_NOUNS and not t.cap:
-            words.append(t.low)
-        elif t.cap and words:
-            break
+        w = low[k]
+        if _cap(raw, k) and not words and w not in lx.MONTHS and w not in _NOT_NOUN:
+            caps.append(_word(raw[k]))
+        elif _nouny(w) and w not in lx.TIME_NOUNS and not _cap(raw, k):
+            words.append(w)
         else:
             break
         last = k
+        if raw[k][-1] in ",;:.":
+            break
         k += 1
     if not words:
-        if caps:  # "40 Rhovan troops" only had capitals: the last one is the noun
-            words = [caps.pop().lower()]
-        else:
-            return "", "", j
+        if not caps:
+            return "", ""
+        words = [caps.pop().lower()]  # "40 Rhovan troops" had only capitals
     # A casualty word after it: "people (were) killed", "coaches derailed".
     k = last + 1
-    while k < limit and k < last + 4 and toks[k].low in lx.AUXILIARIES | {"reported", "confirmed"}:
-        k += 1
-    if k < limit and toks[k].low in lx.EVENTS and toks[k].low not in words:
-        words.append(toks[k].low)
-    return " ".join(words), " ".join(caps), last
+    if raw[last][-1] not in ",;:.":
+        while k < limit and k < last + 4 and low[k] in _EVENT_AUX:
+            k += 1
+        if k < limit and low[k] in lx.EVENTS and low[k] not in words:
+            words.append(low[k])
+    return " ".join(words), " ".join(caps)
 
 
-def _measure_left(sent: _Sentence, i: int, lo: int) -> tuple[str, str]:
-    """The noun phrase a value is of, walking left from token ``i`` (the figure's first):
-    over hedges, verbs, prepositions and other figures, then up to four nouns. Returns
+def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
+    """The noun phrase a value is of, walking left from the figure at token ``i``: over
+    hedges, verbs, prepositions and other figures, then up to four nouns. Returns
     (measure, scope found on the way: an owner or a place)."""
-    toks = sent.toks
+    raw, low = s.raw, s.low
     k = i - 1
     steps = 0
     scope = ""
     while k >= lo and steps < 10:
-        t = toks[k]
-        if t.fig >= 0 or t.low in _SKIP_LEFT or (t.word and t.low.endswith("ly") and not t.cap):
+        w = low[k]
+        if w in _SKIP_LEFT or (w.endswith("ly") and not _cap(raw, k)) or not w:
             k -= 1
             steps += 1
             continue
-        if t.cap and not t.text.endswith(_POSSESSIVE) and t.low not in lx.MONTHS \
-                and t.low not in lx.WEEKDAYS:
+        if w in _TIME_SKIP:
+            k -= 1
+            steps += 1
+            continue
+        if _cap(raw, k) and not raw[k].endswith(_POSSESSIVE):
             # "Shares in Brightwell fell": a place after a preposition is the scope.
             m = k
-            while m - 1 >= lo and toks[m - 1].cap and toks[m - 1].fig < 0:
+            while m - 1 >= lo and _cap(raw, m - 1) and low[m - 1] != _MARK:
                 m -= 1
-            if m - 1 >= lo and toks[m - 1].low in lx.LOCATIVES | {"of", "for"}:
-                scope = scope or " ".join(x.text for x in toks[m : k + 1])
+            if m - 1 >= lo and low[m - 1] in _LOCATIVE_OR_OF:
+                scope = scope or _word(" ".join(raw[m : k + 1]))
                 k = m - 2
                 steps += 2
                 continue
-            if m - 2 >= lo and toks[m - 1].low == "the" and toks[m - 2].low in lx.LOCATIVES:
-                scope = scope or " ".join(x.text for x in toks[m : k + 1])
+            if m - 2 >= lo and low[m - 1] == "the" and low[m - 2] in lx.LOCATIVES:
+                scope = scope or _word(" ".join(raw[m : k + 1]))
                 k = m - 3
                 steps += 3
                 continue
-            break  # a name that is the measure itself ("the Sensex gained")
-        if t.low in lx.MONTHS or t.low in lx.WEEKDAYS:
-            k -= 1
-            steps += 1
-            continue
         break
     if k < lo:
         return "", scope
     words: list[str] = []
     while k >= lo and len(words) < 4:
-        t = toks[k]
-        if t.text.endswith(_POSSESSIVE):
-            if words and t.text[0].isupper():
-                scope = _strip_possessive(t.text)
+        w = low[k]
+        r = raw[k]
+        if words and r[-1] in ",;:":
             break
-        if t.low == "per" and words and k - 1 >= lo and _nouny(toks[k - 1]):
+        if r.endswith(_POSSESSIVE):
+            if words and r[0].isupper():
+                scope = r[:-2]
+            break
+        if w == "per" and words and k - 1 >= lo and _nouny(low[k - 1]):
             words.append("per")
-        elif _nouny(t) and t.low not in lx.TIME_NOUNS and t.low not in lx.MONTHS:
-            if t.cap and words and t.low not in lx.WEEKDAYS:  # "North Korean troops"
-                scope = scope or t.text
+        elif _nouny(w) and w not in lx.TIME_NOUNS and w not in lx.MONTHS:
+            if words and _cap(raw, k) and w not in lx.WEEKDAYS:  # "North Korean troops"
+                scope = scope or _word(r)
                 k -= 1
                 continue
-            words.append(t.low)
+            words.append(w)
         else:
             break
         k -= 1
@@ -320,24 +347,25 @@ def _measure_left(sent: _Sentence, i: int, lo: int) -> tuple[str, str]:
     return " ".join(words), scope
 
 
-def _measure_after_prep(sent: _Sentence, j: int, limit: int, preps: frozenset[str]) -> str:
+def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str]) -> str:
     """"$725m in military aid", "52% of the vote", "£400m off its market value"."""
-    toks = sent.toks
+    raw, low = s.raw, s.low
     k = j + 1
-    if k >= limit or toks[k].low not in preps:
+    if k >= limit or low[k] not in preps or raw[j][-1] in ",;:":
         return ""
     k += 1
-    while k < limit and (toks[k].low in ("the", "its", "their", "his", "her", "our")
-                         or toks[k].fig >= 0):
+    while k < limit and (low[k] in _OWN_PRONOUNS or low[k] == _MARK):
         k += 1
     words = []
-    while k < limit and len(words) < 3 and _nouny(toks[k]) and not toks[k].cap:
-        if toks[k].low in lx.TIME_NOUNS:
+    while k < limit and len(words) < 3 and _nouny(low[k]) and not _cap(raw, k):
+        if low[k] in lx.TIME_NOUNS:
             return ""
-        words.append(toks[k].low)
+        words.append(low[k])
+        if raw[k][-1] in ",;:.":
+            break
         k += 1
-    if not words and k < limit and toks[k].cap and toks[k].text.isupper():
-        words.append(toks[k].low)  # "of GDP"
+    if not words and k < limit and raw[k].isupper() and raw[k][:1].isalpha():
+        words.append(low[k])  # "of GDP"
     return " ".join(words)
 
 
@@ -345,235 +373,225 @@ def _subject_measure(subject: str | None) -> tuple[str, str]:
     if not subject:
         return "", ""
     parts = subject.split()
-    low = parts[-1].lower()
-    if not parts[-1][0].isalpha() or low in _NOT_NOUN:
+    last = parts[-1]
+    if not last[0].isalpha() or last.lower() in _NOT_NOUN:
         return "", ""
     caps = [p for p in parts[:-1] if p[0].isupper()]
-    rest = [p.lower() for p in parts if not (p[0].isupper() and p is not parts[-1])]
+    rest = [p.lower() for p in parts[:-1] if not p[0].isupper()]
     rest = [p for p in rest if p not in lx.DETERMINERS and p not in lx.HEDGES]
+    rest.append(last.lower())
     return " ".join(rest), " ".join(caps)
 
 
-def _locative(sent: _Sentence, i: int, j: int, lo: int, hi: int, source: str) -> str:
+def _locative(s: _Sentence, i: int, lo: int, hi: int, source: str) -> str:
     """Nearest capitalised place after in/at/across/near/from in the clause: right of the
     figure first (other figures may sit between), then left without crossing a figure."""
-    toks = sent.toks
-    k = j + 1
-    while k < hi and k <= j + 10:
-        t = toks[k]
-        if t.low in lx.LOCATIVES and t.fig < 0:
+    raw, low = s.raw, s.low
+    if lx.LOCATIVES.isdisjoint(low[max(lo, i - 12) : i + 11]):
+        return ""
+    for k in range(i + 1, min(hi, i + 11)):
+        if low[k] in lx.LOCATIVES:
             m = k + 1
-            if m < hi and toks[m].low == "the":
+            if m < hi and low[m] == "the":
                 m += 1
-            if m < hi and toks[m].cap:
-                name, _ = _cap_run_right(toks, m, hi)
+            if m < hi and _cap(raw, m):
+                name = _cap_run_right(raw, low, m, hi)
                 if name and name != source:
                     return name
-        k += 1
-    k = i - 1
-    while k >= lo and k >= i - 12:
-        t = toks[k]
-        if t.fig >= 0 and sent.figs[t.fig].kind not in _DATE_KINDS:
+    for k in range(i - 1, max(lo, i - 12) - 1, -1):
+        w = low[k]
+        if w == _MARK and s.figs[s.fig_of[k]].kind not in _DATE_KINDS:
             break
-        if t.low in lx.LOCATIVES:
+        if w in lx.LOCATIVES:
             m = k + 1
-            if m < hi and toks[m].low == "the":
+            if m < i and low[m] == "the":
                 m += 1
-            if m < i and toks[m].cap:
-                name, _ = _cap_run_right(toks, m, i)
+            if m < i and _cap(raw, m):
+                name = _cap_run_right(raw, low, m, i)
                 if name and name != source:
                     return name
-        k -= 1
     return ""
 
 
-def _time(sent: _Sentence, fi: int, i: int, j: int, clause: int,
-          base_after: int) -> tuple[str, str]:
-    """Nearest time candidate in the clause. ``base_after``: index of the first token of a
-    comparison base after the figure ("up from $1.25"), whose times are its own."""
-    best = None
+def _time(s: _Sentence, i: int, clause: int, hi: int) -> tuple[str, str]:
+    """Nearest time in the clause. ``base_after``: token of a comparison base after the
+    figure ("up from $1.25"), whose times are its own."""
+    best = ("", "")
     best_d = 1 << 30
-    toks = sent.toks
-    fstart, fend = toks[i].start, toks[j].end
-    for s, e, text, iso, ti, tj in sent.times:
-        if s < fend and fstart < e:
+    base_after = -2  # not looked for yet
+    starts = s.starts
+    for ti, tj, text, iso in s.times:
+        if ti <= i <= tj:
             continue  # the figure itself (a date)
-        if sent.clause[ti] != clause and sent.clause[tj] != clause:
+        if bisect_right(starts, ti) != clause and bisect_right(starts, tj) != clause:
             continue
-        if s >= fend:
-            if base_after >= 0 and ti > base_after:
+        if ti > i:
+            if base_after == -2:
+                base_after = _comparison_base_after(s, i, hi)
+            if 0 <= base_after < ti:
                 continue
-            d = ti - j
+            d = ti - i
         else:
             d = i - tj
-            # A time before the figure belongs to it only if no other value sits between
-            # them that is a comparison base itself.
         if d < best_d:
             best, best_d = (text, iso), d
-    return best or ("", "")
+    return best
 
 
-def _comparison_base_after(sent: _Sentence, j: int, hi: int) -> int:
-    """Index of the next figure after ``j`` in the clause that is written as a comparison
-    base ("from", "than", "compared with"), or -1."""
-    toks = sent.toks
-    k = j + 1
-    while k < hi:
-        t = toks[k]
-        if t.fig >= 0 and toks[k - 1].fig != t.fig:
-            p = _skip_hedges_left(toks, k - 1)
-            if p >= 0 and toks[p].low in _COMPARISON_BASE:
+def _comparison_base_after(s: _Sentence, i: int, hi: int) -> int:
+    """Token of the next figure after ``i`` in the clause written as a comparison base
+    ("from", "than", "compared with"), or -1."""
+    low = s.low
+    for k in s.at:
+        if i < k < hi:
+            p = _skip_hedges_left(low, k - 1)
+            if p >= 0 and low[p] in _COMPARISON_BASE:
                 return k
-        k += 1
     return -1
 
 
-def _is_base(sent: _Sentence, i: int) -> bool:
-    p = _skip_hedges_left(sent.toks, i - 1)
-    return p >= 0 and sent.toks[p].low in _COMPARISON_BASE
-
-
-def _cue(toks: list[_Tok], k: int) -> str:
-    t = toks[k]
-    if t.fig >= 0:
-        return ""
-    low = t.low
-    if low in lx.TARGET_CUES:
-        return "target"
-    if low in lx.FORECAST_CUES:
-        return "forecast"
-    if low in lx.ESTIMATE_CUES:
-        return "estimate"
-    if low in lx.HISTORICAL_CUES:
-        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
-        if low != "record" or nxt in ("of", "was", "set", "is", "stands", "high", "low"):
-            return "historical"
-    return ""
-
-
-def _modality(sent: _Sentence, f: Figure, i: int, j: int, lo: int, hi: int,
-              time_iso: str) -> str:
-    toks = sent.toks
-    p = _skip_hedges_left(toks, i - 1)
+def _modality(s: _Sentence, f: Figure, i: int, p: int, lo: int, hi: int, time_iso: str) -> str:
+    low = s.low
+    cues = _CUES
+    if _MODALITY_WORDS.isdisjoint(low[lo:i]) and _MODALITY_WORDS.isdisjoint(low[i + 1 : i + 7]):
+        return _modality_rest(s, f, time_iso)
     for k in range(i - 1, lo - 1, -1):
-        cue = _cue(toks, k)
+        w = low[k]
+        cue = cues.get(w)
         if cue:
             return cue
-        if toks[k].low == "put" and p >= 0 and toks[p].low == "at":
+        if w in lx.HISTORICAL_CUES and _historical(low, k):
+            return "historical"
+        if w == "put" and p >= 0 and low[p] == "at":
             return "estimate"  # "put the toll at 40"
-    for k in range(j + 1, min(hi, j + 7)):
-        cue = _cue(toks, k)
+    for k in range(i + 1, min(hi, i + 7)):
+        w = low[k]
+        cue = cues.get(w)
         if cue:
             return cue
+        if w in lx.HISTORICAL_CUES and _historical(low, k):
+            return "historical"
+    return _modality_rest(s, f, time_iso)
+
+
+def _modality_rest(s: _Sentence, f: Figure, time_iso: str) -> str:
+    """Modality without a cue word: from the hedge, then from the period's date."""
     if f.qualifier and f.qualifier.lower() in lx.ESTIMATE_QUALIFIERS:
         return "estimate"
-    pub = sent.published
+    pub = s.published
     if time_iso and pub is not None and time_iso[:4].isdigit():
         end = time_iso.rsplit("/", 1)[-1]
         if end[:4].isdigit() and int(end[:4]) <= pub.year - 3:
             return "historical"
         first = time_iso.split("/")[0]
-        if first > pub.isoformat()[: len(first)]:  # a period after publication
+        if first > s.pub_iso[: len(first)]:  # a period after publication
             return "forecast"
     return "actual"
 
 
-def _direction(sent: _Sentence, i: int, j: int, lo: int, hi: int) -> str:
-    toks = sent.toks
-    p = _skip_hedges_left(toks, i - 1)
+def _historical(low: list[str], k: int) -> bool:
+    # "the record of 51C", "a record set in 1998" (not "a record 40,000": this one is new).
+    if low[k] != "record":
+        return True
+    return k + 1 < len(low) and low[k + 1] in ("of", "was", "set", "is", "stands", "high", "low")
+
+
+def _direction(s: _Sentence, i: int, p: int, lo: int, hi: int) -> str:
+    low = s.low
     if p >= lo:
-        low = toks[p].low
-        if low in ("to", "from", "at", "of") and low != "of":
+        w = low[p]
+        if w in ("to", "from", "at"):
             return "none"
-        if low == "of" and p - 1 >= lo:  # "a loss of $5m", "a rise of 4%"
-            noun = toks[p - 1].low
-            if noun in lx.UP_WORDS and noun not in ("above", "more"):
-                return "up"
-            if noun in lx.DOWN_WORDS and noun not in ("below", "less", "fewer"):
-                return "down"
-            return "none"
-        if low == "by":  # "cut its key rate by 25 points": the verb a few words back
-            for k in range(p - 1, max(lo - 1, p - 6), -1):
-                w = toks[k].low
-                if w in lx.UP_WORDS and w not in ("above", "more"):
+        if w == "of":  # "a loss of $5m", "a rise of 4%"
+            if p - 1 >= lo:
+                noun = low[p - 1]
+                if noun in _UP_NOUN:
                     return "up"
-                if w in lx.DOWN_WORDS and w not in ("below", "less", "fewer"):
+                if noun in _DOWN_NOUN:
                     return "down"
             return "none"
-        if low in ("up", "down"):
-            if p - 1 >= lo and toks[p - 1].low in lx.PHRASAL:
+        if w == "by":  # "cut its key rate by 25 points": the verb a few words back
+            for k in range(p - 1, max(lo - 1, p - 6), -1):
+                v = low[k]
+                if v in _UP_NOUN:
+                    return "up"
+                if v in _DOWN_NOUN:
+                    return "down"
+            return "none"
+        if w == "up" or w == "down":
+            if p - 1 >= lo and low[p - 1] in lx.PHRASAL:
                 return "none"
-            return "up" if low == "up" else "down"
-        if low in lx.UP_WORDS and low not in ("above", "more", "profit", "profits", "surplus"):
+            return w
+        if w in _UP_BEFORE:
             return "up"
-        if low in lx.DOWN_WORDS and low not in ("below", "less", "fewer", "deficit", "loss",
-                                               "losses"):
+        if w in _DOWN_BEFORE:
             return "down"
-    q = j + 1
-    if q < hi:
-        low = toks[q].low
-        if low in ("higher", "up", "rise", "increase", "gain", "jump", "above", "more",
-                   "hike", "growth", "surge"):
+    if i + 1 < hi:
+        w = low[i + 1]
+        if w in _UP_AFTER:
             return "up"
-        if low in ("lower", "down", "fall", "drop", "decline", "loss", "cut", "below", "less",
-                   "fewer", "reduction", "slump", "dip"):
+        if w in _DOWN_AFTER:
             return "down"
     return "none"
 
 
-def _frame(sent: _Sentence, fi: int, f: Figure) -> Frame:
+def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
     source = f.attributed_to or ""
     if f.kind in _NO_MEASURE_KINDS:
-        return Frame(source=source)
-    toks = sent.toks
-    i, j = _figure_tokens(sent, fi, f)
-    if i >= len(toks):
-        return Frame(source=source)
-    clause = sent.clause[i]
-    lo = i
-    while lo > 0 and sent.clause[lo - 1] == clause:
-        lo -= 1
-    hi = j + 1
-    while hi < len(toks) and sent.clause[hi] == clause:
-        hi += 1
+        return new_frame("", "", "", "", source, "actual", "none")
+    raw, low = s.raw, s.low
+    i = s.at[k]
+    p = _skip_hedges_left(low, i - 1)  # the word before the figure and its hedge
+    starts = s.starts
+    clause = bisect_right(starts, i)
+    lo = starts[clause - 1]
+    hi = starts[clause] if clause < len(starts) else len(raw)
 
     measure = scope = caps = ""
     kind = f.kind
-    if kind in ("count", "vague", "ordinal", "range", "score", "age"):
-        measure, caps, _ = _measure_right(sent, j, hi)
+    if kind in _COUNT_KINDS:
+        measure, caps = _measure_right(s, i, hi)
         if measure:
-            p = _skip_hedges_left(toks, i - 1)
-            if p >= lo and toks[p].low in lx.EVENTS_ACTIVE and " " not in measure:
-                measure += " " + toks[p].low  # "killed 40 people" -> "people killed"
-        elif toks[j + 1].low == "of" if j + 1 < hi else False:
-            measure = _measure_after_prep(sent, j, hi, frozenset({"of"}))
+            if p >= lo and low[p] in lx.EVENTS_ACTIVE and " " not in measure:
+                measure += " " + low[p]  # "killed 40 people" -> "people killed"
+        elif i + 1 < hi and low[i + 1] == "of":
+            measure = _measure_after_prep(s, i, hi, _OF)
     elif kind == "percent":
-        measure = _measure_after_prep(sent, j, hi, frozenset({"of"}))
+        measure = _measure_after_prep(s, i, hi, _OF)
         if measure in lx.DENOMINATORS:
             measure = ""
     elif kind == "money":
-        measure = _measure_after_prep(sent, j, hi, frozenset({"in", "off", "of"}))
+        measure = _measure_after_prep(s, i, hi, _IN_OFF_OF)
+    elif kind == "measure":
+        measure = _measure_after_prep(s, i, hi, _OF)
     if not measure:
-        measure, scope = _measure_left(sent, i, lo)
+        measure, scope = _measure_left(s, i, lo)
     if not measure:
         measure, caps2 = _subject_measure(f.subject)
         caps = caps or caps2
     if not scope:
-        scope = _locative(sent, i, j, lo, hi, source)
+        scope = _locative(s, i, lo, hi, source)
     if not scope:
-        # An owner anywhere before the figure in its clause ("Acme's profit rose 5% to ...").
-        for k in range(lo, i):
-            t = toks[k]
-            if t.word and t.text[0].isupper() and t.text.endswith(_POSSESSIVE):
-                scope = _strip_possessive(t.text)
+        # An owner before the figure in its clause ("Acme's profit rose 5% to ...").
+        for m in range(lo, i):
+            r = raw[m]
+            if r.endswith(_POSSESSIVE) and r[0].isupper():
+                scope = r[:-2]
                 break
     scope = scope or caps
 
-    base_after = _comparison_base_after(sent, j, hi)
-    time, time_iso = _time(sent, fi, i, j, clause, base_after)
-    modality = _modality(sent, f, i, j, lo, hi, time_iso)
-    direction = "none" if _is_base(sent, i) else _direction(sent, i, j, lo, hi)
-    return Frame(measure, scope, time, time_iso, source, modality, direction)
+    time, time_iso = _time(s, i, clause, hi) if s.times else ("", "")
+    modality = _modality(s, f, i, p, lo, hi, time_iso)
+    if p >= 0 and low[p] in _COMPARISON_BASE:
+        direction = "none"  # "up from $1.25": the base of a change is a level
+    else:
+        direction = _direction(s, i, p, lo, hi)
+    return new_frame(measure, scope, time, time_iso, source, modality, direction)
+
+
+_OF = frozenset({"of"})
+_MODALITY_WORDS = frozenset(_CUES) | lx.HISTORICAL_CUES | {"put"}
+_IN_OFF_OF = frozenset({"in", "off", "of"})
 
 
 def frame_for_figures(text: str, published: dt.date | None,
@@ -587,12 +605,12 @@ def frame_for_figures(text: str, published: dt.date | None,
         b = a + 1
         while b < n and figures[b].sentence_start == ss and figures[b].sentence_end == se:
             b += 1
-        group = list(figures[a:b])
+        group = figures[a:b]
         if se <= ss:  # no sentence known: the whole text
             ss, se = 0, len(text)
-        sent = _Sentence(text[ss:se], ss, group, published)
-        for fi, f in enumerate(group):
-            out.append(_frame(sent, fi, f))
+        sent = _Sentence(text, ss, se, group, published)
+        for k, f in enumerate(group):
+            out.append(_frame(sent, k, f))
         a = b
     return out
 

@@ -137,5 +137,27 @@ def new_figure(
     return fig  # type: ignore[return-value]
 
 
+class _FrameDraft:
+    __slots__ = tuple(f.name for f in fields(Frame))
+
+
+def new_frame(
+    measure: str, scope: str, time: str, time_iso: str, source: str, modality: str,
+    direction: str,
+) -> Frame:
+    """``Frame(...)`` with every field given, positionally, built faster (as new_figure)."""
+    fr = _new_object(_FrameDraft)
+    fr.measure = measure
+    fr.scope = scope
+    fr.time = time
+    fr.time_iso = time_iso
+    fr.source = source
+    fr.modality = modality
+    fr.direction = direction
+    fr.__class__ = Frame
+    return fr  # type: ignore[return-value]
+
+
 # Fail at import, not on the first figure, if Figure's layout ever stops matching.
 new_figure(0, 0, "", 0, "", "count", False, None, None, None, 0, 0, False)
+new_frame("", "", "", "", "", "actual", "none")
