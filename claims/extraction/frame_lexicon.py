@@ -48,7 +48,7 @@ VERBS = frozenset(
     projects forecast forecasts predicted predicts aims aim aimed plans plan planned hopes
     hope hoped pledged pledge promised promise vowed seeks seek wants want intends intend
     set sets made make makes won win wins took take takes scored score scores recorded
-    record records registered posted post posts earned earn earns paid pay pays cost costs
+    registered posted post posts earned earn earns paid pay pays cost costs
     received receive got get gets saw see sees left leave leaves brought bring brings sent
     send cut cuts slashed raised raise raises lowered lower lowers added add adds boost
     boosted save saves saved spent spend spends sold sell sells bought buy buys owned
@@ -56,7 +56,8 @@ VERBS = frozenset(
     employed hold holds held keep keeps kept remain remains remained stay stays stayed
     became become becomes seemed seems appeared appears believed thought known shot
     deployed deploy send killing wiping wiped taking giving bringing leaving affecting
-    """.split()
+    feared edging adding cutting rising falling climbing dropping reaching hitting
+    totalling totaling standing coming """.split()
 )
 # Words after a count that say what happened to what it counts ("40 people were killed").
 EVENTS = frozenset(
@@ -111,15 +112,29 @@ FORECAST_CUES = frozenset(
     "anticipates anticipated set-to poised".split()
 )
 ESTIMATE_CUES = frozenset(
-    "estimate estimates estimated estimating believed thought reckoned reckons "
-    "approximately roughly".split()
+    "estimate estimates estimated estimating believed thought reckoned reckons".split()
 )
-HISTORICAL_CUES = frozenset("record previously previous former earlier-record".split())
+HISTORICAL_CUES = frozenset("record previously former".split())
+# Words of a period that are not nouns of a measure ("the previous quarter", "year-ago").
+PERIOD_WORDS = frozenset(
+    "previous past last next same current year-ago year-earlier prior coming "
+    "following preceding latest".split()
+)
 # Hedges (the engine's ``qualifier``) that make a figure an estimate; bounds ("at least",
 # "more than", "nearly", "up to") do not: the writer states a bound, not a guess.
 ESTIMATE_QUALIFIERS = frozenset(
     {"about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
      "circa", "or so", "an estimate of", "est."}
+)
+
+# Words after a count that are its unit, not its measure ("612 points"): the measure is
+# then read on the left ("the index gained 612 points").
+UNIT_NOUNS = frozenset("points point pts basis notches notch places place pips".split())
+
+# Change nouns after a figure whose measure follows "in"/"of" ("a 3% rise in rents").
+CHANGE_NOUNS = frozenset(
+    "rise increase fall drop decline gain jump cut growth reduction hike slump dip surge "
+    "climb decrease loss".split()
 )
 
 # Direction cues: the word before a figure ("rose 12%", "up 3 points", "cut 200 jobs"), the
@@ -179,7 +194,7 @@ NUMBER_WORDS = frozenset(
     zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
     eighty ninety hundred hundreds thousand thousands million millions billion billions
-    trillion lakh lakhs crore crores dozen dozens half quarter third thirds first second
+    trillion lakh lakhs crore crores dozen dozens third thirds first second
     fourth fifth bn m mn k
     """.split()
 )

@@ -54,22 +54,36 @@ _STRIP = ",.;:!?()[]{}\"“”‘’'«»…*"
 _POSSESSIVE = ("'s", "’s")
 _NO_MEASURE_KINDS = frozenset({"date", "year", "time"})
 _DATE_KINDS = frozenset({"date", "year"})
-_COUNT_KINDS = frozenset({"count", "vague", "ordinal", "range", "score", "age"})
+_COUNT_KINDS = frozenset({"count", "vague", "ordinal", "range", "score", "age", "duration"})
 _CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", ";", ":", "—", "–", "-"})
+_CLAUSE_OR_AND = _CLAUSE_WORDS | {"and"}
+# "and" starts a clause before an auxiliary or a finite verb ("and has released", "and hopes
+# to"), not before a bare verb sharing the first one's auxiliary ("would add ... and save").
+_CLAUSE_VERBS = (
+    lx.AUXILIARIES - {"now", "still", "only", "just", "also", "already", "yet", "then", "not",
+                      "reportedly", "officially", "currently"}
+) | frozenset(
+    v for v in lx.VERBS | lx.TARGET_CUES | lx.FORECAST_CUES if v.endswith(("s", "ed"))
+)
 _AFTER_COMMA = frozenset({"and", "but", "while", "whereas", "although", "though", "which"})
 _COMPARISON_BASE = frozenset({"from", "than", "against", "versus", "vs", "with"})
 _NOT_NOUN = (
     lx.DETERMINERS | lx.PREPOSITIONS | lx.AUXILIARIES | lx.CONJUNCTIONS | lx.PRONOUNS
-    | lx.VERBS | lx.HEDGES | lx.NUMBER_WORDS
+    | lx.VERBS | lx.HEDGES | lx.NUMBER_WORDS | lx.PERIOD_WORDS
     | {"per", "cent", "percent", "pc", "that", "said", "says", ""}
 )
+# After "in", "of", "off" a verb form is a noun ("in costs", "of cuts").
+_NOT_NOUN_AFTER_PREP = _NOT_NOUN - lx.VERBS
 _SKIP_LEFT = (
     lx.HEDGES | lx.AUXILIARIES | lx.VERBS | lx.PREPOSITIONS | lx.NUMBER_WORDS
-    | {"per", "cent", "percent", "pc", _MARK}
+    | lx.UNIT_NOUNS | {"per", "cent", "percent", "pc", _MARK}
 )
 _TIME_SKIP = lx.MONTHS | lx.WEEKDAYS
 _LOCATIVE_OR_OF = lx.LOCATIVES | {"of", "for"}
-_EVENT_AUX = lx.AUXILIARIES | {"reported", "confirmed"}
+_EVENT_AUX = lx.AUXILIARIES | {"reported", "confirmed", "feared", "believed", "presumed"}
+# An -ing verb right before one of these is the verb of the figure ("edging down to 4%").
+_AFTER_ING_VERB = frozenset({"up", "down", "to", "by", "at", "past", "higher", "lower", _MARK})
+_LEFT_PERIOD = lx.TIME_NOUNS | lx.PERIOD_WORDS | lx.DETERMINERS | lx.MONTHS | lx.WEEKDAYS
 _CUES = {
     **dict.fromkeys(lx.ESTIMATE_CUES, "estimate"),
     **dict.fromkeys(lx.FORECAST_CUES, "forecast"),
@@ -89,12 +103,11 @@ _DOWN_BEFORE = lx.DOWN_WORDS - {"below", "less", "fewer", "deficit", "loss", "lo
 _UP_NOUN = lx.UP_WORDS - {"above", "more"}
 _DOWN_NOUN = lx.DOWN_WORDS - {"below", "less", "fewer"}
 _UP_AFTER = frozenset(
-    {"higher", "up", "rise", "increase", "gain", "jump", "above", "more", "hike", "growth",
-     "surge"}
+    {"higher", "up", "rise", "increase", "gain", "jump", "above", "hike", "growth", "surge"}
 )
 _DOWN_AFTER = frozenset(
-    {"lower", "down", "fall", "drop", "decline", "loss", "cut", "below", "less", "fewer",
-     "reduction", "slump", "dip"}
+    {"lower", "down", "fall", "drop", "decline", "loss", "cut", "below", "reduction", "slump",
+     "dip"}
 )
 _OWN_PRONOUNS = frozenset({"the", "its", "their", "his", "her", "our"})
 # A sentence runs the time-phrase regex only if one of its words can start or end a phrase
@@ -145,9 +158,12 @@ class _Sentence:
         n = len(raw)
         after = _AFTER_COMMA
         starts = [0]
-        for i in [i for i, w in enumerate(raw) if w[-1] in ",;:" or low[i] in _CLAUSE_WORDS]:
+        for i in [i for i, w in enumerate(raw) if w[-1] in ",;:" or low[i] in _CLAUSE_OR_AND]:
             w = raw[i]
-            if low[i] in _CLAUSE_WORDS:
+            if low[i] == "and":  # "... and has released": a new clause with its own verb
+                if i + 1 < n and low[i + 1] in _CLAUSE_VERBS:
+                    starts.append(i)
+            elif low[i] in _CLAUSE_WORDS:
                 starts.append(i)
             elif i + 1 < n and (w[-1] != "," or low[i + 1] in after) and w != _MARK:
                 starts.append(i + 1)
@@ -228,7 +244,8 @@ def _skip_hedges_left(low: list[str], i: int) -> int:
 
 
 def _nouny(w: str) -> bool:
-    return bool(w) and w[0].isalpha() and w not in _NOT_NOUN and not w.endswith("ly")
+    return bool(w) and w[0].isalpha() and w not in _NOT_NOUN and not w.endswith("ly") \
+        and "/" not in w
 
 
 def _cap_run_right(raw: list[str], low: list[str], i: int, limit: int) -> str:
@@ -262,6 +279,8 @@ def _measure_right(s: _Sentence, j: int, limit: int) -> tuple[str, str]:
     last = j
     while k < limit and len(words) < 4:
         w = low[k]
+        if raw[k][0] in "([":
+            break
         if _cap(raw, k) and not words and w not in lx.MONTHS and w not in _NOT_NOUN:
             caps.append(_word(raw[k]))
         elif _nouny(w) and w not in lx.TIME_NOUNS and not _cap(raw, k):
@@ -272,8 +291,16 @@ def _measure_right(s: _Sentence, j: int, limit: int) -> tuple[str, str]:
         if raw[k][-1] in ",;:.":
             break
         k += 1
+    if words and words[0] in lx.UNIT_NOUNS:
+        return "", ""  # "612 points": a unit; the measure is on the left
     if not words:
         if not caps:
+            # "50 (were) feared dead", "7 more are missing": the casualty word is the measure.
+            k = j + 1
+            while k < limit and k < j + 5 and (low[k] in _EVENT_AUX or low[k] == "more"):
+                k += 1
+            if k < limit and low[k] in lx.EVENTS and k > j + 1:
+                return low[k], ""
             return "", ""
         words = [caps.pop().lower()]  # "40 Rhovan troops" had only capitals
     # A casualty word after it: "people (were) killed", "coaches derailed".
@@ -300,8 +327,12 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
             k -= 1
             steps += 1
             continue
-        if w in _TIME_SKIP:
+        if w in _LEFT_PERIOD:  # "earnings for the quarter were $0.99"
             k -= 1
+            steps += 1
+            continue
+        if w.endswith("ing") and k + 1 < len(low) and low[k + 1] in _AFTER_ING_VERB:
+            k -= 1  # "the rate edging down to 4.3%"
             steps += 1
             continue
         if _cap(raw, k) and not raw[k].endswith(_POSSESSIVE):
@@ -357,16 +388,35 @@ def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str])
     while k < limit and (low[k] in _OWN_PRONOUNS or low[k] == _MARK):
         k += 1
     words = []
-    while k < limit and len(words) < 3 and _nouny(low[k]) and not _cap(raw, k):
+    caps = 0
+    while k < limit and not words and caps < 3 and _cap(raw, k) and k + 1 < limit \
+            and low[k] not in lx.MONTHS:
+        k += 1  # "of its seven World Cup shootouts"
+        caps += 1
+    while k < limit and len(words) < 3:
         if low[k] in lx.TIME_NOUNS:
             return ""
-        words.append(low[k])
+        w = low[k]
+        if not w or not w[0].isalpha() or w in _NOT_NOUN_AFTER_PREP or _cap(raw, k):
+            break
+        words.append(w)
         if raw[k][-1] in ",;:.":
             break
         k += 1
     if not words and k < limit and raw[k].isupper() and raw[k][:1].isalpha():
         words.append(low[k])  # "of GDP"
     return " ".join(words)
+
+
+def _measure_noun_after(s: _Sentence, i: int, hi: int) -> str:
+    """"a 5% stake", "65% gross margin"; through a change noun: "a 3% rise in rents"."""
+    low = s.low
+    if i + 1 >= hi or not _nouny(low[i + 1]) or s.raw[i][-1] in ",;:":
+        return ""
+    measure, _ = _measure_right(s, i, hi)
+    if measure.split(" ", 1)[0] in lx.CHANGE_NOUNS:
+        return _measure_after_prep(s, i + 1, hi, _IN_OF) if i + 2 < hi else ""
+    return measure
 
 
 def _subject_measure(subject: str | None) -> tuple[str, str]:
@@ -423,6 +473,8 @@ def _time(s: _Sentence, i: int, clause: int, hi: int) -> tuple[str, str]:
     for ti, tj, text, iso in s.times:
         if ti <= i <= tj:
             continue  # the figure itself (a date)
+        if ti > 0 and text[:6] == "since " and s.low[ti - 1].endswith("est"):
+            continue  # "the lowest since 2001" dates the comparison, not the figure
         if bisect_right(starts, ti) != clause and bisect_right(starts, tj) != clause:
             continue
         if ti > i:
@@ -430,6 +482,9 @@ def _time(s: _Sentence, i: int, clause: int, hi: int) -> tuple[str, str]:
                 base_after = _comparison_base_after(s, i, hi)
             if 0 <= base_after < ti:
                 continue
+            if s.low[ti] in _COMPARISON_BASE and any(i < m < ti for m in s.at
+                                                     if s.figs[s.fig_of[m]].kind not in _DATE_KINDS):
+                continue  # "$37, up 4% from a year earlier": the base of the other figure
             d = ti - i
         else:
             d = i - tj
@@ -458,19 +513,25 @@ def _modality(s: _Sentence, f: Figure, i: int, p: int, lo: int, hi: int, time_is
     for k in range(i - 1, lo - 1, -1):
         w = low[k]
         cue = cues.get(w)
-        if cue:
+        if cue and not (k > 0 and low[k - 1] in _NOT_CUE_AFTER):
             return cue
         if w in lx.HISTORICAL_CUES and _historical(low, k):
             return "historical"
         if w == "put" and p >= 0 and low[p] == "at":
             return "estimate"  # "put the toll at 40"
+    raw = s.raw
     for k in range(i + 1, min(hi, i + 7)):
         w = low[k]
+        if w == _MARK:
+            break  # cues after another figure are that one's
         cue = cues.get(w)
-        if cue:
+        if cue and not (k + 1 < hi and low[k + 1] in ("of", "for")) \
+                and low[k - 1] not in _NOT_CUE_AFTER:
             return cue
         if w in lx.HISTORICAL_CUES and _historical(low, k):
             return "historical"
+        if raw[k][-1] in ",;:":
+            break
     return _modality_rest(s, f, time_iso)
 
 
@@ -537,7 +598,9 @@ def _direction(s: _Sentence, i: int, p: int, lo: int, hi: int) -> str:
 
 def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
     source = f.attributed_to or ""
-    if f.kind in _NO_MEASURE_KINDS:
+    kind = f.kind
+    if kind in _NO_MEASURE_KINDS or (kind == "range" and isinstance(f.value, tuple)
+                                     and isinstance(f.value[0], str)):
         return new_frame("", "", "", "", source, "actual", "none")
     raw, low = s.raw, s.low
     i = s.at[k]
@@ -548,7 +611,6 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
     hi = starts[clause] if clause < len(starts) else len(raw)
 
     measure = scope = caps = ""
-    kind = f.kind
     if kind in _COUNT_KINDS:
         measure, caps = _measure_right(s, i, hi)
         if measure:
@@ -560,13 +622,15 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
         measure = _measure_after_prep(s, i, hi, _OF)
         if measure in lx.DENOMINATORS:
             measure = ""
+        if not measure:
+            measure = _measure_noun_after(s, i, hi)
     elif kind == "money":
-        measure = _measure_after_prep(s, i, hi, _IN_OFF_OF)
+        measure = _measure_after_prep(s, i, hi, _IN_OFF_OF) or _measure_noun_after(s, i, hi)
     elif kind == "measure":
         measure = _measure_after_prep(s, i, hi, _OF)
-    if not measure:
+    if not measure and kind not in _RIGHT_ONLY_KINDS:
         measure, scope = _measure_left(s, i, lo)
-    if not measure:
+    if not measure and kind not in _RIGHT_ONLY_KINDS:
         measure, caps2 = _subject_measure(f.subject)
         caps = caps or caps2
     if not scope:
@@ -582,7 +646,10 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
 
     time, time_iso = _time(s, i, clause, hi) if s.times else ("", "")
     modality = _modality(s, f, i, p, lo, hi, time_iso)
-    if p >= 0 and low[p] in _COMPARISON_BASE:
+    sign = f.surface[:1]
+    if sign in "+-−–" and sign and kind in _SIGNED_KINDS:
+        direction = "up" if sign == "+" else "down"  # "+24%", "-30% Y/Y"
+    elif p >= 0 and low[p] in _COMPARISON_BASE:
         direction = "none"  # "up from $1.25": the base of a change is a level
     else:
         direction = _direction(s, i, p, lo, hi)
@@ -590,8 +657,15 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
 
 
 _OF = frozenset({"of"})
+# Kinds whose measure is only the noun after them ("a 3-3 draw", "the second round"): the
+# words before an ordinal, a score, an age or a duration are not what it measures.
+_RIGHT_ONLY_KINDS = frozenset({"ordinal", "score", "age", "duration"})
+_SIGNED_KINDS = frozenset({"percent", "money", "count", "measure", "rate"})
+# "better than expected", "as forecast": the figure is compared with a forecast, not one.
+_NOT_CUE_AFTER = frozenset({"than", "as"})
 _MODALITY_WORDS = frozenset(_CUES) | lx.HISTORICAL_CUES | {"put"}
 _IN_OFF_OF = frozenset({"in", "off", "of"})
+_IN_OF = frozenset({"in", "of"})
 
 
 def frame_for_figures(text: str, published: dt.date | None,
