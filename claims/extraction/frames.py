@@ -39,6 +39,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from itertools import groupby
+from operator import attrgetter
 from collections.abc import Sequence
 
 from . import frame_lexicon as lx
@@ -122,6 +124,10 @@ _COMMON_KEYS = frozenset(
     v for w in lx.TIME_COMMON_KEYWORDS for v in (w, w + ",", w + ".", w + ";")
 )
 _TIME_PHRASE = re.compile(lx.TIME_PHRASES)
+_NON_SPACE = re.compile(r"\S+")
+# Every walk around a figure stays within this many tokens of it, so a sentence of
+# thousands of figures costs linear time (tests/claims/extraction/test_pathological.py).
+_WINDOW = 30
 
 
 class _Sentence:
@@ -130,13 +136,14 @@ class _Sentence:
     punctuation stripped); a figure is one ``_MARK`` token at ``at[k]``. ``starts``: the
     first token of each clause; ``times``: the sentence's dates and written periods."""
 
-    __slots__ = ("raw", "low", "at", "fig_of", "starts", "times", "figs", "published", "pub_iso")
+    __slots__ = ("raw", "low", "at", "fig_of", "starts", "times", "figs", "published", "pub_iso",
+                 "owners")
 
-    def __init__(self, text: str, ss: int, se: int, figs: list[Figure],
-                 published: dt.date | None) -> None:
+    def __init__(self, text: str, ss: int, se: int, figs: Sequence[Figure],
+                 published: dt.date | None, pub_iso: str = "") -> None:
         self.figs = figs
         self.published = published
-        self.pub_iso = published.isoformat() if published is not None else ""
+        self.pub_iso = pub_iso or (published.isoformat() if published is not None else "")
         raw: list[str] = []
         at: list[int] = []
         pos = ss
@@ -152,7 +159,10 @@ class _Sentence:
         strip = _STRIP
         low = [w.lower().strip(strip) for w in raw]
         self.raw, self.low, self.at = raw, low, at
-        self.fig_of = {i: k for k, i in enumerate(at)}
+        self.fig_of = dict(zip(at, range(len(at))))
+        # Does any word end in "'s" (an owner: "Acme's")? One C-level search per sentence.
+        sent = text[ss:se]
+        self.owners = "'s" in sent or "’s" in sent
         # Clause starts (token indices): at ";" ":" dashes, "but", "while"..., and after a
         # comma followed by "and", "but", "which"...
         n = len(raw)
@@ -186,27 +196,36 @@ class _Sentence:
             run = "for the " in sent_low or "on the " in sent_low
         if run:
             sent_low = sent_low or text[ss:se].lower()
+            offsets: list[int] = []
+            date_spans = [(f.start, f.end) for f in figs if f.kind in _DATE_KINDS]
             for m in _TIME_PHRASE.finditer(sent_low):
                 s, e = m.start() + ss, m.end() + ss
-                if any(f.start < e and s < f.end for f in figs if f.kind in _DATE_KINDS):
-                    continue
-                i = self._token_at(text, ss, s)
-                j = self._token_at(text, ss, e - 1)
-                if i < len(raw):
-                    times.append((i, min(j, len(raw) - 1), text[s:e], ""))
+                d = bisect_right(date_spans, (e,))
+                if d and date_spans[d - 1][1] > s:
+                    continue  # inside a date the engine read
+                if not offsets:
+                    offsets = self._offsets(text, ss, se)
+                i = bisect_right(offsets, s) - 1
+                j = bisect_right(offsets, e - 1) - 1
+                if 0 <= i < len(raw):
+                    times.append((i, max(i, min(j, len(raw) - 1)), text[s:e], ""))
+            times.sort()
         self.times = times
 
-    def _token_at(self, text: str, ss: int, pos: int) -> int:
-        """Index of the token holding character ``pos`` (rare: time phrases only)."""
-        k = 0
-        figs = self.figs
-        while k < len(figs) and figs[k].end <= pos:
-            k += 1
-        if k == 0:
-            return len(text[ss:pos].split()) - (0 if text[pos - 1 : pos].isspace() or pos == ss else 1)
-        base = self.at[k - 1] + 1
-        gap = text[figs[k - 1].end : pos]
-        return base + len(gap.split()) - (0 if not gap or gap[-1].isspace() else 1)
+    def _offsets(self, text: str, ss: int, se: int) -> list[int]:
+        """Start offset of each token (a figure's at its start); built only for sentences
+        with written periods. ``\\S+`` splits as ``str.split`` does."""
+        offsets: list[int] = []
+        pos = ss
+        for f in self.figs:
+            if f.start > pos:
+                offsets += [m.start() for m in _NON_SPACE.finditer(text, pos, f.start)]
+            offsets.append(f.start)
+            if f.end > pos:
+                pos = f.end
+        if se > pos:
+            offsets += [m.start() for m in _NON_SPACE.finditer(text, pos, se)]
+        return offsets
 
     def _with_preposition(self, i: int, j: int, surface: str, iso: str, start: int,
                           text: str) -> tuple[int, int, str, str]:
@@ -464,26 +483,34 @@ def _locative(s: _Sentence, i: int, lo: int, hi: int, source: str) -> str:
 
 
 def _time(s: _Sentence, i: int, clause: int, hi: int) -> tuple[str, str]:
-    """Nearest time in the clause. ``base_after``: token of a comparison base after the
-    figure ("up from $1.25"), whose times are its own."""
+    """Nearest time in the clause (and the window). A time after a comparison base of
+    another figure ("up from $1.25 a year earlier") is that figure's."""
     best = ("", "")
     best_d = 1 << 30
     base_after = -2  # not looked for yet
     starts = s.starts
-    for ti, tj, text, iso in s.times:
+    times = s.times
+    at = s.at
+    figs = s.figs
+    for n in range(bisect_right(times, (i - _WINDOW,)), len(times)):
+        ti, tj, text, iso = times[n]
+        if ti > i + _WINDOW:
+            break
         if ti <= i <= tj:
             continue  # the figure itself (a date)
-        if ti > 0 and text[:6] == "since " and s.low[ti - 1].endswith("est"):
-            continue  # "the lowest since 2001" dates the comparison, not the figure
         if bisect_right(starts, ti) != clause and bisect_right(starts, tj) != clause:
             continue
+        if ti > 0 and text[:6] == "since " and s.low[ti - 1].endswith("est"):
+            continue  # "the lowest since 2001" dates the comparison, not the figure
         if ti > i:
             if base_after == -2:
                 base_after = _comparison_base_after(s, i, hi)
             if 0 <= base_after < ti:
                 continue
-            if s.low[ti] in _COMPARISON_BASE and any(i < m < ti for m in s.at
-                                                     if s.figs[s.fig_of[m]].kind not in _DATE_KINDS):
+            if s.low[ti] in _COMPARISON_BASE and any(
+                figs[m].kind not in _DATE_KINDS
+                for m in range(bisect_right(at, i), bisect_right(at, ti - 1))
+            ):
                 continue  # "$37, up 4% from a year earlier": the base of the other figure
             d = ti - i
         else:
@@ -497,11 +524,14 @@ def _comparison_base_after(s: _Sentence, i: int, hi: int) -> int:
     """Token of the next figure after ``i`` in the clause written as a comparison base
     ("from", "than", "compared with"), or -1."""
     low = s.low
-    for k in s.at:
-        if i < k < hi:
-            p = _skip_hedges_left(low, k - 1)
-            if p >= 0 and low[p] in _COMPARISON_BASE:
-                return k
+    at = s.at
+    for n in range(bisect_right(at, i), len(at)):
+        k = at[n]
+        if k >= hi:
+            break
+        p = _skip_hedges_left(low, k - 1)
+        if p >= 0 and low[p] in _COMPARISON_BASE:
+            return k
     return -1
 
 
@@ -607,8 +637,8 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
     p = _skip_hedges_left(low, i - 1)  # the word before the figure and its hedge
     starts = s.starts
     clause = bisect_right(starts, i)
-    lo = starts[clause - 1]
-    hi = starts[clause] if clause < len(starts) else len(raw)
+    lo = max(starts[clause - 1], i - _WINDOW)
+    hi = min(starts[clause] if clause < len(starts) else len(raw), i + _WINDOW)
 
     measure = scope = caps = ""
     if kind in _COUNT_KINDS:
@@ -635,7 +665,7 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
         caps = caps or caps2
     if not scope:
         scope = _locative(s, i, lo, hi, source)
-    if not scope:
+    if not scope and s.owners:
         # An owner before the figure in its clause ("Acme's profit rose 5% to ...").
         for m in range(lo, i):
             r = raw[m]
@@ -672,23 +702,19 @@ def frame_for_figures(text: str, published: dt.date | None,
                       figures: Sequence[Figure]) -> list[Frame]:
     """One frame per figure, in order. Figures of one sentence are read together."""
     out: list[Frame] = []
-    n = len(figures)
-    a = 0
-    while a < n:
-        ss, se = figures[a].sentence_start, figures[a].sentence_end
-        b = a + 1
-        while b < n and figures[b].sentence_start == ss and figures[b].sentence_end == se:
-            b += 1
-        group = figures[a:b]
+    append = out.append
+    pub_iso = published.isoformat() if published is not None else ""
+    for (ss, se), group in groupby(figures, _SENTENCE):
+        group = list(group)
         if se <= ss:  # no sentence known: the whole text
             ss, se = 0, len(text)
-        sent = _Sentence(text, ss, se, group, published)
+        sent = _Sentence(text, ss, se, group, published, pub_iso)
         for k, f in enumerate(group):
-            out.append(_frame(sent, k, f))
-        a = b
+            append(_frame(sent, k, f))
     return out
 
 
+_SENTENCE = attrgetter("sentence_start", "sentence_end")
 _set_frame = object.__setattr__
 
 

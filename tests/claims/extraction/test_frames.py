@@ -175,3 +175,39 @@ def test_compare_frames_takes_figures_from_two_outlets() -> None:
     assert got["measure"] == SAME
     assert got["time"] == SAME
     assert got["modality"] == SAME
+
+
+# ------------------------------------------------------------------ linear time
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "rose 5% to $3 million in the third quarter overnight and ",
+        "about 40 Valdorian troops in Kursk on March 3 ",
+        "Acme's Big Name rose 4% and ",
+        "expected about about about 7 ",
+        "overnight overnight within five years ",
+    ],
+)
+def test_frames_of_one_giant_sentence_take_linear_time(unit: str) -> None:
+    """Every walk around a figure is bounded by a token window, so four times the
+    sentence (and the figures in it) costs about four times as much, not sixteen. The
+    engine cuts sentences at a few thousand characters; figures without a sentence are
+    read as one sentence of the whole text, the worst case timed here."""
+    import dataclasses
+
+    from claims.extraction import engine
+    from claims.extraction.frames import frame_for_figures
+    from tests.timing import best_cpu
+
+    def whole(text: str) -> list[Figure]:
+        return [dataclasses.replace(f, sentence_start=0, sentence_end=0)
+                for f in engine.extract(Document(text, PUB))]
+
+    small, large = unit * (20_000 // len(unit)), unit * (80_000 // len(unit))
+    s_figs, l_figs = whole(small), whole(large)
+    assert len(l_figs) > 3 * len(s_figs) > 300
+    frame_for_figures(small, PUB, s_figs)
+    t_small = best_cpu(frame_for_figures, small, PUB, s_figs)
+    t_large = best_cpu(frame_for_figures, large, PUB, l_figs)
+    floor = 0.002
+    assert max(t_large, floor) / max(t_small, floor) < 8.0, (t_small, t_large)
