@@ -137,7 +137,7 @@ class _Sentence:
     first token of each clause; ``times``: the sentence's dates and written periods."""
 
     __slots__ = ("raw", "low", "at", "fig_of", "starts", "times", "figs", "published", "pub_iso",
-                 "owners")
+                 "owners", "places")
 
     def __init__(self, text: str, ss: int, se: int, figs: Sequence[Figure],
                  published: dt.date | None, pub_iso: str = "") -> None:
@@ -163,6 +163,7 @@ class _Sentence:
         # Does any word end in "'s" (an owner: "Acme's")? One C-level search per sentence.
         sent = text[ss:se]
         self.owners = "'s" in sent or "’s" in sent
+        self.places: list[int] | None = None
         # Clause starts (token indices): at ";" ":" dashes, "but", "while"..., and after a
         # comma followed by "and", "but", "which"...
         n = len(raw)
@@ -452,33 +453,48 @@ def _subject_measure(subject: str | None) -> tuple[str, str]:
     return " ".join(rest), " ".join(caps)
 
 
+def _places(s: _Sentence) -> list[int]:
+    """Tokens of the sentence that are in/at/across/near/from before a capitalised word
+    ("in Kursk", "in the Lok Sabha"): computed once per sentence, on first need."""
+    raw, low = s.raw, s.low
+    n = len(raw)
+    places = []
+    for k in [k for k, w in enumerate(low) if w in lx.LOCATIVES]:
+        m = k + 2 if k + 1 < n and low[k + 1] == "the" else k + 1
+        if m < n and _cap(raw, m):
+            places.append(k)
+    s.places = places
+    return places
+
+
 def _locative(s: _Sentence, i: int, lo: int, hi: int, source: str) -> str:
     """Nearest capitalised place after in/at/across/near/from in the clause: right of the
     figure first (other figures may sit between), then left without crossing a figure."""
-    raw, low = s.raw, s.low
-    if lx.LOCATIVES.isdisjoint(low[max(lo, i - 12) : i + 11]):
+    places = s.places if s.places is not None else _places(s)
+    if not places:
         return ""
-    for k in range(i + 1, min(hi, i + 11)):
-        if low[k] in lx.LOCATIVES:
-            m = k + 1
-            if m < hi and low[m] == "the":
-                m += 1
-            if m < hi and _cap(raw, m):
-                name = _cap_run_right(raw, low, m, hi)
-                if name and name != source:
-                    return name
-    for k in range(i - 1, max(lo, i - 12) - 1, -1):
-        w = low[k]
-        if w == _MARK and s.figs[s.fig_of[k]].kind not in _DATE_KINDS:
+    raw, low = s.raw, s.low
+    n = bisect_right(places, i)
+    for k in places[n:]:
+        if k >= hi or k > i + 10:
             break
-        if w in lx.LOCATIVES:
-            m = k + 1
-            if m < i and low[m] == "the":
-                m += 1
-            if m < i and _cap(raw, m):
-                name = _cap_run_right(raw, low, m, i)
-                if name and name != source:
-                    return name
+        m = k + 2 if low[k + 1] == "the" else k + 1
+        if m < hi:
+            name = _cap_run_right(raw, low, m, hi)
+            if name and name != source:
+                return name
+    left = max(lo, i - 12)
+    for k in reversed(places[:n]):
+        if k < left:
+            break
+        if any(low[x] == _MARK and s.figs[s.fig_of[x]].kind not in _DATE_KINDS
+               for x in range(k + 1, i)):
+            break  # a place before another value is that one's
+        m = k + 2 if low[k + 1] == "the" else k + 1
+        if m < i:
+            name = _cap_run_right(raw, low, m, i)
+            if name and name != source:
+                return name
     return ""
 
 
