@@ -647,7 +647,7 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
     kind = f.kind
     if kind in _NO_MEASURE_KINDS or (kind == "range" and isinstance(f.value, tuple)
                                      and isinstance(f.value[0], str)):
-        return new_frame("", "", "", "", source, "actual", "none")
+        return _date_frame(source)
     raw, low = s.raw, s.low
     i = s.at[k]
     p = _skip_hedges_left(low, i - 1)  # the word before the figure and its hedge
@@ -722,12 +722,30 @@ def frame_for_figures(text: str, published: dt.date | None,
     pub_iso = published.isoformat() if published is not None else ""
     for (ss, se), group in groupby(figures, _SENTENCE):
         group = list(group)
+        if all(f.kind in _NO_MEASURE_KINDS for f in group):
+            for f in group:  # dates only: nothing to read around them
+                append(_date_frame(f.attributed_to or ""))
+            continue
         if se <= ss:  # no sentence known: the whole text
             ss, se = 0, len(text)
         sent = _Sentence(text, ss, se, group, published, pub_iso)
         for k, f in enumerate(group):
             append(_frame(sent, k, f))
     return out
+
+
+def _date_frame(source: str) -> Frame:
+    """The frame of a date, a year or a time of day: only its source (frames are
+    immutable, so figures with one source share one)."""
+    frame = _DATE_FRAMES.get(source)
+    if frame is None:
+        frame = new_frame("", "", "", "", source, "actual", "none")
+        if len(_DATE_FRAMES) < 1024:
+            _DATE_FRAMES[source] = frame
+    return frame
+
+
+_DATE_FRAMES: dict[str, Frame] = {}
 
 
 _SENTENCE = attrgetter("sentence_start", "sentence_end")
