@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claims.extraction import Document, extract  # noqa: E402
+from claims.extraction import Document, extract
 
 SLOTS = ("measure", "scope", "time", "time_iso", "modality", "direction")
 PREPS = ("by ", "in ", "on ", "since ", "until ", "from ", "at ", "during ", "for ", "over ")
@@ -30,7 +30,7 @@ def norm(slot: str, v: str) -> str:
     if slot == "time":
         for p in PREPS:
             if v.startswith(p):
-                return v[len(p):]
+                return v[len(p) :]
     return v
 
 
@@ -61,8 +61,10 @@ def main() -> int:
                 ok = norm(slot, getattr(frame, slot)) == norm(slot, g[slot])
                 right[slot] += ok
                 if verbose and not ok:
-                    print(f"{slot:9} {g['surface']!r:16} want {g[slot]!r:28} got "
-                          f"{getattr(frame, slot)!r}")
+                    print(
+                        f"{slot:9} {g['surface']!r:16} want {g[slot]!r:28} got "
+                        f"{getattr(frame, slot)!r}"
+                    )
     print(f"figures: {total}  not found by the engine: {missing}")
     for slot in SLOTS:
         print(f"  {slot:9} {right[slot] / total:.3f}  ({right[slot]}/{total})")

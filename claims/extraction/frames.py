@@ -39,14 +39,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from itertools import groupby
 from operator import attrgetter
-from collections.abc import Sequence
 
 from . import frame_lexicon as lx
 from .types import Document, Figure, Frame, new_frame
 
-__all__ = ["add_frames", "compare_frames", "frame_for_figures", "SAME", "DIFFERENT", "UNKNOWN"]
+__all__ = ["DIFFERENT", "SAME", "UNKNOWN", "add_frames", "compare_frames", "frame_for_figures"]
 
 SAME, DIFFERENT, UNKNOWN = "same", "different", "unknown"
 SLOTS = ("measure", "scope", "time", "source", "modality", "direction")
@@ -57,28 +57,53 @@ _POSSESSIVE = ("'s", "’s")
 _NO_MEASURE_KINDS = frozenset({"date", "year", "time"})
 _DATE_KINDS = frozenset({"date", "year"})
 _COUNT_KINDS = frozenset({"count", "vague", "ordinal", "range", "score", "age", "duration"})
-_CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", ";", ":", "—", "–", "-"})
+_CLAUSE_WORDS = frozenset(
+    {"but", "while", "whereas", "although", "though", ";", ":", "—", "–", "-"}
+)
 _CLAUSE_OR_AND = _CLAUSE_WORDS | {"and"}
 # "and" starts a clause before an auxiliary or a finite verb ("and has released", "and hopes
 # to"), not before a bare verb sharing the first one's auxiliary ("would add ... and save").
 _CLAUSE_VERBS = (
-    lx.AUXILIARIES - {"now", "still", "only", "just", "also", "already", "yet", "then", "not",
-                      "reportedly", "officially", "currently"}
-) | frozenset(
-    v for v in lx.VERBS | lx.TARGET_CUES | lx.FORECAST_CUES if v.endswith(("s", "ed"))
-)
+    lx.AUXILIARIES
+    - {
+        "now",
+        "still",
+        "only",
+        "just",
+        "also",
+        "already",
+        "yet",
+        "then",
+        "not",
+        "reportedly",
+        "officially",
+        "currently",
+    }
+) | frozenset(v for v in lx.VERBS | lx.TARGET_CUES | lx.FORECAST_CUES if v.endswith(("s", "ed")))
 _AFTER_COMMA = frozenset({"and", "but", "while", "whereas", "although", "though", "which"})
 _COMPARISON_BASE = frozenset({"from", "than", "against", "versus", "vs", "with"})
 _NOT_NOUN = (
-    lx.DETERMINERS | lx.PREPOSITIONS | lx.AUXILIARIES | lx.CONJUNCTIONS | lx.PRONOUNS
-    | lx.VERBS | lx.HEDGES | lx.NUMBER_WORDS | lx.PERIOD_WORDS
+    lx.DETERMINERS
+    | lx.PREPOSITIONS
+    | lx.AUXILIARIES
+    | lx.CONJUNCTIONS
+    | lx.PRONOUNS
+    | lx.VERBS
+    | lx.HEDGES
+    | lx.NUMBER_WORDS
+    | lx.PERIOD_WORDS
     | {"per", "cent", "percent", "pc", "that", "said", "says", ""}
 )
 # After "in", "of", "off" a verb form is a noun ("in costs", "of cuts").
 _NOT_NOUN_AFTER_PREP = _NOT_NOUN - lx.VERBS
 _SKIP_LEFT = (
-    lx.HEDGES | lx.AUXILIARIES | lx.VERBS | lx.PREPOSITIONS | lx.NUMBER_WORDS
-    | lx.UNIT_NOUNS | {"per", "cent", "percent", "pc", _MARK}
+    lx.HEDGES
+    | lx.AUXILIARIES
+    | lx.VERBS
+    | lx.PREPOSITIONS
+    | lx.NUMBER_WORDS
+    | lx.UNIT_NOUNS
+    | {"per", "cent", "percent", "pc", _MARK}
 )
 _TIME_SKIP = lx.MONTHS | lx.WEEKDAYS
 _LOCATIVE_OR_OF = lx.LOCATIVES | {"of", "for"}
@@ -91,13 +116,15 @@ _CUES = {
     **dict.fromkeys(lx.FORECAST_CUES, "forecast"),
     **dict.fromkeys(lx.TARGET_CUES, "target"),
 }
-_HEDGE_WORDS = frozenset(
+_HEDGE_WORDS = lx.word_set(
     "about around roughly approximately nearly almost some over just under estimated further "
-    "another additional extra circa only a an".split()
+    "another additional extra circa only a an"
 )
 # Two-word hedges, by their last word: "at least", "up to", "more than", "close to".
 _HEDGE_PAIRS = {
-    "least": frozenset({"at"}), "most": frozenset({"at"}), "to": frozenset({"up", "close"}),
+    "least": frozenset({"at"}),
+    "most": frozenset({"at"}),
+    "to": frozenset({"up", "close"}),
     "than": frozenset({"more", "less", "fewer", "greater", "higher", "lower"}),
 }
 _UP_BEFORE = lx.UP_WORDS - {"above", "more", "profit", "profits", "surplus"}
@@ -108,21 +135,26 @@ _UP_AFTER = frozenset(
     {"higher", "up", "rise", "increase", "gain", "jump", "above", "hike", "growth", "surge"}
 )
 _DOWN_AFTER = frozenset(
-    {"lower", "down", "fall", "drop", "decline", "loss", "cut", "below", "reduction", "slump",
-     "dip"}
+    {
+        "lower",
+        "down",
+        "fall",
+        "drop",
+        "decline",
+        "loss",
+        "cut",
+        "below",
+        "reduction",
+        "slump",
+        "dip",
+    }
 )
 _OWN_PRONOUNS = frozenset({"the", "its", "their", "his", "her", "our"})
 # A sentence runs the time-phrase regex only if one of its words can start or end a phrase
 # (C-level set test); with punctuation variants, as split() leaves it attached.
-_TIME_KEYS = frozenset(
-    v for w in lx.TIME_KEYWORDS for v in (w, w + ",", w + ".", w + ";")
-)
-_DATE_KEYS = frozenset(
-    v for w in lx.MONTHS | lx.WEEKDAYS for v in (w, w + ",", w + ".", w + ";")
-)
-_COMMON_KEYS = frozenset(
-    v for w in lx.TIME_COMMON_KEYWORDS for v in (w, w + ",", w + ".", w + ";")
-)
+_TIME_KEYS = frozenset(v for w in lx.TIME_KEYWORDS for v in (w, w + ",", w + ".", w + ";"))
+_DATE_KEYS = frozenset(v for w in lx.MONTHS | lx.WEEKDAYS for v in (w, w + ",", w + ".", w + ";"))
+_COMMON_KEYS = frozenset(v for w in lx.TIME_COMMON_KEYWORDS for v in (w, w + ",", w + ".", w + ";"))
 _TIME_PHRASE = re.compile(lx.TIME_PHRASES)
 _NON_SPACE = re.compile(r"\S+")
 # Every walk around a figure stays within this many tokens of it, so a sentence of
@@ -136,11 +168,29 @@ class _Sentence:
     punctuation stripped); a figure is one ``_MARK`` token at ``at[k]``. ``starts``: the
     first token of each clause; ``times``: the sentence's dates and written periods."""
 
-    __slots__ = ("raw", "low", "at", "fig_of", "starts", "times", "figs", "published", "pub_iso",
-                 "owners", "places")
+    __slots__ = (
+        "at",
+        "fig_of",
+        "figs",
+        "low",
+        "owners",
+        "places",
+        "pub_iso",
+        "published",
+        "raw",
+        "starts",
+        "times",
+    )
 
-    def __init__(self, text: str, ss: int, se: int, figs: Sequence[Figure],
-                 published: dt.date | None, pub_iso: str = "") -> None:
+    def __init__(
+        self,
+        text: str,
+        ss: int,
+        se: int,
+        figs: Sequence[Figure],
+        published: dt.date | None,
+        pub_iso: str = "",
+    ) -> None:
         self.figs = figs
         self.published = published
         self.pub_iso = pub_iso or (published.isoformat() if published is not None else "")
@@ -159,7 +209,7 @@ class _Sentence:
         strip = _STRIP
         low = [w.lower().strip(strip) for w in raw]
         self.raw, self.low, self.at = raw, low, at
-        self.fig_of = dict(zip(at, range(len(at))))
+        self.fig_of = dict(zip(at, range(len(at)), strict=True))
         # Does any word end in "'s" (an owner: "Acme's")? One C-level search per sentence.
         sent = text[ss:se]
         self.owners = "'s" in sent or "’s" in sent
@@ -228,8 +278,9 @@ class _Sentence:
             offsets += [m.start() for m in _NON_SPACE.finditer(text, pos, se)]
         return offsets
 
-    def _with_preposition(self, i: int, j: int, surface: str, iso: str, start: int,
-                          text: str) -> tuple[int, int, str, str]:
+    def _with_preposition(
+        self, i: int, j: int, surface: str, iso: str, start: int, text: str
+    ) -> tuple[int, int, str, str]:
         low = self.low
         if i > 0 and low[i - 1] in lx.TIME_PREPOSITIONS:
             i -= 1
@@ -264,8 +315,9 @@ def _skip_hedges_left(low: list[str], i: int) -> int:
 
 
 def _nouny(w: str) -> bool:
-    return bool(w) and w[0].isalpha() and w not in _NOT_NOUN and not w.endswith("ly") \
-        and "/" not in w
+    return (
+        bool(w) and w[0].isalpha() and w not in _NOT_NOUN and not w.endswith("ly") and "/" not in w
+    )
 
 
 def _cap_run_right(raw: list[str], low: list[str], i: int, limit: int) -> str:
@@ -399,7 +451,7 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
 
 
 def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str]) -> str:
-    """"$725m in military aid", "52% of the vote", "£400m off its market value"."""
+    """ "$725m in military aid", "52% of the vote", "£400m off its market value"."""
     raw, low = s.raw, s.low
     k = j + 1
     if k >= limit or low[k] not in preps or raw[j][-1] in ",;:":
@@ -409,8 +461,14 @@ def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str])
         k += 1
     words = []
     caps = 0
-    while k < limit and not words and caps < 3 and _cap(raw, k) and k + 1 < limit \
-            and low[k] not in lx.MONTHS:
+    while (
+        k < limit
+        and not words
+        and caps < 3
+        and _cap(raw, k)
+        and k + 1 < limit
+        and low[k] not in lx.MONTHS
+    ):
         k += 1  # "of its seven World Cup shootouts"
         caps += 1
     while k < limit and len(words) < 3:
@@ -429,7 +487,7 @@ def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str])
 
 
 def _measure_noun_after(s: _Sentence, i: int, hi: int) -> str:
-    """"a 5% stake", "65% gross margin"; through a change noun: "a 3% rise in rents"."""
+    """ "a 5% stake", "65% gross margin"; through a change noun: "a 3% rise in rents"."""
     low = s.low
     if i + 1 >= hi or not _nouny(low[i + 1]) or s.raw[i][-1] in ",;:":
         return ""
@@ -487,8 +545,9 @@ def _locative(s: _Sentence, i: int, lo: int, hi: int, source: str) -> str:
     for k in reversed(places[:n]):
         if k < left:
             break
-        if any(low[x] == _MARK and s.figs[s.fig_of[x]].kind not in _DATE_KINDS
-               for x in range(k + 1, i)):
+        if any(
+            low[x] == _MARK and s.figs[s.fig_of[x]].kind not in _DATE_KINDS for x in range(k + 1, i)
+        ):
             break  # a place before another value is that one's
         m = k + 2 if low[k + 1] == "the" else k + 1
         if m < i:
@@ -571,8 +630,11 @@ def _modality(s: _Sentence, f: Figure, i: int, p: int, lo: int, hi: int, time_is
         if w == _MARK:
             break  # cues after another figure are that one's
         cue = cues.get(w)
-        if cue and not (k + 1 < hi and low[k + 1] in ("of", "for")) \
-                and low[k - 1] not in _NOT_CUE_AFTER:
+        if (
+            cue
+            and not (k + 1 < hi and low[k + 1] in ("of", "for"))
+            and low[k - 1] not in _NOT_CUE_AFTER
+        ):
             return cue
         if w in lx.HISTORICAL_CUES and _historical(low, k):
             return "historical"
@@ -645,8 +707,9 @@ def _direction(s: _Sentence, i: int, p: int, lo: int, hi: int) -> str:
 def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
     source = f.attributed_to or ""
     kind = f.kind
-    if kind in _NO_MEASURE_KINDS or (kind == "range" and isinstance(f.value, tuple)
-                                     and isinstance(f.value[0], str)):
+    if kind in _NO_MEASURE_KINDS or (
+        kind == "range" and isinstance(f.value, tuple) and isinstance(f.value[0], str)
+    ):
         return _date_frame(source)
     raw, low = s.raw, s.low
     i = s.at[k]
@@ -714,8 +777,9 @@ _IN_OFF_OF = frozenset({"in", "off", "of"})
 _IN_OF = frozenset({"in", "of"})
 
 
-def frame_for_figures(text: str, published: dt.date | None,
-                      figures: Sequence[Figure]) -> list[Frame]:
+def frame_for_figures(
+    text: str, published: dt.date | None, figures: Sequence[Figure]
+) -> list[Frame]:
     """One frame per figure, in order. Figures of one sentence are read together."""
     out: list[Frame] = []
     append = out.append
@@ -755,7 +819,7 @@ _set_frame = object.__setattr__
 def add_frames(doc: Document, figures: list[Figure]) -> list[Figure]:
     """Set each figure's ``frame`` (in place: the figures are the engine's fresh objects,
     and ``frame`` is outside equality and hash) and return the list."""
-    for f, frame in zip(figures, frame_for_figures(doc.text, doc.published, figures)):
+    for f, frame in zip(figures, frame_for_figures(doc.text, doc.published, figures), strict=True):
         _set_frame(f, "frame", frame)
     return figures
 

@@ -142,7 +142,12 @@ class _FrameDraft:
 
 
 def new_frame(
-    measure: str, scope: str, time: str, time_iso: str, source: str, modality: str,
+    measure: str,
+    scope: str,
+    time: str,
+    time_iso: str,
+    source: str,
+    modality: str,
     direction: str,
 ) -> Frame:
     """``Frame(...)`` with every field given, positionally, built faster (as new_figure)."""

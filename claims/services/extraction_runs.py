@@ -51,8 +51,10 @@ _FIGURE_ENGINE_FIELDS = (
     "sentence_start",
     "sentence_end",
     "overflow",
-    *(f"frame_{slot}" for slot in ("measure", "scope", "time", "time_iso", "modality",
-                                   "direction")),
+    *(
+        f"frame_{slot}"
+        for slot in ("measure", "scope", "time", "time_iso", "modality", "direction")
+    ),
     "extractor_version",
 )
 

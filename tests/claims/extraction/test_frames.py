@@ -33,7 +33,10 @@ def test_every_figure_gets_a_frame_and_its_source_is_the_attribution() -> None:
 def test_a_count_measures_the_noun_after_it_and_a_casualty_word_joins_it() -> None:
     f = frame("At least 140 villagers were killed in Oldmoor by Tuesday.", "140")
     assert (f.measure, f.scope, f.time, f.time_iso) == (
-        "villagers killed", "Oldmoor", "by Tuesday", "2026-03-03"
+        "villagers killed",
+        "Oldmoor",
+        "by Tuesday",
+        "2026-03-03",
     )
     assert f.modality == "actual" and f.direction == "none"
 
@@ -169,8 +172,9 @@ def test_compare_frames_says_unknown_when_a_slot_is_missing_or_one_period_holds_
 
 def test_compare_frames_takes_figures_from_two_outlets() -> None:
     one = extract(Document("About 3,000 Valdorian troops were deployed in Kursk on Monday.", PUB))
-    two = extract(Document("Roughly 3,000 troops were sent to Kursk on Monday, Ana Reyes said.",
-                           PUB))
+    two = extract(
+        Document("Roughly 3,000 troops were sent to Kursk on Monday, Ana Reyes said.", PUB)
+    )
     got = compare_frames(one[0], two[0])
     assert got["measure"] == SAME
     assert got["time"] == SAME
@@ -200,8 +204,10 @@ def test_frames_of_one_giant_sentence_take_linear_time(unit: str) -> None:
     from tests.timing import best_cpu
 
     def whole(text: str) -> list[Figure]:
-        return [dataclasses.replace(f, sentence_start=0, sentence_end=0)
-                for f in engine.extract(Document(text, PUB))]
+        return [
+            dataclasses.replace(f, sentence_start=0, sentence_end=0)
+            for f in engine.extract(Document(text, PUB))
+        ]
 
     small, large = unit * (20_000 // len(unit)), unit * (80_000 // len(unit))
     s_figs, l_figs = whole(small), whole(large)

@@ -482,7 +482,11 @@ def test_absent_frame_slots_say_not_stated(reviewer_client):
 def test_a_figure_extracted_before_frames_shows_no_frame(reviewer_client, article):
     figure = factories.current_figures(article)[0]
     Figure.objects.filter(pk=figure.pk).update(
-        frame_measure="", frame_scope="", frame_time="", frame_time_iso="", frame_modality="",
+        frame_measure="",
+        frame_scope="",
+        frame_time="",
+        frame_time_iso="",
+        frame_modality="",
         frame_direction="",
     )
     response = reviewer_client.get(review_url(article, figure))
