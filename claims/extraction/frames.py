@@ -108,7 +108,7 @@ _SKIP_LEFT = (
 _TIME_SKIP = lx.MONTHS | lx.WEEKDAYS
 _LOCATIVE_OR_OF = lx.LOCATIVES | {"of", "for"}
 _EVENT_AUX = lx.AUXILIARIES | {"reported", "confirmed", "feared", "believed", "presumed"}
-# An -ing verb right before one of these is the verb of the figure ("edging down to 4%").
+# An -ing verb right before one of these is the verb of the figure ("slipping back to 3%").
 _AFTER_ING_VERB = frozenset({"up", "down", "to", "by", "at", "past", "higher", "lower", _MARK})
 _LEFT_PERIOD = lx.TIME_NOUNS | lx.PERIOD_WORDS | lx.DETERMINERS | lx.MONTHS | lx.WEEKDAYS
 _CUES = {
@@ -399,12 +399,12 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
             k -= 1
             steps += 1
             continue
-        if w in _LEFT_PERIOD:  # "earnings for the quarter were $0.99"
+        if w in _LEFT_PERIOD:  # "sales for the half were $1.20"
             k -= 1
             steps += 1
             continue
         if w.endswith("ing") and k + 1 < len(low) and low[k + 1] in _AFTER_ING_VERB:
-            k -= 1  # "the rate edging down to 4.3%"
+            k -= 1  # "the jobless rate slipping back to 3.8%"
             steps += 1
             continue
         if _cap(raw, k) and not raw[k].endswith(_POSSESSIVE):
@@ -469,7 +469,7 @@ def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str])
         and k + 1 < limit
         and low[k] not in lx.MONTHS
     ):
-        k += 1  # "of its seven World Cup shootouts"
+        k += 1  # "of its five cup final penalties"
         caps += 1
     while k < limit and len(words) < 3:
         if low[k] in lx.TIME_NOUNS:
