@@ -263,6 +263,21 @@ def verdict_data(verdict) -> dict:
     }
 
 
+def frame_data(figure) -> dict | None:
+    """FigureFrameSerializer's output, or None for a figure extracted before frames."""
+    if not figure.frame_modality:
+        return None
+    return {
+        "measure": figure.frame_measure,
+        "scope": figure.frame_scope,
+        "time": figure.frame_time,
+        "time_iso": figure.frame_time_iso,
+        "source": figure.attributed_to,
+        "modality": figure.frame_modality,
+        "direction": figure.frame_direction,
+    }
+
+
 def figure_data(figure, *, history: bool = False) -> dict:
     """FigureSerializer's (or with history, FigureDetailSerializer's) output.
     Reads figure.verdict_list when the view attached it (one query for all)."""
@@ -284,6 +299,7 @@ def figure_data(figure, *, history: bool = False) -> dict:
         "qualifier": figure.qualifier,
         "subject": figure.subject,
         "attributed_to": figure.attributed_to,
+        "frame": frame_data(figure),
         "sentence": figure.article.text[figure.sentence_start : figure.sentence_end],
         "status": figure.status,
         "version": figure.version,
@@ -330,6 +346,41 @@ class FigureValueField(serializers.JSONField):
     pass
 
 
+class FigureFrameSerializer(serializers.Serializer):
+    """What the figure is a figure of, slot by slot, as the extractor read it from the
+    figure's sentence. Two figures (of two outlets) with the same measure, scope, time,
+    modality and direction state the same quantity; an empty string means the text does
+    not say (never a guess)."""
+
+    measure = serializers.CharField(
+        help_text='What is counted or measured, lowercased, plurals as written: "troops", '
+        '"people killed", "earnings per share". Empty when not stated.'
+    )
+    scope = serializers.CharField(
+        help_text='Where, or which entity, without its preposition: "Kursk", "Acme". '
+        "Empty when not stated."
+    )
+    time = serializers.CharField(
+        help_text='The date or period the value holds for, as written: "by Tuesday", '
+        '"a year earlier", "at the close of trading". Empty when not stated.'
+    )
+    time_iso = serializers.CharField(
+        help_text='`time` resolved with the publication date: "YYYY", "YYYY-MM", '
+        '"YYYY-MM-DD", or "start/end" for a period. Empty when not resolvable.'
+    )
+    source = serializers.CharField(help_text="Who said it (the figure's attributed_to).")
+    modality = serializers.ChoiceField(
+        choices=Figure.Modality.choices,
+        help_text="actual (default), forecast (expected, will), estimate (about, "
+        "estimated), target (aims, plans to) or historical (a record, a past period).",
+    )
+    direction = serializers.ChoiceField(
+        choices=Figure.Direction.choices,
+        help_text='up or down when the figure is a change ("rose 12%", "a loss of $5m"), '
+        'none for a level ("rose to 5%").',
+    )
+
+
 class FigureSerializer(serializers.Serializer):
     id = serializers.UUIDField(source="public_id")
     article = serializers.UUIDField(source="article.public_id")
@@ -345,6 +396,12 @@ class FigureSerializer(serializers.Serializer):
     qualifier = serializers.CharField()
     subject = serializers.CharField()
     attributed_to = serializers.CharField()
+    frame = FigureFrameSerializer(
+        allow_null=True,
+        help_text="The figure's frame (measure, scope, time, source, modality, direction), "
+        "for comparing figures across articles; null for figures extracted before frames "
+        "were read.",
+    )
     sentence = serializers.CharField()
     status = serializers.ChoiceField(choices=Figure.Status.choices)
     version = serializers.IntegerField(help_text="Send it back in If-Match to record a verdict.")

@@ -9,13 +9,21 @@ Plain Python, no Django import. The stages, each in its own module:
 - ``patterns``, ``lexicon``: the anchor scan, masks (phones, URLs) and small regexes;
 - ``reader``, ``engine``, ``times``, ``words``: reading one figure around each anchor;
 - ``context``: sentences and attribution (speakers, pronouns, surnames);
+- ``frames``, ``frame_lexicon``: each figure's frame (measure, scope, time, source,
+  modality, direction), read after the engine, and ``compare_frames``;
 - ``cli``: ``python -m claims.extraction.cli FILE.json`` prints JSON lines.
 """
 
-from .engine import extract
-from .types import Document, Figure
+from . import engine, frames
+from .frames import compare_frames
+from .types import Document, Figure, Frame
 
 # Bump when the output for some input changes.
 EXTRACTOR_VERSION = "0.5.25"
 
-__all__ = ["EXTRACTOR_VERSION", "Document", "Figure", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "Document", "Figure", "Frame", "compare_frames", "extract"]
+
+
+def extract(doc: Document) -> list[Figure]:
+    """The engine's figures, sorted by start, each with its ``frame`` set."""
+    return frames.add_frames(doc, engine.extract(doc))

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .engine import extract
+from . import extract
 from .types import Document, Figure
 
 
@@ -49,6 +49,23 @@ def figure_row(doc_id: object, fig: Figure) -> dict[str, Any]:
         "qualifier": fig.qualifier,
         "subject": fig.subject,
         "attributed_to": fig.attributed_to,
+        "frame": frame_row(fig),
+    }
+
+
+def frame_row(fig: Figure) -> dict[str, str] | None:
+    """The figure's frame as a JSON object (null for a figure read without frames)."""
+    f = fig.frame
+    if f is None:
+        return None
+    return {
+        "measure": f.measure,
+        "scope": f.scope,
+        "time": f.time,
+        "time_iso": f.time_iso,
+        "source": f.source,
+        "modality": f.modality,
+        "direction": f.direction,
     }
 
 

@@ -7,7 +7,7 @@ reused outside the app. Offsets are Python ``str`` (code point) offsets.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 # A figure's normalized value:
 # - a number (int or float) for counts, money, percents, measures, rates, ages,
@@ -32,6 +32,40 @@ class Document:
     published: dt.date | None = None
 
 
+MODALITIES = ("actual", "forecast", "estimate", "target", "historical")
+DIRECTIONS = ("up", "down", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a figure is a figure of, slot by slot, so two figures (of two outlets) can be
+    compared frame to frame (``frames.compare_frames``). Absent slots are ``""``, never a
+    guess. Filled by ``frames.add_frames`` after the engine has read the figures.
+
+    - ``measure``: what is counted or measured, lowercased, without determiners, numbers,
+      hedges or place/owner words; plurals kept as written ("troops", "people killed",
+      "earnings per share"). A casualty verb after a count joins it ("people killed").
+    - ``scope``: where, or which entity, as written without its preposition ("Kursk",
+      "Acme", "Spain and Portugal").
+    - ``time``: the date or period the value holds for, as written with its preposition
+      ("by Tuesday", "a year earlier", "at the close of trading");
+      ``time_iso`` its ISO form when the publication date resolves it ("2026-03-03",
+      "2025-11", "2024", "2026-01-01/2026-01-31" for a period), else "".
+    - ``source``: who said it (the figure's ``attributed_to``).
+    - ``modality``: one of MODALITIES; "actual" unless the text says otherwise.
+    - ``direction``: one of DIRECTIONS: "up"/"down" when the figure is a change ("rose
+      12%", "a loss of $5m", "cut 200 jobs"), "none" for a level ("rose to 5%").
+    """
+
+    measure: str = ""
+    scope: str = ""
+    time: str = ""
+    time_iso: str = ""
+    source: str = ""
+    modality: str = "actual"
+    direction: str = "none"
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One figure found in a document. ``text[start:end] == surface``."""
@@ -49,6 +83,9 @@ class Figure:
     sentence_start: int = 0
     sentence_end: int = 0
     overflow: bool = False  # the written value does not fit a float (10^400): value is 0
+    # Set by frames.add_frames (extract() does it). Derived from the figure and its
+    # sentence, so not part of a figure's equality or hash: the figure read is the same.
+    frame: Frame | None = field(default=None, compare=False)
 
 
 # Figure is frozen, so its generated __init__ sets each field through
@@ -78,6 +115,7 @@ def new_figure(
     sentence_start: int,
     sentence_end: int,
     overflow: bool,
+    frame: Frame | None = None,
 ) -> Figure:
     """``Figure(...)`` with every field given, positionally, built faster."""
     fig = _new_object(_FigureDraft)
@@ -94,9 +132,37 @@ def new_figure(
     fig.sentence_start = sentence_start
     fig.sentence_end = sentence_end
     fig.overflow = overflow
+    fig.frame = frame
     fig.__class__ = Figure  # same slots in the same order: Python allows the swap
     return fig  # type: ignore[return-value]
 
 
+class _FrameDraft:
+    __slots__ = tuple(f.name for f in fields(Frame))
+
+
+def new_frame(
+    measure: str,
+    scope: str,
+    time: str,
+    time_iso: str,
+    source: str,
+    modality: str,
+    direction: str,
+) -> Frame:
+    """``Frame(...)`` with every field given, positionally, built faster (as new_figure)."""
+    fr = _new_object(_FrameDraft)
+    fr.measure = measure
+    fr.scope = scope
+    fr.time = time
+    fr.time_iso = time_iso
+    fr.source = source
+    fr.modality = modality
+    fr.direction = direction
+    fr.__class__ = Frame
+    return fr  # type: ignore[return-value]
+
+
 # Fail at import, not on the first figure, if Figure's layout ever stops matching.
 new_figure(0, 0, "", 0, "", "count", False, None, None, None, 0, 0, False)
+new_frame("", "", "", "", "", "actual", "none")

@@ -26,6 +26,20 @@ class FigureKind(models.TextChoices):
     VAGUE = "vague"
 
 
+class FrameModality(models.TextChoices):
+    ACTUAL = "actual", "Actual"
+    FORECAST = "forecast", "Forecast"
+    ESTIMATE = "estimate", "Estimate"
+    TARGET = "target", "Target"
+    HISTORICAL = "historical", "Historical"
+
+
+class FrameDirection(models.TextChoices):
+    UP = "up", "Up"
+    DOWN = "down", "Down"
+    NONE = "none", "No change"
+
+
 class FigureStatus(models.TextChoices):
     PENDING = "pending", "Pending"
     APPROVED = "approved", "Approved"
@@ -40,6 +54,8 @@ class Figure(models.Model):
 
     Kind = FigureKind
     Status = FigureStatus
+    Modality = FrameModality
+    Direction = FrameDirection
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="figures")
@@ -61,6 +77,19 @@ class Figure(models.Model):
     sentence_start = models.PositiveIntegerField(default=0)
     sentence_end = models.PositiveIntegerField(default=0)
     overflow = models.BooleanField(default=False)
+    # The figure's frame (claims.extraction.types.Frame): what it is a figure of. Blank on
+    # figures extracted before frames existed (frame_modality "" means "no frame read");
+    # the frame's source is attributed_to.
+    frame_measure = models.CharField(max_length=200, blank=True, default="")
+    frame_scope = models.CharField(max_length=200, blank=True, default="")
+    frame_time = models.CharField(max_length=200, blank=True, default="")
+    frame_time_iso = models.CharField(max_length=40, blank=True, default="")
+    frame_modality = models.CharField(
+        max_length=20, blank=True, default="", choices=FrameModality.choices
+    )
+    frame_direction = models.CharField(
+        max_length=10, blank=True, default="", choices=FrameDirection.choices
+    )
     extractor_version = models.CharField(max_length=40)
     # Derived from the latest verdict by services.verdict_record.
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
@@ -102,6 +131,10 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.surface} ({self.kind})"
+
+    @property
+    def has_frame(self) -> bool:
+        return bool(self.frame_modality)
 
     @property
     def sentence(self) -> str:

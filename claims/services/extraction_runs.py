@@ -51,8 +51,29 @@ _FIGURE_ENGINE_FIELDS = (
     "sentence_start",
     "sentence_end",
     "overflow",
+    *(
+        f"frame_{slot}"
+        for slot in ("measure", "scope", "time", "time_iso", "modality", "direction")
+    ),
     "extractor_version",
 )
+
+
+def _frame_fields(frame: extraction.Frame | None) -> dict[str, str]:
+    """The figure's frame as model fields; all blank when the engine read none."""
+    if frame is None:
+        return {
+            "frame_measure": "", "frame_scope": "", "frame_time": "", "frame_time_iso": "",
+            "frame_modality": "", "frame_direction": "",
+        }  # fmt: skip
+    return {
+        "frame_measure": frame.measure[:200],
+        "frame_scope": frame.scope[:200],
+        "frame_time": frame.time[:200],
+        "frame_time_iso": frame.time_iso[:40],
+        "frame_modality": frame.modality,
+        "frame_direction": frame.direction,
+    }
 
 
 def _store_figures(
@@ -93,6 +114,7 @@ def _store_figures(
             "sentence_start": f.sentence_start,
             "sentence_end": f.sentence_end,
             "overflow": f.overflow,
+            **_frame_fields(f.frame),
             "extractor_version": extractor_version,
             "is_current": True,
         }

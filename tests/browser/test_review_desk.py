@@ -220,3 +220,27 @@ def test_script_in_articles_notes_and_html_never_runs(new_page, live_server, rit
     expect(page.locator(".article-text")).to_contain_text("<img src=x onerror=alert('text-img')>")
     expect(page.locator("#panel .note")).to_have_text(XSS_PAYLOADS[1])
     assert dialogs == []
+
+
+def test_the_panel_shows_each_figures_frame_accessibly(new_page, live_server, rita):
+    from tests import factories
+    from tests.browser.conftest import log_in
+
+    article = factories.article(text=ARTICLE, title="Harbour works")
+    figures = list(article.figures.filter(is_current=True).order_by("start"))
+    workers = next(f for f in figures if f.surface == "240")
+    page = new_page(bypass_csp=True)
+    log_in(page, live_server.url, "rita")
+    page.goto(f"{live_server.url}/articles/{article.public_id}?figure={workers.public_id}")
+    facts = page.locator("#panel .fig-facts")
+    for label in ("Measure", "Where", "When", "Source", "Modality", "Direction"):
+        expect(facts.locator("dt", has_text=label)).to_be_visible()
+    expect(facts.locator("dd.frame-measure")).to_have_text("workers")
+    expect(facts.locator("dd.frame-modality")).to_have_text("Forecast")  # "will be hired"
+    expect(facts.locator("dd.frame-scope")).to_have_text("not stated")
+    assert axe_violations(page) == []
+    # k moves to the figure before: its frame replaces this one.
+    page.keyboard.press("k")
+    expect(page.locator("#panel")).not_to_have_attribute("data-figure", str(workers.public_id))
+    expect(page.locator("#panel .fig-facts dt", has_text="Modality")).to_be_visible()
+    screenshot(page, "panel-frame")

@@ -1,6 +1,7 @@
 """Reading the JSON list of documents that `extract` and `crosscheck` take."""
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,5 +28,10 @@ def read_documents(path: str) -> list[dict[str, Any]]:
 
 
 def write_rows(stdout, rows) -> None:
-    for row in rows:
-        stdout.write(json.dumps(row, ensure_ascii=False))
+    try:
+        for row in rows:
+            stdout.write(json.dumps(row, ensure_ascii=False))
+    except BrokenPipeError:
+        # the reader stopped early (`| head`): nothing left to say, and no traceback.
+        # Point stdout at devnull so the interpreter's final flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

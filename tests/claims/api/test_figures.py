@@ -219,3 +219,40 @@ def test_verdict_text_fields_take_only_strings(api_client, figure, field, value)
     )
     assert field in assert_error(response, 400, "invalid")["fields"]
     assert not Verdict.objects.exists()
+
+
+def test_a_figure_carries_its_frame(api_client):
+    article = factories.article(
+        text="Harlow Mills said its revenue rose 8% to $2.1 billion in the third quarter."
+    )
+    results = api_client.get("/api/v1/figures", {"article": str(article.public_id)}).json()[
+        "results"
+    ]
+    change = next(f for f in results if f["surface"] == "8%")
+    assert change["frame"] == {
+        "measure": "revenue",
+        "scope": "",
+        "time": "in the third quarter",
+        "time_iso": "",
+        "source": change["attributed_to"],
+        "modality": "actual",
+        "direction": "up",
+    }
+    level = next(f for f in results if f["surface"] == "$2.1 billion")
+    assert level["frame"]["direction"] == "none"
+    detail = api_client.get(f"/api/v1/figures/{change['id']}").json()
+    assert detail["frame"] == change["frame"]
+
+
+def test_a_figure_extracted_before_frames_has_a_null_frame(api_client, figure):
+    Figure.objects.filter(pk=figure.pk).update(frame_modality="", frame_measure="")
+    data = api_client.get(f"/api/v1/figures/{figure.public_id}").json()
+    assert data["frame"] is None
+
+
+def test_the_schema_documents_the_frame(api_client):
+    schema = api_client.get("/api/v1/schema/", {"format": "json"})
+    if schema.status_code == 404:
+        pytest.skip("schema served elsewhere")
+    text = schema.content.decode()
+    assert "FigureFrame" in text and "time_iso" in text

@@ -33,7 +33,10 @@ def test_it_yields_json_able_rows_per_figure() -> None:
         "qualifier",
         "subject",
         "attributed_to",
+        "frame",
     }
+    assert rows[0]["frame"]["measure"] == "troops"
+    assert rows[0]["frame"]["time_iso"] == "2024-03-11"
     json.dumps(rows)
 
 

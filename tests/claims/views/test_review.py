@@ -452,3 +452,45 @@ def test_the_page_says_when_the_story_could_not_be_checked(reviewer_client, arti
     article.story = Story.objects.create(title="Storm", check_error=reason)
     article.save()
     assert reason in reviewer_client.get(review_url(article)).content.decode()
+
+
+# ---------------------------------------------------------------- the figure's frame
+def test_the_panel_shows_the_figures_frame(reviewer_client):
+    article = factories.article(
+        text="Officials said about 1,200 residents were evacuated in Eastvale on Monday.",
+        title="Flood",
+    )
+    figure = next(f for f in factories.current_figures(article) if f.surface == "1,200")
+    assert figure.frame_measure == "residents evacuated"
+    html = reviewer_client.get(review_url(article, figure)).content.decode()
+    for label in ("Measure", "Where", "When", "Source", "Modality", "Direction"):
+        assert f"<dt>{label}</dt>" in html
+    assert "residents evacuated" in html
+    assert "Eastvale" in html
+    assert f'<time datetime="{figure.frame_time_iso}">on Monday</time>' in html
+    assert "Estimate" in html  # "about"
+
+
+def test_absent_frame_slots_say_not_stated(reviewer_client):
+    article = factories.article(text="The bridge has 14 arches.", title="Bridge")
+    figure = factories.current_figures(article)[0]
+    html = reviewer_client.get(review_url(article, figure)).content.decode()
+    assert '<dd class="frame-scope not-stated"><em>not stated</em></dd>' in html
+    assert '<dd class="frame-time not-stated"><em>not stated</em></dd>' in html
+
+
+def test_a_figure_extracted_before_frames_shows_no_frame(reviewer_client, article):
+    figure = factories.current_figures(article)[0]
+    Figure.objects.filter(pk=figure.pk).update(
+        frame_measure="",
+        frame_scope="",
+        frame_time="",
+        frame_time_iso="",
+        frame_modality="",
+        frame_direction="",
+    )
+    response = reviewer_client.get(review_url(article, figure))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<dt>Measure</dt>" not in html and "not stated" not in html
+    assert "<dt>Said by</dt>" in html
