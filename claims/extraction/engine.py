@@ -44,11 +44,13 @@ from .units import (
     CURRENCY_PREFIXES,
     CURRENCY_WORDS,
     DURATION_UNITS,
+    IMPERIAL_PAIRS,
     MEASURE_SYMBOLS,
     MEASURE_WORDS,
     RATE_ADVERBS,
     RATE_PERIODS,
     SPEED_UNITS,
+    SUBUNITS,
     singular,
 )
 from .words import WordReader
@@ -202,8 +204,10 @@ class _Reader(TimeReader, WordReader):
         text = self.text
         e = m.end()
         before = text[s - 1] if s > 0 else " "
-        # identifiers: CO2, A320, F-16, COVID-19, 1.2.3, #5, 24/7
-        if before.isalpha() or before in "_#№/@":
+        # identifiers: CO2, A320, F-16, COVID-19, 1.2.3, #5, 24/7 (not "RMB12,000")
+        if (
+            before.isalpha() and not lx.CURRENCY_GLUED_LEFT.search(self.left(s, 8))
+        ) or before in "_#№/@":
             return None, self.token_end(s)
         if before in "-\u2010" and s >= 2 and text[s - 2].isalpha():
             word = lx.TRAILING_LETTERS.search(text[max(0, s - 12) : s - 1])
@@ -223,6 +227,11 @@ class _Reader(TimeReader, WordReader):
         c = nxt[:1]
         if c == "(" and text[e + 2 : e + 3] == ")" and nxt[1:].isalpha():
             return None, e + 3  # "401(k)", "12(b)": a provision or plan name
+        if c in "'’′" and m[0].isdigit():
+            fp = lx.FEET_PRIME.match(text, e)
+            if fp and int(fp[1]) < 12:  # 5'11": feet and inches, in feet
+                value, _ = to_number(round(int(m[0]) + int(fp[1]) / 12, 10))
+                return Candidate(s, fp.end(), value, "ft", "measure", fp.end()), fp.end()
         if c in ("-", "/", ":", ".", ","):  # a separator and more: a date, a time, junk
             read = self.read_separated(s, e, nxt)
             if read is not None:
@@ -237,6 +246,8 @@ class _Reader(TimeReader, WordReader):
         """``nxt``, the two characters after the digits, starts with - / : . or ,"""
         text = self.text
         c = nxt[:1]
+        if c in "./" and lx.NUMERIC_DATE.match(text, s):
+            return self.read_numeric_date(s)  # "20.10.2026", "10/20/2026"
         if c == "-":
             if nxt[1:2].isupper():
                 return None, self.token_end(e + 1)  # "7-Eleven", "10-K": a name
@@ -251,6 +262,9 @@ class _Reader(TimeReader, WordReader):
             if iso and valid_day(int(iso[1]), int(iso[2]), int(iso[3])):
                 return Candidate(s, iso.end(), iso[0], "date", "date", iso.end()), iso.end()
         elif c == "/":
+            fr = lx.SLASH_FRACTION.match(text, s)
+            if fr and 0 < int(fr[1]) < int(fr[2]):  # "2/3 of": a share, in percent
+                return self.percent_figure(s, fr.end(), int(fr[1]) * 100 / int(fr[2])), fr.end()
             ys = lx.YEAR_SLASH.match(text, s)
             if ys:
                 y2 = ys[2] if len(ys[2]) == 4 else ys[1][:2] + ys[2]
@@ -310,6 +324,11 @@ class _Reader(TimeReader, WordReader):
             dm = lx.DAY_MONTH.match(text, e)
             if dm:
                 return self.read_day_month(s, m, dm)
+        if low[:2] == "st" and raw.isdigit():
+            sp = lx.STONE_POUNDS.match(text, e)
+            if sp:  # "13st 8lb": stones and pounds, in stones
+                value, _ = to_number(round(int(raw) + float(sp[1]) / IMPERIAL_PAIRS["st"], 10))
+                return Candidate(s, sp.end(), value, "st", "measure", sp.end()), sp.end()
         suffix = lx.ORDINAL_SUFFIX.match(text, e) if attached else None
         if suffix:
             return self.read_ordinal(
@@ -357,6 +376,10 @@ class _Reader(TimeReader, WordReader):
             q.unit = ""
         q.kind = "money"
         q.unit = q.currency
+        sub = lx.SUBUNIT_AND.match(self.text, q.end) if isinstance(q.value, int) else None
+        if sub and not q.scaled:  # "£3 and 50p", "$5 and 20 cents"
+            q.value, _ = to_number(q.value + int(sub[1]) / 100)
+            q.end = sub.end()
 
     def m_is_million(self, q: Quantity, s: int) -> bool:
         """Whether the "m" after ``q`` means million (people or things follow, or the
@@ -464,6 +487,9 @@ class _Reader(TimeReader, WordReader):
         sc = lx.SCALE_TAIL.match(text, q.end)
         if sc and sc[1]:
             factor = SCALE_WORDS.get(sc[1].lower()) or SCALE_ABBREVIATIONS[sc[1].lower()]
+            cr = lx.CRORE_AFTER.match(text, sc.end()) if factor in (1_000, 100_000) else None
+            if cr:  # "₹1.5 lakh crore"
+                factor, sc = factor * SCALE_WORDS["crore"], cr
             q.value, q.overflow = _scaled(q, factor)
             q.scaled = True
             q.end = sc.end()
@@ -526,7 +552,10 @@ class _Reader(TimeReader, WordReader):
         # fast path: most numbers are followed by a word that starts no unit
         if text[e : e + 1] not in lx.TAIL_CHARS:
             nx = self.next_token(e)
-            if nx is None or (nx[1].lower() not in lx.TAIL_WORDS and nx[1] not in MEASURE_SYMBOLS):
+            if nx is None:
+                if text[e + 1 : e + 2] not in lx.SPACED_TAIL_CHARS:
+                    return q  # (but "50 €" is money, "90 °F" a temperature)
+            elif nx[1].lower() not in lx.TAIL_WORDS and nx[1] not in MEASURE_SYMBOLS:
                 return q
         if not self.read_unit_tail(q, e):
             self.read_money_or_measure_tail(q, e)
@@ -589,14 +618,23 @@ class _Reader(TimeReader, WordReader):
         mw = lx.MEASURE_WORD_TAIL.match(text, e)
         if mw:
             q.end, q.kind, q.unit = mw.end(), "measure", MEASURE_WORDS[mw[1].lower()]
+            if q.unit == "ft":
+                self.add_inches(q)
             return
         ms = lx.MEASURE_SYMBOL_TAIL.match(text, e)
         if ms and not q.words:
             sym = ms[1] or ms[2]
             q.end, q.kind, q.unit = ms.end(), "measure", MEASURE_SYMBOLS[sym]
+            if q.unit == "ft":
+                self.add_inches(q)
             return
         if text[e : e + 1] == "p" and not text[e + 1 : e + 2].isalnum() and not q.words:
             q.end, q.kind, q.unit = e + 1, "money", "GBX"  # pence: "145.2p a litre"
+            self.to_main_currency(q)
+            return
+        ca = lx.CURRENCY_SYMBOL_AFTER.match(text, e) if not q.words else None
+        if ca:  # "50 €", "100₹"
+            q.end, q.kind, q.unit = ca.end(), "money", CURRENCY_PREFIXES[ca[1]]
             return
         cw = lx.CURRENCY_WORD_TAIL.match(text, e)
         if cw:
@@ -608,6 +646,7 @@ class _Reader(TimeReader, WordReader):
                     q.end, q.kind, q.unit = cw.end(), "measure", "lb"
             else:
                 q.end, q.kind, q.unit = cw.end(), "money", CURRENCY_WORDS[word]
+                self.to_main_currency(q)
             return
         fold = lx.FOLD_TAIL.match(text, e)
         if fold:
@@ -620,6 +659,25 @@ class _Reader(TimeReader, WordReader):
             else:
                 q.unit = "time"
 
+    def to_main_currency(self, q: Quantity) -> None:
+        """Pence and cents in the main currency: "318p" is 3.18 GBP (ISO codes); in a
+        sentence about shares, a price or earnings per share ("closed at 312.5p")."""
+        main = SUBUNITS.get(q.unit)
+        if main is not None:
+            q.unit = main[0]
+            q.value, _ = to_number(round(q.value / main[1], 10))
+            if lx.SHARE_CONTEXT_LEFT.search(self.clause_left(q.start, 80)) and not (
+                lx.RATE_TAIL.match(self.text, q.end)
+            ):
+                q.unit, q.kind = f"{q.unit}/share", "rate"
+
+    def add_inches(self, q: Quantity) -> None:
+        """ "6ft 4in", "6 feet 4 inches": the inches added to the feet."""
+        inch = lx.INCHES_AFTER.match(self.text, q.end)
+        if inch and float(inch[1]) < IMPERIAL_PAIRS["ft"]:
+            q.value, _ = to_number(round(q.value + float(inch[1]) / IMPERIAL_PAIRS["ft"], 10))
+            q.end = inch.end()
+
     # ------------------------------------------------------------ finishing a figure
     def finish(self, q: Quantity) -> Candidate | None:
         """Ranges, years, ages, rates, counted nouns, hedges: turn a quantity into a figure."""
@@ -630,6 +688,10 @@ class _Reader(TimeReader, WordReader):
             left12 = self.left(start, 12)
             if "agnitude" in left12 and lx.LEFT_MAGNITUDE.search(left12):
                 q.kind, q.unit = "measure", "Mw"
+            elif left12.endswith((" level ", " category ", " Category ")):
+                level = left12.rsplit(None, 1)[-1].lower()
+                if self.named_scale_level(start, level):  # "alert to level 4"
+                    q.kind, q.unit = "measure", "alert_level" if level == "level" else "category"
         hedge, lw = self.hedge_and_last_word(start)
         # ranges: "between 8,000 and 10,000", "10-12%", "$61-63 billion", scores "3-1"
         r = self.read_range(q, lw)
@@ -966,14 +1028,31 @@ class _Reader(TimeReader, WordReader):
         if (
             (word in ("to", "or") or (not word and len(sep[0]) > 1))  # "20-25%" is a range
             and (
-                lw == "by"
+                (lw == "by" and not self.change_amount_range(q, sep))
                 # the ends of a change ("rose from 3 to 5", "fell 10% to $5m"), not a
                 # span after a change word further back ("a surge of 3 to 5 metres")
-                or (lw in lx.CHANGE_ENDS_LEFT and lx.CHANGE_VERB.search(self.clause_left(q.start)))
+                or (
+                    lw in lx.CHANGE_ENDS_LEFT
+                    and lx.CHANGE_VERB.search(self.clause_left(q.start))
+                    and not (lw in lx.CHANGE_AMOUNT_LEFT and self.change_amount_range(q, sep))
+                )
             )
         ):
             return False
         return not (not word and q.words)
+
+    def change_amount_range(self, q: Quantity, sep: re.Match[str]) -> bool:
+        """ "by 2 to 3 points", "down 1 to 2 per cent": after "by", "up" or "down" a bare
+        number and one with the unit make a range of the change ("by 2% to 5%" and "rose
+        by 2 to 5,000" are the change and the new level)."""
+        if q.kind != "count" or q.unit or q.scaled or q.currency or sep[1] != "to":
+            return False
+        q2 = self.quantity(sep.end())
+        return (
+            q2 is not None
+            and q2.kind in ("percent", "measure", "count")
+            and (q2.kind != "count" or bool(lx.POINTS_AFTER.match(self.text, q2.end)))
+        )
 
     def read_score(self, q: Quantity, q2: Quantity) -> Candidate | None:
         """Two counts joined by a hyphen ("3-1"): a score when small or in a match."""

@@ -223,7 +223,8 @@ def test_figures_are_sorted_and_carry_their_sentence() -> None:
 def test_it_reads_british_millions_and_pence() -> None:
     assert one("About 1.5m people live there.", "1.5m").value == 1_500_000
     assert one("a 2.5m-high wall", "2.5m").unit == "m"
-    assert one("Petrol costs 145.2p a litre.", "145.2p").unit == "GBX/litre"
+    petrol = one("Petrol costs 145.2p a litre.", "145.2p")
+    assert (petrol.value, petrol.unit) == (1.452, "GBP/litre")  # pence in pounds (ISO codes)
 
 
 def test_it_reads_proportions_written_with_digits() -> None:

@@ -77,3 +77,14 @@ def test_rule_indian_digit_grouping() -> None:
     assert parse_digits("1,92,000") == (192_000, False)
     assert parse_digits("12,34,567") == (1_234_567, False)
     assert parse_digits("3,45,00,000") == (34_500_000, False)
+
+
+def test_rule_lakh_crore_and_thousand_crore() -> None:
+    from claims.extraction import Document, extract
+
+    [f] = extract(Document("The outlay is ₹2.4 lakh crore."))
+    assert (f.surface, f.value, f.unit) == ("₹2.4 lakh crore", 2_400_000_000_000, "INR")
+    [f] = extract(Document("a package of Rs 5 thousand crore"))
+    assert f.value == 50_000_000_000
+    [f] = extract(Document("About 2.6 lakh hectares were flooded."))
+    assert (f.value, f.unit) == (260_000, "ha")

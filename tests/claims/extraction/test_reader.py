@@ -94,3 +94,12 @@ def test_rule_levels_on_named_scales_are_figures() -> None:
     assert values("A Level 3 alert is in force.") == []
     assert values("Cars park on level 2 of the garage.") == []
     assert values("Category 2 offences rose.") == []
+
+
+def test_rule_named_scale_levels_are_measures_in_their_scale() -> None:
+    from claims.extraction import Document, extract
+
+    [f] = extract(Document("Officials lifted the alert to level 3 on the island."))
+    assert (f.value, f.unit, f.kind) == (3, "alert_level", "measure")
+    [f] = extract(Document("A Category 5 typhoon is nearing the coast."))
+    assert (f.value, f.unit, f.kind) == (5, "category", "measure")

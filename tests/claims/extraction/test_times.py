@@ -97,3 +97,8 @@ def test_rule_between_two_months_is_one_range() -> None:
 
 def test_rule_a_modal_outweighs_a_past_participle() -> None:
     assert values("The tunnel will be completed in February.") == ["2025-02"]
+
+
+def test_rule_numeric_dates_are_read_in_text() -> None:
+    assert values("The board meets on 23.10.2026 in the capital.") == ["2026-10-23"]
+    assert values("Filing closes 11/30/2026.") == ["2026-11-30"]

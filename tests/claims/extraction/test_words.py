@@ -147,3 +147,16 @@ def test_rule_a_double_of_goals() -> None:
 def test_rule_cumulative_ordinal_before_a_capitalised_title() -> None:
     assert read("Kenya won their fifth Grand Prix.") == [("fifth", 5, "ordinal")]
     assert read("after the Second World War") == []
+
+
+def test_rule_slash_fraction_before_of_is_a_share() -> None:
+    assert read("Some 3/4 of the crop was lost.") == [("3/4", 75, "percent")]
+    assert read("The line runs 24/7 now.") == []
+
+
+def test_rule_range_of_the_change_after_by_up_or_down() -> None:
+    assert read("Yields climbed by 3 to 4 points.") == [("3 to 4", (3, 4), "range")]
+    assert read("Sales were down 2 to 3 per cent.") == [("2 to 3 per cent", (2, 3), "range")]
+    assert read("Down 4 to 6 per cent, she said.") == [("4 to 6 per cent", (4, 6), "range")]
+    # the change and the new level stay two figures
+    assert read("Prices rose by 2% to 5%.") == [("2%", 2, "percent"), ("5%", 5, "percent")]
