@@ -204,10 +204,9 @@ class _Reader(TimeReader, WordReader):
         text = self.text
         e = m.end()
         before = text[s - 1] if s > 0 else " "
-        # identifiers: CO2, A320, F-16, COVID-19, 1.2.3, #5, 24/7 (not "RMB12,000")
-        if (
-            before.isalpha() and not lx.CURRENCY_GLUED_LEFT.search(self.left(s, 8))
-        ) or before in "_#№/@":
+        # identifiers: CO2, A320, F-16, COVID-19, 1.2.3, #5, 24/7 ("RMB12,000" is read
+        # from its code: words.read_sign)
+        if before.isalpha() or before in "_#№/@":
             return None, self.token_end(s)
         if before in "-\u2010" and s >= 2 and text[s - 2].isalpha():
             word = lx.TRAILING_LETTERS.search(text[max(0, s - 12) : s - 1])
@@ -223,6 +222,8 @@ class _Reader(TimeReader, WordReader):
             and lx.DIAL_LEFT.search(self.left(s, 12))
         ):
             return None, self.token_end(s)  # "call 999", "dial 911": a phone number
+        if e - s == 4 and text[s] == "1" and lx.HELPLINE_LEFT.search(self.left(s, 24)):
+            return None, e  # "the centre can be reached on 1070": a helpline
         nxt = text[e : e + 2]
         c = nxt[:1]
         if c == "(" and text[e + 2 : e + 3] == ")" and nxt[1:].isalpha():

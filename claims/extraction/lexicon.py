@@ -1027,11 +1027,6 @@ CURRENCY_LAST = frozenset(p[-1] for p in CURRENCY_PREFIXES)
 CURRENCY_AT = re.compile(rf"({alt(CURRENCY_PREFIXES)}){SP}?(?=\d)")
 
 MINUS_WORD = re.compile(rf"\bminus{SP}+$", I)
-# a currency code glued to the digits it prices ("RMB12,000", "Rs4 lakh", "GBP5m"), with
-# no letter or digit before the code (not "ARMB12", "XRs4")
-CURRENCY_GLUED_LEFT = re.compile(
-    rf"(?<![\w$])(?:{alt(k for k in CURRENCY_PREFIXES if k[-1].isalpha())})$"
-)
 # a currency symbol written after the number: "50 €", "100₹", "-15€"
 CURRENCY_SYMBOL_AFTER = re.compile(rf"{SP}?({alt(_SYMBOLS_AFTER)})(?![\w\d])")
 # pence and cents in a sentence about shares are a price or earnings per share: "shares
@@ -1150,6 +1145,13 @@ YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
 # a price just before: "£2.95 a dozen"
 PRICE_LEFT = re.compile(r"[$€£¥]\s?\d[\d,.]*(?:p)?[ \u00a0]+$|\d[\d,.]*p[ \u00a0]+$")
 # "call 999", "dial 911", "ring 111": the number is a telephone number
+# before a four-digit helpline ("can be reached on 1070", "the hotline 1091"); not
+# "called 1500 voters"
+HELPLINE_LEFT = re.compile(
+    r"\b(?:(?:be|is|are)[ \u00a0]+reached|helplines?|hotlines?|toll-free(?:[ \u00a0]+number)?)"
+    r"[ \u00a0]+(?:(?:on|at)[ \u00a0]+)?$",
+    I,
+)
 DIAL_LEFT = re.compile(
     r"\b(?:call|calls|called|calling|dial|dials|dialled|dialed|dialling|"
     r"ring|rang|text|texted|phone|phoned|(?:be|is|are)[ \u00a0]+reached|helplines?|hotlines?)"

@@ -177,3 +177,30 @@ def test_one_character_words_with_one_ending_share_a_class() -> None:
     full = re.compile(rx)
     assert full.match("½ of") and full.match("¾ of") and full.match("ab") and full.match("a1")
     assert not full.match("½x") and not full.match("a2")
+
+
+def test_rule_a_four_digit_helpline_is_no_figure() -> None:
+    from claims.extraction import Document, extract
+
+    assert extract(Document("The control room can be reached on 1091 at any hour.")) == []
+    assert [f.value for f in extract(Document("Officials called 1500 voters."))] == [1500]
+
+
+def test_rules_that_already_worked_stay_working() -> None:
+    """Number language the engine read before this branch (a guard, one line each)."""
+    from claims.extraction import Document, extract
+
+    def values(text: str) -> list[object]:
+        return [f.value for f in extract(Document(text))]
+
+    assert values("For help ring 0821-4455667 or dial (044) 2811 9000.") == []  # phones
+    assert values("Those trapped should call 112 at once.") == []  # emergency number
+    assert values("Flight QZ 417 and train 12627 were late.") == []  # flight, train
+    assert values("The shop won't open.") == []  # "won't" is no Korean won
+    assert values("It fell to minus 6 overnight.") == [-6]
+    assert values("Lows of -12 degrees are likely.") == [-12]
+    assert values("Swells of 2 to 4 metres were seen.") == [(2, 4)]
+    assert values("The firm made $4bn and £2.5m.") == [4_000_000_000, 2_500_000]
+    assert values("A 10km run with a 20kg pack at 8mph.") == [10, 20, 8]
+    assert values("Nearly three quarters of voters agreed.") == [75]
+    assert values("A 1½ hour wait.") == [5400]
