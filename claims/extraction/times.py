@@ -43,7 +43,7 @@ class TimeReader(ReaderBase):
                 h, mi, ampm, end = int(a[1]), 0, a[2], a.end()
             else:
                 o = lx.OCLOCK.match(text, DIGITS.match(text, s).end())  # type: ignore[union-attr]
-                if o is None:
+                if o is None or not text[s : o.start()].isdecimal():  # not "3.5 o'clock"
                     return None, self.token_end(s)
                 h, mi, ampm, end = int(text[s : o.start()]), 0, None, o.end()
         if ampm:
@@ -61,7 +61,8 @@ class TimeReader(ReaderBase):
         approx = hedge is not None and hedge not in lx.NOT_APPROX
         # "7am to 11pm", "09:00-17:30 GMT": one range of times of day
         sep = lx.TIME_RANGE_SEP.match(text, end)
-        if sep and text[sep.end() : sep.end() + 1].isdigit() and tz_unit == "local":
+        # isdecimal, not isdigit: a superscript "²" is a digit that no number reads
+        if sep and text[sep.end() : sep.end() + 1].isdecimal() and tz_unit == "local":
             other, other_end = self.read_time(sep.end())
             if other is not None and other.kind == "time" and other.value != value:
                 return (

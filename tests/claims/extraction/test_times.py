@@ -102,3 +102,17 @@ def test_rule_a_modal_outweighs_a_past_participle() -> None:
 def test_rule_numeric_dates_are_read_in_text() -> None:
     assert values("The board meets on 23.10.2026 in the capital.") == ["2026-10-23"]
     assert values("Filing closes 11/30/2026.") == ["2026-11-30"]
+
+
+def test_a_superscript_after_a_time_range_dash_is_no_second_time() -> None:
+    # "²" is a digit to str.isdigit but no number reads it: this raised AttributeError
+    figures = extract(Document("The pool opens 2 am to ²2 on weekdays."))
+    assert [f.surface for f in figures][:1] == ["2 am"]
+
+
+def test_oclock_after_a_decimal_or_grouped_number_is_no_time(caplog) -> None:
+    for text in ("It was 3.5 o'clock.", "It was 1,200 o'clock."):
+        with caplog.at_level("WARNING", logger="claims.extraction.engine"):
+            figures = extract(Document(text))
+        assert all(f.kind != "time" for f in figures)
+    assert "skipped a figure" not in caplog.text  # no rule tripped over it
