@@ -434,25 +434,73 @@ class _Marker:
 class _Speakers:
     """Remembers who has spoken, to resolve pronouns, surnames and "the company"."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, starts: list[int] | None = None) -> None:
         self.text = text
         self.people: list[str] = []
         self.orgs: list[str] = []
+        self._person_at = -1  # where the last person registered was named
+        self._starts = starts or []
+        self._subjects: list[tuple[int, str]] | None = None
         self._name_index: list[tuple[int, str]] | None = None
         self._cache: dict[tuple[str, str], tuple[int, str | None]] = {}
         self._acronyms = 0
 
-    def register(self, name: str) -> None:
+    def register(self, name: str, pos: int = -1) -> None:
         if _is_person(name):
             self.people.append(name)
+            self._person_at = pos
         else:
             self.orgs.append(name)
+
+    def _person(self, pos: int) -> str | None:
+        """Who "he" or "she" at ``pos`` is: the person named last before it, as a source
+        or as the subject of a sentence ("Mara Lenz, the port's director, blamed the
+        fog. ... she said" is Mara Lenz's)."""
+        if self._subjects is None:
+            self._subjects = [
+                (at, name) for at in self._starts if (name := self._subject(at)) is not None
+            ]
+        k = bisect.bisect_left(self._subjects, (pos,)) - 1
+        if k >= 0 and self._subjects[k][0] > self._person_at:
+            return self._subjects[k][1]
+        return self.people[-1] if self.people else None
+
+    def _subject(self, at: int) -> str | None:
+        """The person a sentence starting at ``at`` opens with: "Nadia Ferreira, ...",
+        "Harbour's Chief Inspector Mara Lenz said", "Valdoria analyst Ivo Marr has"."""
+        run: list[str] = []
+        # a name is known for one by a title or job before it, or by what follows it: an
+        # apposition ("Nadia Ferreira, chief economist") or "of"/"at" ("Ivo Marr of
+        # Valdoria Rail"); "Average July temperatures" is no one
+        known = False
+        for tok in self.text[at : at + 120].split()[:8]:
+            word = tok.rstrip(",")
+            if word[:1].isupper() and word not in _PRONOUN_WORDS:
+                run.append(word)
+            elif word in _AFFILIATION_ROLES and run:
+                run, known = [], True  # "Valdoria analyst": the name follows
+                continue
+            else:
+                known = known or word in ("of", "at", "from")
+                break
+            if word != tok:
+                known = True
+                break  # the name ends at the comma
+        if any(w.lower().strip(".") in _TITLE_WORDS for w in run):
+            known = True
+        if not known or any(w in _MONTH_WORDS or w.lower() in _LEADING_FUNCTION for w in run):
+            return None
+        name = _person_part(run)
+        if name is None and len(run) == 1 and at > 0:
+            full = self._full_name(run[0], at + 1)
+            name = full if full and _is_person(full) else None
+        return name
 
     def resolve(self, raw: str, pos: int, sentence_start: int) -> str | None:
         raw = raw.strip().strip(",")
         low = raw.lower()
         if low in ("he", "she"):
-            return self.people[-1] if self.people else None
+            return self._person(pos)
         if low in ("it", "its"):
             return self.orgs[-1] if self.orgs else self._first_org(pos)
         if low == "they":
@@ -482,7 +530,7 @@ class _Speakers:
             full = self._full_name(name, pos)
             if full:
                 name = full
-        self.register(name)
+        self.register(name, pos)
         return name
 
     def _spelled_out(self, acronym: str) -> str:
@@ -571,6 +619,27 @@ def _may_be_capitalised(head: str, text: str) -> bool:
 @functools.lru_cache(maxsize=256)
 def _capitalised(head: str) -> re.Pattern[str]:
     return re.compile(re.escape(head[0].upper()) + "(?i:" + re.escape(head[1:]) + ")")
+
+
+# lower-case job words between an organisation and a person's name: "Valdoria analyst
+# Ivo Marr", "Harbour captain Jo Dunn", "Chief executive Mara Lenz"
+_AFFILIATION_ROLES = _word_set(
+    "analyst captain coach manager goalkeeper striker player owner boss chief executive "
+    "director economist strategist spokesman spokeswoman spokesperson chairman chairwoman "
+    "founder head leader secretary minister officer official scientist researcher "
+    "professor commander governor mayor adviser advisor"
+)
+_PRONOUN_WORDS = _word_set("He She It They We I You His Her Its Their Our My")
+
+
+def _person_part(run: list[str]) -> str | None:
+    """The person's name at the end of capitalised words, after any title: "M K Lenz"
+    from "Harbour Chief Minister M K Lenz"; None if the words name no person."""
+    titles = [k for k, w in enumerate(run) if w.lower().strip(".") in _TITLE_WORDS]
+    if titles:
+        run = run[titles[-1] + 1 :]
+    name = " ".join(run)
+    return name if name and _is_person(name) else None
 
 
 # capitalised words in a row, not across a full stop ("Tuesday. Police")
@@ -805,7 +874,7 @@ def _speaker_before(
             return
         speaker = _clean_name(raw, ms == s)
         if speaker:
-            speakers.register(speaker)
+            speakers.register(speaker, ms)
     else:
         speaker = speakers.resolve(raw, ms, s)
     after_verb = me
@@ -932,7 +1001,7 @@ def annotate(
     last = cands[-1].start
     spans = sentence_spans(text, last)
     starts = [s for s, _ in spans]
-    speakers = _Speakers(text)
+    speakers = _Speakers(text, starts)
     markers_by_sentence: dict[int, list[_Marker]] = {}
     turns = _turns(text, speakers)
     # markers are read for every sentence up to the last figure so that pronouns resolve;
@@ -964,6 +1033,8 @@ def annotate(
     figures: list[Figure] = []
     # the speaker a quoted sentence without markers takes, by sentence: its figures share it
     quoted: dict[int, str | None] = {}
+    # the source of the last figure of each sentence: reported figures run on
+    spoken: dict[int, str | None] = {}
     for c in cands:
         i = bisect.bisect_right(starts, c.start) - 1
         if i < 0:
@@ -988,9 +1059,11 @@ def annotate(
                     else None  # most sentences: no speech verb, no quote
                 )
             if who is None and in_span:
-                who = _carried(i, spans, markers_by_sentence, text)
+                who = _carried(i, spans, markers_by_sentence, text, spoken)
             if in_span:
                 quoted[i] = who
+        if in_span:
+            spoken[i] = who
         figures.append(
             new_figure(
                 c.start,
@@ -1027,7 +1100,11 @@ def _neighbour_speaker(
 
 
 def _carried(
-    i: int, spans: list[tuple[int, int]], markers: dict[int, list[_Marker]], text: str
+    i: int,
+    spans: list[tuple[int, int]],
+    markers: dict[int, list[_Marker]],
+    text: str,
+    spoken: dict[int, str | None],
 ) -> str | None:
     """A paraphrase runs on: a sentence without markers whose subject refers back to a
     source ("It expects...", "The agency plans...", "She ...") takes the speaker of the
@@ -1035,7 +1112,7 @@ def _carried(
     (a bound, so a paragraph of endless sentences costs linear time)."""
     ref = _ANAPHOR.match(text, spans[i][0])
     if ref is None:
-        return None
+        return _run_on(i, spans, markers, text, spoken)
     who: str | None = None
     for j in range(i - 1, max(-1, i - 1 - CARRY_SENTENCES), -1):
         if "\n" in text[spans[j][1] : spans[j + 1][0]]:
@@ -1054,6 +1131,52 @@ def _carried(
 
 
 CARRY_SENTENCES = 8
+
+
+def _run_on(
+    i: int,
+    spans: list[tuple[int, int]],
+    markers: dict[int, list[_Marker]],
+    text: str,
+    spoken: dict[int, str | None],
+) -> str | None:
+    """Reported speech runs on into the next sentence of its paragraph: "Coverage fell to
+    81%, the agency said. It stood at 93% in 2015" and "... The previous peak, 40 cm, came
+    in 1998." The sentence just before must be indirect speech whose source holds to its
+    end; after a direct quote the reporter speaks again ('"...," she said. Shares rose 2%')."""
+    j = i - 1
+    prev = markers.get(j)
+    if not prev or j < 0:
+        return None
+    ps, pe = spans[j]
+    s, e = spans[i]
+    if i in markers or "\n" in text[pe:s] or _has_quote(text, ps, pe) or _has_quote(text, s, e):
+        return None  # its own reporting verb with no source ("data showed"), a quote
+    who = _end_speaker(prev, ps, pe, text)
+    if who is None or spoken.get(j) != who or _MARKET_MOVE.match(text, s, e):
+        return None  # only figures run on, not a scene; share moves are the reporter's
+    return who
+
+
+# a sentence about the market's reaction: "Shares rose 4%", "Harlow's stock fell"
+_MARKET_MOVE = re.compile(
+    r"(?:[\w’'-]+\s+){0,3}?(?:shares|stock|stocks|index|bonds?|yields?)\b", re.I
+)
+
+
+def _has_quote(text: str, s: int, e: int) -> bool:
+    return any(q in text[s:e] for q in _QUOTES)
+
+
+def _end_speaker(markers: list[_Marker], s: int, e: int, text: str) -> str | None:
+    """Who speaks at the end of sentence ``text[s:e]`` when the source is named after what
+    it said ("..., the agency said." / "..., said Ola Fenn, its director.")."""
+    last = markers[-1]
+    if last.leading:
+        return None  # "X said (that) ...": the next sentence is often the reporter's again
+    if last.inverted:
+        return last.speaker if last.who < 0 else None
+    return _attribute(e - 1, markers, s, e, text)
 
 # a subject that refers back to a source named before: a pronoun or "the agency"
 _ANAPHOR = re.compile(
