@@ -359,6 +359,17 @@ _TRAILING_AUX = re.compile(r"\s+(?:have|has|had|is|are|was|were|will|would)$")
 _SPOKESPERSON = _word_set("spokesman spokeswoman spokesperson")
 
 
+# first-person words, which never name a source: the quote's speaker is named outside it
+_FIRST_PERSON = _word_set("I We we You you")
+# speech verbs that are also plural nouns ("previous reports", "the estimates")
+_NOUN_VERBS = _word_set("reports estimates forecasts claims notes states finds shows says")
+# lower-case words a source can end with before such a verb: "the ministry reports"
+_SOURCE_HEADS = ROLE_NOUNS | _word_set(
+    "he she it they officials authorities analysts economists police experts researchers "
+    "scientists investigators prosecutors organisers organizers unions residents"
+)
+
+
 def _spokes(raw: str) -> bool:
     return raw.split()[-1] in _SPOKESPERSON
 
@@ -396,7 +407,8 @@ _ADJUNCT_WORD = r"(?!\d+[,.]\d)[\w.'’-]+"
 _ADJUNCT_UNIT = (
     r"(?:\b(?:on|in|at|outside|from|during|via|before|after|to|late|early)\s+"
     rf"(?:(?:a|an|the|his|her|its|their)\s+)?{_ADJUNCT_WORD}(?:\s+{_ADJUNCT_WORD}){{0,3}}?"
-    r"|\b(?:earlier|later|late|yesterday|today|tonight|recently|again|also|previously)\b"
+    r"|\b(?:earlier|later|late|yesterday|today|tonight|recently|again|also|previously|"
+    r"afterwards|afterward)\b"
     r"|\b(?:this|last|next)\s+\w+"
     # "reported Thursday"
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -502,10 +514,12 @@ class _Speakers:
         if low in ("he", "she"):
             return self._person(pos)
         if low in ("it", "its"):
-            return self.orgs[-1] if self.orgs else self._first_org(pos)
+            return self._last_org(pos) if self.orgs else self._first_org(pos)
         if low == "they":
             return None
-        if low.startswith("the ") and not raw[4:5].isupper():
+        if low.startswith("the ") and (
+            not raw[4:5].isupper() or low.split()[1].endswith("-based")
+        ):
             head = low.split()[-1]
             if head in _PERSON_ROLES:
                 return self.people[-1] if self.people else None
@@ -516,12 +530,21 @@ class _Speakers:
             if name:
                 return name
             if head in ("statement", "report"):
-                return self.orgs[-1] if self.orgs else None
-            if len(low.split()) > 2 or head not in _GENERIC_ORG_HEADS:
+                return self._last_org(pos) if self.orgs else None
+            words = low.split()
+            if len(words) > 2 and head in _GENERIC_ORG_HEADS:
+                # "the railway company" after "Valdoria Railways said", "the Orlen-based
+                # group": the organisation named before
+                named = self._described(words[1:-1], pos)
+                if named:
+                    return named
+            if len(words) > 2 or head not in _GENERIC_ORG_HEADS:
                 # an unnamed source as written: "the provincial health ministry"
                 return "the " + raw[4:] if raw.startswith("The ") else raw
-            return self.orgs[-1] if self.orgs else self._first_org(pos)
+            return self._last_org(pos) if self.orgs else self._first_org(pos)
         name = _clean_name(raw, pos == sentence_start)
+        if name is not None and " " in name:
+            name = _undated(name)  # "Orlen Rail on Tuesday said"
         if name is None:
             return None
         if _ACRONYM.fullmatch(name):
@@ -532,6 +555,32 @@ class _Speakers:
                 name = full
         self.register(name, pos)
         return name
+
+    def _last_org(self, pos: int) -> str:
+        """The organisation that has spoken whose name was written last before ``pos``:
+        "the company" after "Orlen Rail said ..., according to the Valdoria Post. ...
+        Ivo Marr, chief executive of Orlen Rail, ..." is Orlen Rail."""
+        best, at = self.orgs[-1], -1
+        for org in set(self.orgs[-MAX_ORGS:]):
+            k = self.text.rfind(org, 0, pos)
+            if k > at:
+                best, at = org, k
+        return best
+
+    def _described(self, modifiers: list[str], pos: int) -> str | None:
+        """The organisation "the railway company" or "the Orlen-based group" refers to:
+        one that has spoken with a name sharing the modifier's stem, or, for a place of
+        base, the organisation written last."""
+        for mod in modifiers:
+            if mod.endswith("-based"):
+                return self._last_org(pos) if self.orgs else self._first_org(pos)
+            stem = mod[:5]
+            if len(stem) < 4:
+                continue
+            for org in reversed(self.orgs):
+                if any(w.lower().startswith(stem) for w in org.split()):
+                    return org
+        return None
 
     def _spelled_out(self, acronym: str) -> str:
         """The name an acronym stands for where the text defines it: "the Regional
@@ -578,12 +627,24 @@ class _Speakers:
         return found[1] if found[0] < pos else None
 
     def _first_org(self, pos: int) -> str | None:
-        for start, seq in self._names():
-            if start >= pos:
-                break
+        """An organisation for "it" or "the club" when none has spoken: the last one named
+        before ``pos`` as such ("Orlen Freight Services", "Harbour manager Jo Dunn": the
+        club Harbour), else the first name of several words that no speaker has."""
+        names = self._names()
+        k = bisect.bisect_left(names, (pos,))
+        for start, seq in reversed(names[max(0, k - MAX_ORGS) : k]):
+            name = _clean_name(seq, False)
+            if not name or name.split()[0] in _MONTH_WORDS:
+                continue
+            if any(w.lower() in _ORG_WORDS for w in name.split()) and not _is_person(name):
+                return name
+            after = self.text[start + len(seq) : start + len(seq) + 20].split()
+            if after and after[0] in _AFFILIATION_ROLES and not _is_person(name):
+                return self._full_name(name, pos) or name if " " not in name else name
+        for start, seq in names[:k]:
             if " " in seq:
                 name = _clean_name(seq, False)
-                if name and " " in name:
+                if name and " " in name and name not in self.people:
                     return name
         return None
 
@@ -729,17 +790,19 @@ def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> s
     first = parts[0]
     # "figures released by the health agency on April 8": a date is no source
     names = [
-        n
+        (n.start(), name)
         for n in _THE_NAME.finditer(first)
-        if n[0].split()[-1].lower() not in _MONTH_WORDS
-        and n[0].split()[0].lower() not in _MONTH_WORDS
+        if n[0].split()[0].lower() not in _MONTH_WORDS and (name := _undated(n[0]))
     ]
     if not names:
         role = _ROLE_IN.search(first)
         if role:
             return role["role"]
+        data = _DATA_SOURCE.fullmatch(first.strip())
+        if data:
+            return data[0]  # "according to league tracking data": as written
     if names:
-        return speakers.resolve(names[-1][0], offset + names[-1].start(), s)
+        return speakers.resolve(names[-1][1], offset + names[-1][0], s)
     if len(parts) > 1:
         nm = _LEADING_NAME.match(parts[1])
         if nm and _is_person(nm[1]):
@@ -751,6 +814,36 @@ def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> s
     if first.startswith("the ") and len(first.split()) <= 5:
         return first.strip()
     return None
+
+
+def _appositive(part: str, speaker: str, before: str) -> bool:
+    """The clause after "according to its mayor," only names the source ("Petro Dunai"),
+    unlike "the company's outlook, Orlen's revenue will reach $4 billion"."""
+    part = part.strip()
+    return (
+        speaker not in before
+        and part.startswith(speaker)
+        and part[len(speaker) : len(speaker) + 1] not in ("'", "’")
+        and not any(ch.isdigit() for ch in part)
+    )
+
+
+def _undated(name: str) -> str | None:
+    """A name without the date the pattern took in after it: "Orlen Daily" from
+    "Orlen Daily on Wednesday"; None if only the date is left."""
+    toks = name.split()
+    if toks[-1].lower() not in _MONTH_WORDS:
+        return name
+    while toks and (toks[-1].lower() in _MONTH_WORDS or toks[-1] in ("on", "in")):
+        toks.pop()
+    return " ".join(toks) if toks else None
+
+
+# a source of data with no name: "according to league tracking data", "to port
+# authority figures" (up to three lower-case words before the noun)
+_DATA_SOURCE = re.compile(
+    rf"(?:[a-z][\w-]*\s+){{1,3}}(?:data|figures|statistics|estimates|records)"
+)
 
 
 def _markers(
@@ -769,7 +862,7 @@ def _markers(
         # a clause after it ("..., while the union claimed 350,000") is not covered
         parts = m["rest"].split(",")
         phrase = len(parts[0])
-        if speaker and len(parts) > 1 and speaker in parts[1] and speaker not in parts[0]:
+        if speaker and len(parts) > 1 and _appositive(parts[1], speaker, parts[0]):
             phrase += 1 + len(parts[1])
         end = s + m.start("rest") + phrase
         out.append(_Marker(ms, end, speaker, leading, end))
@@ -799,8 +892,8 @@ def _markers(
         toks = raw.split()
         while toks and (toks[0][0].islower() and toks[0] not in ("the", "it")):
             toks = toks[1:]
-        if not toks or toks[0].rstrip(".").lower() in _MONTH_WORDS:
-            continue
+        if not toks or toks[0].rstrip(".").lower() in _MONTH_WORDS or toks[-1] in _FIRST_PERSON:
+            continue  # "told my mother I would": no source
         speaker = speakers.resolve(" ".join(toks), ms, s)
         me = s + m.end()
         who = _WHO_SAID.search(text, me, e)
@@ -853,12 +946,19 @@ def _speaker_before(
     ms, me = s + m.start(), s + m.end()
     if taken and any(a <= ms < b for a, b in taken):
         return
+    if text[me : me + 1] == "-":
+        return  # "forecast-beating profits": part of a compound, no verb
     raw = m["sp"]
     aux = _TRAILING_AUX.search(raw)
     if aux and aux.start() > 0:
         if aux[0].split()[0] in _PASSIVE_AUX:
             return  # "Payrolls were revised down": no one speaks
         raw = raw[: aux.start()]  # "staff in Harwick county have reported"
+    last = raw.split()[-1]
+    if last in _FIRST_PERSON:
+        return  # '"I told my mother ..."': inside a quote, the speaker is named outside
+    if m["v"] in _NOUN_VERBS and last[0].islower() and last not in _SOURCE_HEADS:
+        return  # "revisions to previous reports paint": a noun, no verb
     spokes = _FOR_ORGANISATION.search(raw) if raw[:2].lower() in ("a ", "an") else None
     if spokes:
         org = spokes[1]
@@ -1131,6 +1231,8 @@ def _carried(
 
 
 CARRY_SENTENCES = 8
+# how many organisations, or names before a position, "the company" is looked up among
+MAX_ORGS = 32
 
 
 def _run_on(

@@ -1,0 +1,83 @@
+"""Organisations as sources: descriptors resolved to the organisation named before,
+"according to" phrases, and words that look like a speaker but are none (our own
+sentences; invented names and places)."""
+
+import datetime as dt
+
+from claims.extraction import Document, extract
+
+
+def who(text: str, surface: str) -> str | None:
+    for f in extract(Document(text, dt.date(2024, 3, 12))):
+        if f.surface == surface:
+            return f.attributed_to
+    raise AssertionError(f"{surface!r} not found")
+
+
+def test_the_company_is_the_organisation_written_last_not_the_last_to_speak() -> None:
+    text = (
+        "Orlen Systems said sales rose 9%. Demand grew fast, according to a report in the "
+        "Valdoria Post. Ivo Marr, chief executive of Orlen Systems, was pleased. "
+        "The company said margins were 41%."
+    )
+    assert who(text, "41%") == "Orlen Systems"
+
+
+def test_a_descriptor_with_a_modifier_is_the_organisation_it_describes() -> None:
+    text = (
+        "Trains resumed on Monday, Valdoria Railways said. "
+        "The railway company said it planned 3 more trains."
+    )
+    assert who(text, "3") == "Valdoria Railways"
+    text = (
+        "Brenlow Foods raised its dividend. The Orlen-based group said profit rose 10 per cent."
+    )
+    assert who(text, "10 per cent") == "Brenlow Foods"
+
+
+def test_the_club_is_the_one_a_player_or_manager_belongs_to_not_a_person() -> None:
+    text = (
+        "Ivo Marr scored twice on Sunday. "
+        '"We were brilliant," Harbour manager Jo Dunn said.\n\n'
+        "The crowd of 41,000 was a record, the club said."
+    )
+    assert who(text, "41,000") == "Harbour"
+
+
+def test_first_person_words_in_a_quote_name_no_source() -> None:
+    text = (
+        "Ivo Marr, the Harbour striker, scored again. "
+        '"I told my coach I would score two goals," he told reporters afterwards.'
+    )
+    assert who(text, "two") == "Ivo Marr"
+
+
+def test_a_plural_noun_is_no_reporting_verb() -> None:
+    text = "Orlen Rail grew. But revisions to previous reports paint a weaker picture of 2023."
+    assert who(text, "2023") is None
+
+
+def test_according_to_a_report_in_an_outlet_on_a_weekday() -> None:
+    text = "Sales rose in the second quarter, according to a report in Valdoria Daily on Friday."
+    assert who(text, "second") == "Valdoria Daily"
+
+
+def test_according_to_unnamed_data_is_the_data_as_written() -> None:
+    text = "The striker ran 11.8 km, according to league tracking data."
+    assert who(text, "11.8 km") == "league tracking data"
+
+
+def test_according_to_the_companys_outlook_then_a_clause_with_the_figure() -> None:
+    text = (
+        "Orlen Systems said sales rose 9%. According to the company's outlook, "
+        "Orlen's revenue will reach $4.4 billion."
+    )
+    assert who(text, "$4.4 billion") == "Orlen Systems"
+
+
+def test_a_verb_in_a_compound_is_no_reporting_verb() -> None:
+    text = (
+        "Orlen owner Brenlow Foods served up forecast-beating profits on Monday. "
+        "The Valdoria-based group said profit rose 7 per cent."
+    )
+    assert who(text, "7 per cent") == "Brenlow Foods"
