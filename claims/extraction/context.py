@@ -205,7 +205,8 @@ _SPEAKER_BEFORE = re.compile(
     rf"\b(?P<sp>{_NAME}|{_PRONOUN}|{_ROLE}|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
     # an acronym in brackets: "the Northland Hydrology Institute (NHI) said"
     r"(?:\s+\([A-Z][A-Za-z&]{1,7}\))?"
-    rf"(?P<app>,\s*\d{{1,3}},|,\s*(?:a|an|the|[a-z])[^,.;\"“”]{{0,80}},)?"
+    # up to two appositions: "Mara Lenz, 52, who took over in 2023, said"
+    rf"(?P<app>(?:,\s*\d{{1,3}}|,\s*(?:a|an|the|[a-z])[^,.;\"“”]{{0,80}}){{1,2}},)?"
     rf",?\s+(?:also\s+|later\s+|then\s+|now\s+|previously\s+|had\s+|has\s+|have\s+)?(?P<v>{_SAY_VERB})\b"
 )
 # '..., said Tomas Vries', 'said chief executive Maya Ruiz', 'said the company'
@@ -1099,6 +1100,11 @@ def annotate(
     if not cands:
         return []
     last = cands[-1].start
+    # the text's quotations, when it has quotation marks
+    quotes = _quotations(text) if any(q in text for q in _QUOTES) else []
+    k = bisect.bisect_right(quotes, (last, len(text))) - 1
+    if k >= 0 and quotes[k][1] > last:
+        last = quotes[k][1]  # its speaker may be named after the quotation ends
     spans = sentence_spans(text, last)
     starts = [s for s, _ in spans]
     speakers = _Speakers(text, starts)
@@ -1152,6 +1158,8 @@ def annotate(
             who = quoted[i]
         else:
             who = _turn_speaker(c.start, turns) if turns[0] else None
+            if who is None and quotes:
+                who = _quote_speaker(c.start, quotes, starts, markers_by_sentence, text)
             if who is None:
                 who = (
                     _neighbour_speaker(i, spans, markers_by_sentence, text)
@@ -1182,6 +1190,65 @@ def annotate(
             )
         )
     return figures
+
+
+# a quotation mark, or a paragraph break (where a quotation left open may go on)
+_QUOTE_OR_BREAK = re.compile(r'["“”]|\n[ \t]*\n\s*')
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """(opening mark, closing mark) of each quotation, in order. A quotation open at the
+    end of a paragraph goes on when the next paragraph opens with a quotation mark (a
+    speech of several paragraphs); otherwise it ends with its paragraph."""
+    out: list[tuple[int, int]] = []
+    open_at = -1
+    goes_on = -1  # where the opening mark of a continued quotation stands
+    for m in _QUOTE_OR_BREAK.finditer(text):
+        ch = m[0]
+        if ch[0] == "\n":
+            if open_at >= 0:
+                if text[m.end() : m.end() + 1] in ('"', "“"):
+                    goes_on = m.end()
+                else:
+                    out.append((open_at, m.start()))
+                    open_at = -1
+            continue
+        if m.start() == goes_on:
+            continue
+        if open_at < 0:
+            if ch != "”":
+                open_at = m.start()
+        elif ch != "“":
+            out.append((open_at, m.start()))
+            open_at = -1
+    if open_at >= 0:
+        out.append((open_at, len(text)))
+    return out
+
+
+def _quote_speaker(
+    pos: int,
+    quotes: list[tuple[int, int]],
+    starts: list[int],
+    markers: dict[int, list[_Marker]],
+    text: str,
+) -> str | None:
+    """The speaker of the quotation that holds ``pos``: named right after its closing
+    mark ('...," she said') or right before its opening one ('Mara Lenz said: "...')."""
+    k = bisect.bisect_right(quotes, (pos, len(text))) - 1
+    if k < 0 or not quotes[k][0] < pos < quotes[k][1]:
+        return None
+    qs, qe = quotes[k]
+    for mk in markers.get(bisect.bisect_right(starts, qe) - 1, ()):
+        if mk.start > qe and not text[qe + 1 : mk.start].strip(" ,"):
+            return mk.speaker
+    for mk in reversed(markers.get(bisect.bisect_right(starts, qs) - 1, ())):
+        if mk.end <= qs:
+            between = text[mk.end : qs].strip()
+            if len(between) <= 40 and between.endswith((":", ",")) or not between:
+                return mk.speaker
+            break
+    return None
 
 
 def _neighbour_speaker(
