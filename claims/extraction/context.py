@@ -423,7 +423,10 @@ _TOLD_OBJECT = re.compile(
     r"\s+(?:reporters|journalists|parliament|lawmakers|legislators|MPs|senators|delegates|"
     r"investors|analysts|staff|supporters|residents|the\s+court|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
     r"(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|committee|"
-    r"meeting|newspaper|broadcaster|radio|television|audience))"
+    r"meeting|newspaper|broadcaster|radio|television|audience)"
+    # any short object that ends the clause: "told the agency.", "told a rally in Orlen"
+    r"|(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
+    r"(?=\s*[,.;:!?\"”]|\s+(?:in|at|on|during|after|before|via|by|last|this)\b))"
 )
 _NO_ATTRIBUTION_CLAUSE = re.compile(
     r"\s*(?:as|when|while|after|before|describing|saying|which|where|amid|"
@@ -637,7 +640,7 @@ class _Speakers:
             name = _clean_name(seq, False)
             if not name or name.split()[0] in _MONTH_WORDS:
                 continue
-            if any(w.lower() in _ORG_WORDS for w in name.split()) and not _is_person(name):
+            if " " in name and any(w.lower() in _ORG_WORDS for w in name.split()) and not _is_person(name):
                 return name
             after = self.text[start + len(seq) : start + len(seq) + 20].split()
             if after and after[0] in _AFFILIATION_ROLES and not _is_person(name):
@@ -692,6 +695,15 @@ _AFFILIATION_ROLES = _word_set(
     "professor commander governor mayor adviser advisor"
 )
 _PRONOUN_WORDS = _word_set("He She It They We I You His Her Its Their Our My")
+
+
+# a person named before "of" and the organisation she speaks for
+_MEMBER_OF = re.compile(
+    rf"(?P<person>{_CAP}\s+{_CAP})\s+of\s+the\s+(?:[\w’'-]+\s+){{1,3}}?(?=[A-Z])"
+)
+_ROLE_THEN_NAME = re.compile(
+    rf"\s+(?:{trie_regex(set(_AFFILIATION_ROLES))})\s+(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})"
+)
 
 
 def _person_part(run: list[str]) -> str | None:
@@ -895,8 +907,12 @@ def _markers(
             toks = toks[1:]
         if not toks or toks[0].rstrip(".").lower() in _MONTH_WORDS or toks[-1] in _FIRST_PERSON:
             continue  # "told my mother I would": no source
-        speaker = speakers.resolve(" ".join(toks), ms, s)
         me = s + m.end()
+        role = _ROLE_THEN_NAME.match(text, me, e)
+        if role:
+            # "said Harbour captain Jo Dunn": the person, not the club before the job
+            toks, me = role["name"].split(), role.end()
+        speaker = speakers.resolve(" ".join(toks), ms, s)
         who = _WHO_SAID.search(text, me, e)
         out.append(
             _Marker(ms, me, speaker, False, me, inverted=True, who=who.start() if who else -1)
@@ -960,6 +976,10 @@ def _speaker_before(
         return  # '"I told my mother ..."': inside a quote, the speaker is named outside
     if m["v"] in _NOUN_VERBS and last[0].islower() and last not in _SOURCE_HEADS:
         return  # "revisions to previous reports paint": a noun, no verb
+    member = _MEMBER_OF.search(text, max(s, ms - 80), ms + 1) if raw[:1].isupper() else None
+    if member and member.end() == ms and _is_person(member["person"]):
+        # "Ivo Marr of the dockers' union Dockwise said": Ivo Marr speaks
+        raw, ms = member["person"], member.start("person")
     spokes = _FOR_ORGANISATION.search(raw) if raw[:2].lower() in ("a ", "an") else None
     if spokes:
         org = spokes[1]

@@ -36,3 +36,24 @@ def test_two_appositions_between_the_speaker_and_said() -> None:
     text = 'Chief executive Mara Lenz, 52, who joined in 2021, said the port lost €4m.'
     assert who(text, "€4m") == "Mara Lenz"
     assert who(text, "2021") is None
+
+
+def test_told_with_a_short_object_that_ends_the_clause_is_trailing() -> None:
+    text = (
+        "Ivo Marr, a surgeon at Orlen General, spoke first. "
+        '"Each patient waits 14 weeks," he told the agency.'
+    )
+    assert who(text, "14 weeks") == "Ivo Marr"
+    text = 'Mara Lenz, 49, spoke. "We waited two years," she told a rally in Orlen on Friday.'
+    assert who(text, "two years") == "Mara Lenz"
+    assert who(text, "Friday") is None
+
+
+def test_said_then_a_club_and_a_job_names_the_person() -> None:
+    text = '"We lost 3-1 here in 2021," said Harbour captain Jo Dunn, 33.'
+    assert who(text, "3-1") == "Jo Dunn"
+
+
+def test_a_person_of_an_organisation_speaks_for_herself() -> None:
+    text = "Mara Lenz of the dockers' union Dockwise said 300 jobs were at risk."
+    assert who(text, "300") == "Mara Lenz"
