@@ -521,9 +521,7 @@ class _Speakers:
             return self._last_org(pos) if self.orgs else self._first_org(pos)
         if low == "they":
             return None
-        if low.startswith("the ") and (
-            not raw[4:5].isupper() or low.split()[1].endswith("-based")
-        ):
+        if low.startswith("the ") and (not raw[4:5].isupper() or low.split()[1].endswith("-based")):
             head = low.split()[-1]
             if head in _PERSON_ROLES:
                 return self.people[-1] if self.people else None
@@ -640,12 +638,16 @@ class _Speakers:
             name = _clean_name(seq, False)
             if not name or name.split()[0] in _MONTH_WORDS:
                 continue
-            if " " in name and any(w.lower() in _ORG_WORDS for w in name.split()) and not _is_person(name):
+            if (
+                " " in name
+                and any(w.lower() in _ORG_WORDS for w in name.split())
+                and not _is_person(name)
+            ):
                 return name
             after = self.text[start + len(seq) : start + len(seq) + 20].split()
             if after and after[0] in _AFFILIATION_ROLES and not _is_person(name):
                 return self._full_name(name, pos) or name if " " not in name else name
-        for start, seq in names[:k]:
+        for _start, seq in names[:k]:
             if " " in seq:
                 name = _clean_name(seq, False)
                 if name and " " in name and name not in self.people:
@@ -854,9 +856,7 @@ def _undated(name: str) -> str | None:
 
 # a source of data with no name: "according to league tracking data", "to port
 # authority figures" (up to three lower-case words before the noun)
-_DATA_SOURCE = re.compile(
-    rf"(?:[a-z][\w-]*\s+){{1,3}}(?:data|figures|statistics|estimates|records)"
-)
+_DATA_SOURCE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?:data|figures|statistics|estimates|records)")
 
 
 def _markers(
@@ -1161,6 +1161,8 @@ def annotate(
     quoted: dict[int, str | None] = {}
     # the source of the last figure of each sentence: reported figures run on
     spoken: dict[int, str | None] = {}
+    # by sentence, the figures a decision-maker set: "the bank raised its rate to 4.5%"
+    decisions: dict[int, list[tuple[int, int, str | None]]] = {}
     for c in cands:
         i = bisect.bisect_right(starts, c.start) - 1
         if i < 0:
@@ -1176,6 +1178,8 @@ def annotate(
             who = None
         elif in_span and i in quoted:
             who = quoted[i]
+            if who is None:
+                who = _decided(c, i, s, e, text, speakers, decisions)
         else:
             who = _turn_speaker(c.start, turns) if turns[0] else None
             if who is None and quotes:
@@ -1190,6 +1194,8 @@ def annotate(
                 who = _carried(i, spans, markers_by_sentence, text, spoken)
             if in_span:
                 quoted[i] = who
+                if who is None:
+                    who = _decided(c, i, s, e, text, speakers, decisions)
         if in_span:
             spoken[i] = who
         figures.append(
@@ -1265,9 +1271,72 @@ def _quote_speaker(
     for mk in reversed(markers.get(bisect.bisect_right(starts, qs) - 1, ())):
         if mk.end <= qs:
             between = text[mk.end : qs].strip()
-            if len(between) <= 40 and between.endswith((":", ",")) or not between:
+            if not between or (len(between) <= 40 and between.endswith((":", ","))):
                 return mk.speaker
             break
+    return None
+
+
+# Who decides a figure is its source: "the Valdoria central bank raised its main rate by
+# 0.25 points to 4.5%", "Orlen Securities has set a price target of $500", "Valdoria
+# analyst Ivo Marr has provided a price target of $540". The figure must follow the
+# decided thing (a rate, a target, a forecast...) in the same clause.
+_DECISION_VERBS = _word_set(
+    "raised raises lifted lifts cut cuts lowered lowers increased reduced set sets kept "
+    "held left provided gave issued put puts pegged trimmed hiked"
+)
+_DECIDED_NOUNS = _word_set(
+    "rate rates target targets forecast forecasts guidance outlook estimate estimates "
+    "projection projections rating goal costs"
+)
+_DECISION = re.compile(
+    # a named decision-maker only: "the central bank cut its rate" may be the reporter's
+    rf"(?P<sub>(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+)?{_CAP}){{0,4}})"
+    rf"(?:\s+(?:{trie_regex(set(_AFFILIATION_ROLES))})\s+(?P<person>{_CAP}\s+{_CAP}))?"
+    r"\s+(?:has\s+|have\s+|had\s+|also\s+|now\s+)?"
+    rf"(?P<v>{trie_regex(set(_DECISION_VERBS))})\b"
+    rf"[^,.;]{{0,60}}?\b(?:{trie_regex(set(_DECIDED_NOUNS))})\b"
+)
+# a court's ruling: "the Orlen district court fined the operator €4m", "The tribunal
+# sentenced him to six years"
+_RULING = re.compile(
+    rf"(?P<sub>[Tt]he\s+(?:{_CAP}\s+|[a-z]+\s+){{0,3}}(?:court|tribunal|judge|regulator|watchdog)|"
+    rf"(?:{_CAP}\s+){{1,4}}(?:Court|Tribunal))"
+    r"\s+(?:also\s+|has\s+|had\s+)?(?:fined|sentenced|ordered)\b"
+)
+_CLAUSE_END = re.compile(r"[,.;](?=\s|$)")
+
+
+def _decisions(text: str, s: int, e: int, speakers: _Speakers) -> list[tuple[int, int, str | None]]:
+    """(start, end, source) of the stretches of sentence ``text[s:e]`` whose figures the
+    sentence's decision-maker set or its court ruled."""
+    out: list[tuple[int, int, str | None]] = []
+    m = _DECISION.match(text, s, e)
+    if m:
+        end = _CLAUSE_END.search(text, m.end(), e)
+        raw = m["person"] or m["sub"]
+        out.append((m.end(), end.start() if end else e, speakers.resolve(raw, s, s)))
+    for r in _RULING.finditer(text, s, e):
+        out.append((r.end(), e, speakers.resolve(r["sub"], r.start(), s)))
+    return out
+
+
+def _decided(
+    c: Candidate,
+    i: int,
+    s: int,
+    e: int,
+    text: str,
+    speakers: _Speakers,
+    decisions: dict[int, list[tuple[int, int, str | None]]],
+) -> str | None:
+    if c.apposition or c.kind in ("date", "time", "year"):
+        return None  # the day of a decision is the reporter's; "a director, 58,"
+    if i not in decisions:
+        decisions[i] = _decisions(text, s, e, speakers)
+    for lo, hi, who in decisions[i]:
+        if lo <= c.start < hi:
+            return who
     return None
 
 
@@ -1366,6 +1435,7 @@ def _end_speaker(markers: list[_Marker], s: int, e: int, text: str) -> str | Non
     if last.inverted:
         return last.speaker if last.who < 0 else None
     return _attribute(e - 1, markers, s, e, text)
+
 
 # a subject that refers back to a source named before: a pronoun or "the agency"
 _ANAPHOR = re.compile(

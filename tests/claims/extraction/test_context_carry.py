@@ -61,7 +61,6 @@ def test_he_after_a_title_and_an_affiliation() -> None:
 
 def test_a_capitalised_phrase_opening_a_sentence_is_no_person() -> None:
     text = (
-        "Ivo Marr said 40 cars were towed. "
-        "Average March rainfall has doubled since 1990, he said."
+        "Ivo Marr said 40 cars were towed. Average March rainfall has doubled since 1990, he said."
     )
     assert who(text, "1990") == "Ivo Marr"

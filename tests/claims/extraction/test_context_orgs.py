@@ -29,9 +29,7 @@ def test_a_descriptor_with_a_modifier_is_the_organisation_it_describes() -> None
         "The railway company said it planned 3 more trains."
     )
     assert who(text, "3") == "Valdoria Railways"
-    text = (
-        "Brenlow Foods raised its dividend. The Orlen-based group said profit rose 10 per cent."
-    )
+    text = "Brenlow Foods raised its dividend. The Orlen-based group said profit rose 10 per cent."
     assert who(text, "10 per cent") == "Brenlow Foods"
 
 
@@ -81,3 +79,36 @@ def test_a_verb_in_a_compound_is_no_reporting_verb() -> None:
         "The Valdoria-based group said profit rose 7 per cent."
     )
     assert who(text, "7 per cent") == "Brenlow Foods"
+
+
+def test_a_named_decision_maker_is_the_source_of_the_rate_or_target_it_set() -> None:
+    text = (
+        "The Valdoria Central Bank raised its main interest rate by 0.25 percentage points "
+        "to 4.5% on Feb. 5, its fifth increase in 12 months."
+    )
+    assert who(text, "0.25 percentage points") == "Valdoria Central Bank"
+    assert who(text, "4.5%") == "Valdoria Central Bank"
+    assert who(text, "Feb. 5") is None  # the day is the reporter's
+    assert who(text, "12 months") is None  # another clause
+    text = (
+        "Orlen Securities has set a price target of $500. "
+        "Valdoria analyst Ivo Marr has provided a price target of $540."
+    )
+    assert who(text, "$500") == "Orlen Securities"
+    assert who(text, "$540") == "Ivo Marr"
+
+
+def test_decisions_without_a_decided_thing_or_a_name_are_not_attributed() -> None:
+    assert who("Deputies issued 23 parking tickets.", "23") is None
+    assert who("The regional council has set aside €2.5m for housing.", "€2.5m") is None
+    assert who("The central bank cut its main rate to 3.75%.", "3.75%") is None
+
+
+def test_a_court_is_the_source_of_its_ruling() -> None:
+    text = (
+        "Profits fell, and the Valdoria Federal Court fined the operator CHF 45m. "
+        "The court also sentenced a former director, 58, to three years in prison."
+    )
+    assert who(text, "CHF 45m") == "Valdoria Federal Court"
+    assert who(text, "three years") == "Valdoria Federal Court"
+    assert who(text, "58") is None

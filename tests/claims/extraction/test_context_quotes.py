@@ -33,7 +33,7 @@ def test_a_quotation_after_said_colon_runs_on_into_a_continuation_paragraph() ->
 
 
 def test_two_appositions_between_the_speaker_and_said() -> None:
-    text = 'Chief executive Mara Lenz, 52, who joined in 2021, said the port lost €4m.'
+    text = "Chief executive Mara Lenz, 52, who joined in 2021, said the port lost €4m."
     assert who(text, "€4m") == "Mara Lenz"
     assert who(text, "2021") is None
 
