@@ -542,7 +542,10 @@ class _Speakers:
                     return named
             if len(words) > 2 or head not in _GENERIC_ORG_HEADS:
                 # an unnamed source as written: "the provincial health ministry"
-                return "the " + raw[4:] if raw.startswith("The ") else raw
+                unnamed = "the " + raw[4:] if raw.startswith("The ") else raw
+                if len(words) > 2 and unnamed not in self.orgs:
+                    self.orgs.append(unnamed)  # "the agency" will be this agency
+                return unnamed
             return self._last_org(pos) if self.orgs else self._first_org(pos)
         name = _clean_name(raw, pos == sentence_start)
         if name is not None and " " in name:
@@ -557,6 +560,17 @@ class _Speakers:
                 name = full
         self.register(name, pos)
         return name
+
+    def spoken_org(self, words: list[str]) -> str | None:
+        """The organisation that has spoken that "the [modifier] head" names: its name
+        has the head ("the agency": "the provincial health agency") and the modifier's
+        stem ("the rail authority": "Valdoria Rail Authority")."""
+        head, mods = words[-1], [w[:5] for w in words[:-1]]
+        for org in reversed(self.orgs):
+            low = org.lower()
+            if head in low.split() and all(m in low for m in mods):
+                return org
+        return None
 
     def _last_org(self, pos: int) -> str:
         """The organisation that has spoken whose name was written last before ``pos``:
@@ -1191,7 +1205,7 @@ def annotate(
                     else None  # most sentences: no speech verb, no quote
                 )
             if who is None and in_span:
-                who = _carried(i, spans, markers_by_sentence, text, spoken)
+                who = _carried(i, spans, markers_by_sentence, text, spoken, speakers)
             if in_span:
                 quoted[i] = who
                 if who is None:
@@ -1361,6 +1375,7 @@ def _carried(
     markers: dict[int, list[_Marker]],
     text: str,
     spoken: dict[int, str | None],
+    speakers: _Speakers,
 ) -> str | None:
     """A paraphrase runs on: a sentence without markers whose subject refers back to a
     source ("It expects...", "The agency plans...", "She ...") takes the speaker of the
@@ -1369,6 +1384,12 @@ def _carried(
     ref = _ANAPHOR.match(text, spans[i][0])
     if ref is None:
         return _run_on(i, spans, markers, text, spoken)
+    if ref["p"].startswith("The") and not ref[0].endswith("s"):
+        # "The agency plans to vaccinate 250,000": an organisation that has spoken, in
+        # any paragraph before, is the source of what it does
+        named = speakers.spoken_org(ref["p"].lower().split()[1:])
+        if named:
+            return named
     who: str | None = None
     for j in range(i - 1, max(-1, i - 1 - CARRY_SENTENCES), -1):
         if "\n" in text[spans[j][1] : spans[j + 1][0]]:
@@ -1404,8 +1425,18 @@ def _run_on(
     end; after a direct quote the reporter speaks again ('"...," she said. Shares rose 2%')."""
     j = i - 1
     prev = markers.get(j)
-    if not prev or j < 0:
+    if j < 0:
         return None
+    if not prev:
+        # after "The agency plans ... €3.2m." (the agency's own), its plan goes on
+        ref = _ANAPHOR.match(text, spans[j][0])
+        if ref is None or ref[0].endswith("s") or j in markers:
+            return None
+        ps, pe = spans[j]
+        s, e = spans[i]
+        if "\n" in text[pe:s] or _has_quote(text, s, e) or _MARKET_MOVE.match(text, s, e):
+            return None
+        return spoken.get(j)
     ps, pe = spans[j]
     s, e = spans[i]
     if i in markers or "\n" in text[pe:s] or _has_quote(text, ps, pe) or _has_quote(text, s, e):

@@ -64,3 +64,24 @@ def test_a_capitalised_phrase_opening_a_sentence_is_no_person() -> None:
         "Ivo Marr said 40 cars were towed. Average March rainfall has doubled since 1990, he said."
     )
     assert who(text, "1990") == "Ivo Marr"
+
+
+def test_an_organisation_that_has_spoken_is_the_source_of_what_it_plans() -> None:
+    text = (
+        "Flu cases rose to 900 in March, the Orlen regional health agency said.\n\n"
+        'Its director, Mara Lenz, was worried. "We are stretched," she said.\n\n'
+        "The agency plans to vaccinate 40,000 children over the next six weeks. "
+        "Twelve clinics will open on Monday.\n\n"
+        "Schools reopened on 3 April."
+    )
+    assert who(text, "40,000") == "Orlen regional health agency"
+    assert who(text, "Twelve") == "Orlen regional health agency"
+    assert who(text, "3 April") is None
+
+
+def test_an_organisations_possession_is_no_statement_of_it() -> None:
+    text = (
+        "The probe passed the comet, the Orlen space agency said.\n\n"
+        "The agency's next mission, due in 2031, will visit Ceres."
+    )
+    assert who(text, "2031") is None
