@@ -371,6 +371,15 @@ _SOURCE_HEADS = ROLE_NOUNS | _word_set(
 )
 
 
+# what follows a plural noun that looks like a verb: "reports suggest", "reports from"
+_NOUN_FOLLOWS = re.compile(
+    r"\s+(?:coming|suggest|suggested|indicate|indicated|show|showed|say|said|claim|"
+    r"claimed|from|of|on|by|in)\b"
+)
+# "put the toll at 50", "put the chance of a cut at 60%", "put 3 districts on alert"
+_PUT_AT = re.compile(r"[^.;:!?]{0,60}?\b(?:at|on)\b")
+
+
 def _spokes(raw: str) -> bool:
     return raw.split()[-1] in _SPOKESPERSON
 
@@ -907,6 +916,8 @@ def _markers(
                 continue
             seen.add(m.start())
             _speaker_before(m, text, s, e, speakers, out, taken)
+        if not out or out[-1].end != v.end():
+            _coordinated(v, text, s, e, speakers, out, taken)
     for v in verbs:
         after = _SPEAKER_AFTER.match(sent, v.start() - s)
         if after is None:
@@ -951,6 +962,33 @@ _SAY_QUICK = re.compile(rf"(?<![\w])(?:{trie_regex(set(SPEECH_VERBS))})(?![\w])"
 _SPEAKER_END_CHARS = frozenset("’'.-,)\u00d7")
 
 
+# "Mara Lenz spoke to the mayor, and announced that ...": the verb shares its subject
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?$")
+
+
+def _coordinated(
+    v: re.Match[str],
+    text: str,
+    s: int,
+    e: int,
+    speakers: _Speakers,
+    out: list[_Marker],
+    taken: list[tuple[int, int]],
+) -> None:
+    """A leading marker for a speech verb joined by "and" to the clause of the person the
+    sentence opens with, when "that" follows: "Mara Lenz met the mayor on Friday, and
+    announced that 40 buses would run"."""
+    if not text.startswith(" that ", v.end()) or v[0] in _NOUN_VERBS:
+        return
+    if _AND_BEFORE.search(text, max(s, v.start() - 12), v.start()) is None:
+        return
+    who = speakers._subject(s)
+    if who is None or any(a <= v.start() < b for a, b in taken):
+        return
+    out.append(_Marker(v.start(), v.end(), who, True, v.end() + 5))
+    taken.append((v.start(), v.end()))
+
+
 def _may_follow_speaker(text: str, verb_start: int) -> bool:
     """False only if no _SPEAKER_BEFORE match can end with the verb at ``verb_start``:
     the verb does not follow spaces, or the spaces follow a quote, a bracket...
@@ -990,6 +1028,10 @@ def _speaker_before(
         return  # '"I told my mother ..."': inside a quote, the speaker is named outside
     if m["v"] in _NOUN_VERBS and last[0].islower() and last not in _SOURCE_HEADS:
         return  # "revisions to previous reports paint": a noun, no verb
+    if m["v"] in _NOUN_VERBS and _NOUN_FOLLOWS.match(text, me):
+        return  # "Early reports suggest", "Media reports coming in say": a noun
+    if m["v"] == "put" and not _PUT_AT.match(text, me):
+        return  # "Lenz put Orlen ahead": "put the toll at 50", "put 3 towns on alert" state
     member = _MEMBER_OF.search(text, max(s, ms - 80), ms + 1) if raw[:1].isupper() else None
     if member and member.end() == ms and _is_person(member["person"]):
         # "Ivo Marr of the dockers' union Dockwise said": Ivo Marr speaks

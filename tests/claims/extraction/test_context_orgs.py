@@ -112,3 +112,23 @@ def test_a_court_is_the_source_of_its_ruling() -> None:
     assert who(text, "CHF 45m") == "Valdoria Federal Court"
     assert who(text, "three years") == "Valdoria Federal Court"
     assert who(text, "58") is None
+
+
+def test_a_verb_joined_by_and_shares_the_subject_the_sentence_opens_with() -> None:
+    text = (
+        "Orlen Governor Mara Lenz on Friday met the mayor of Dunmore, and announced that "
+        "she was sending a four-member team to the port."
+    )
+    assert who(text, "four") == "Mara Lenz"
+
+
+def test_a_plural_noun_before_a_verb_is_no_source() -> None:
+    text = "Latest reports coming in indicate that two ferries sank near Orlen."
+    assert who(text, "two") is None
+
+
+def test_put_states_a_figure_only_with_at_or_on() -> None:
+    text = "Ivo Marr put Harbour ahead again before Dunn levelled, as Orlen had done in 1998."
+    assert who(text, "1998") is None
+    text = "The Orlen Weather Centre has put Dunmore and two other districts on red alert."
+    assert who(text, "two") == "Orlen Weather Centre"
