@@ -465,7 +465,8 @@ class _Speakers:
         self.orgs: list[str] = []
         self._person_at = -1  # where the last person registered was named
         self._starts = starts or []
-        self._subjects: list[tuple[int, str]] | None = None
+        self._subjects: list[tuple[int, str]] = []
+        self._read = 0  # how many sentence starts _subjects has read
         self._name_index: list[tuple[int, str]] | None = None
         self._cache: dict[tuple[str, str], tuple[int, str | None]] = {}
         self._acronyms = 0
@@ -481,18 +482,25 @@ class _Speakers:
         """Who "he" or "she" at ``pos`` is: the person named last before it, as a source
         or as the subject of a sentence ("Mara Lenz, the port's director, blamed the
         fog. ... she said" is Mara Lenz's)."""
-        if self._subjects is None:
-            self._subjects = [
-                (at, name) for at in self._starts if (name := self._subject(at)) is not None
-            ]
-        k = bisect.bisect_left(self._subjects, (pos,)) - 1
-        if k >= 0 and self._subjects[k][0] > self._person_at:
-            return self._subjects[k][1]
+        # the sentences before ``pos`` are read once, as the text is annotated in order
+        subjects, starts = self._subjects, self._starts
+        while self._read < len(starts) and starts[self._read] < pos:
+            at = starts[self._read]
+            name = self._subject(at)
+            if name is not None:
+                subjects.append((at, name))
+            self._read += 1
+        k = bisect.bisect_left(subjects, (pos,)) - 1
+        if k >= 0 and subjects[k][0] > self._person_at:
+            return subjects[k][1]
         return self.people[-1] if self.people else None
 
     def _subject(self, at: int) -> str | None:
         """The person a sentence starting at ``at`` opens with: "Nadia Ferreira, ...",
         "Harbour's Chief Inspector Mara Lenz said", "Valdoria analyst Ivo Marr has"."""
+        sp = self.text.find(" ", at, at + 40)
+        if sp > 0 and self.text[at:sp] in _NO_SUBJECT_START:
+            return None  # "The ...", "In ...", "It ...": most sentences, at once
         run: list[str] = []
         # a name is known for one by a title or job before it, or by what follows it: an
         # apposition ("Nadia Ferreira, chief economist") or "of"/"at" ("Ivo Marr of
@@ -574,10 +582,11 @@ class _Speakers:
         """The organisation that has spoken that "the [modifier] head" names: its name
         has the head ("the agency": "the provincial health agency") and the modifier's
         stem ("the rail authority": "Valdoria Rail Authority")."""
-        head, mods = words[-1], [w[:5] for w in words[:-1]]
+        head = words[-1]
+        mod = words[0][:5] if len(words) > 1 else ""  # the pattern allows one modifier
         for org in reversed(self.orgs):
             low = org.lower()
-            if head in low.split() and all(m in low for m in mods):
+            if head in low.split() and mod in low:
                 return org
         return None
 
@@ -720,6 +729,11 @@ _AFFILIATION_ROLES = _word_set(
     "professor commander governor mayor adviser advisor"
 )
 _PRONOUN_WORDS = _word_set("He She It They We I You His Her Its Their Our My")
+# first words of a sentence that open no person's name
+_NO_SUBJECT_START = _PRONOUN_WORDS | _word_set(
+    "The A An In On At As For But And By From With After Before When While If This That "
+    "These Those There Some Most More Many All No Of To Until Since Even Meanwhile However"
+)
 
 
 # a person named before "of" and the organisation she speaks for
@@ -916,7 +930,7 @@ def _markers(
                 continue
             seen.add(m.start())
             _speaker_before(m, text, s, e, speakers, out, taken)
-        if not out or out[-1].end != v.end():
+        if text.startswith(" that ", v.end()) and (not out or out[-1].end != v.end()):
             _coordinated(v, text, s, e, speakers, out, taken)
     for v in verbs:
         after = _SPEAKER_AFTER.match(sent, v.start() - s)
@@ -978,7 +992,7 @@ def _coordinated(
     """A leading marker for a speech verb joined by "and" to the clause of the person the
     sentence opens with, when "that" follows: "Mara Lenz met the mayor on Friday, and
     announced that 40 buses would run"."""
-    if not text.startswith(" that ", v.end()) or v[0] in _NOUN_VERBS:
+    if v[0] in _NOUN_VERBS:
         return
     if _AND_BEFORE.search(text, max(s, v.start() - 12), v.start()) is None:
         return
@@ -1023,7 +1037,7 @@ def _speaker_before(
         if aux[0].split()[0] in _PASSIVE_AUX:
             return  # "Payrolls were revised down": no one speaks
         raw = raw[: aux.start()]  # "staff in Harwick county have reported"
-    last = raw.split()[-1]
+    last = raw[raw.rfind(" ") + 1 :]
     if last in _FIRST_PERSON:
         return  # '"I told my mother ..."': inside a quote, the speaker is named outside
     if m["v"] in _NOUN_VERBS and last[0].islower() and last not in _SOURCE_HEADS:
@@ -1032,7 +1046,11 @@ def _speaker_before(
         return  # "Early reports suggest", "Media reports coming in say": a noun
     if m["v"] == "put" and not _PUT_AT.match(text, me):
         return  # "Lenz put Orlen ahead": "put the toll at 50", "put 3 towns on alert" state
-    member = _MEMBER_OF.search(text, max(s, ms - 80), ms + 1) if raw[:1].isupper() else None
+    member = (
+        _MEMBER_OF.search(text, max(s, ms - 80), ms + 1)
+        if raw[:1].isupper() and " of the " in text[max(s, ms - 80) : ms]
+        else None
+    )
     if member and member.end() == ms and _is_person(member["person"]):
         # "Ivo Marr of the dockers' union Dockwise said": Ivo Marr speaks
         raw, ms = member["person"], member.start("person")
@@ -1177,10 +1195,14 @@ def annotate(
         return []
     last = cands[-1].start
     # the text's quotations, when it has quotation marks
-    quotes = _quotations(text) if any(q in text for q in _QUOTES) else []
-    k = bisect.bisect_right(quotes, (last, len(text))) - 1
-    if k >= 0 and quotes[k][1] > last:
-        last = quotes[k][1]  # its speaker may be named after the quotation ends
+    # the last figure may be in a quotation whose speaker is named after it: read its
+    # paragraph to the end when the paragraph has a quotation mark before the figure
+    para = text.rfind("\n", 0, last) + 1
+    if _QUOTE_MARK.search(text, para, last):
+        end = text.find("\n", last)
+        last = end if end >= 0 else len(text)
+    has_quotes = '"' in text or "“" in text or "”" in text
+    quotes: list[tuple[int, int]] | None = None  # found when first needed
     spans = sentence_spans(text, last)
     starts = [s for s, _ in spans]
     speakers = _Speakers(text, starts)
@@ -1218,7 +1240,7 @@ def annotate(
     # the source of the last figure of each sentence: reported figures run on
     spoken: dict[int, str | None] = {}
     # by sentence, the figures a decision-maker set: "the bank raised its rate to 4.5%"
-    decisions: dict[int, list[tuple[int, int, str | None]]] = {}
+    decisions: dict[int, list] = {}
     for c in cands:
         i = bisect.bisect_right(starts, c.start) - 1
         if i < 0:
@@ -1234,11 +1256,13 @@ def annotate(
             who = None
         elif in_span and i in quoted:
             who = quoted[i]
-            if who is None:
+            if who is None and decisions.get(i) != [] and not c.apposition and c.kind in _DECIDED:
                 who = _decided(c, i, s, e, text, speakers, decisions)
         else:
             who = _turn_speaker(c.start, turns) if turns[0] else None
-            if who is None and quotes:
+            if who is None and has_quotes:
+                if quotes is None:
+                    quotes = _quotations(text)
                 who = _quote_speaker(c.start, quotes, starts, markers_by_sentence, text)
             if who is None:
                 who = (
@@ -1250,7 +1274,7 @@ def annotate(
                 who = _carried(i, spans, markers_by_sentence, text, spoken, speakers)
             if in_span:
                 quoted[i] = who
-                if who is None:
+                if who is None and not c.apposition and c.kind in _DECIDED:
                     who = _decided(c, i, s, e, text, speakers, decisions)
         if in_span:
             spoken[i] = who
@@ -1274,37 +1298,33 @@ def annotate(
     return figures
 
 
-# a quotation mark, or a paragraph break (where a quotation left open may go on)
-_QUOTE_OR_BREAK = re.compile(r'["“”]|\n[ \t]*\n\s*')
-
-
 def _quotations(text: str) -> list[tuple[int, int]]:
     """(opening mark, closing mark) of each quotation, in order. A quotation open at the
     end of a paragraph goes on when the next paragraph opens with a quotation mark (a
     speech of several paragraphs); otherwise it ends with its paragraph."""
     out: list[tuple[int, int]] = []
     open_at = -1
-    goes_on = -1  # where the opening mark of a continued quotation stands
-    for m in _QUOTE_OR_BREAK.finditer(text):
-        ch = m[0]
-        if ch[0] == "\n":
-            if open_at >= 0:
-                if text[m.end() : m.end() + 1] in ('"', "“"):
-                    goes_on = m.end()
-                else:
-                    out.append((open_at, m.start()))
+    seen = -1  # line breaks up to here are inside the open quotation already
+    for m in _QUOTE_MARK.finditer(text):
+        at = m.start()
+        ch = text[at]
+        if open_at >= 0:
+            nl = text.find("\n", seen, at)
+            if nl < 0:
+                if ch != "“":
+                    out.append((open_at, at))
                     open_at = -1
-            continue
-        if m.start() == goes_on:
-            continue
-        if open_at < 0:
-            if ch != "”":
-                open_at = m.start()
-        elif ch != "“":
-            out.append((open_at, m.start()))
+                continue
+            if ch != "”" and not text[nl:at].strip():
+                seen = at  # the next paragraph opens with a mark: the quotation goes on
+                continue
+            out.append((open_at, nl))  # it ended with its paragraph
             open_at = -1
+        if ch != "”":
+            open_at = seen = at
     if open_at >= 0:
-        out.append((open_at, len(text)))
+        nl = text.find("\n", seen)
+        out.append((open_at, nl if nl >= 0 else len(text)))
     return out
 
 
@@ -1361,18 +1381,31 @@ _RULING = re.compile(
     r"\s+(?:also\s+|has\s+|had\s+)?(?:fined|sentenced|ordered)\b"
 )
 _CLAUSE_END = re.compile(r"[,.;](?=\s|$)")
+# the kinds of figure a decision sets: not its day ("on Feb. 5" is the reporter's)
+_DECIDED = frozenset(("count", "money", "percent", "rate", "measure", "duration", "range"))
+_DECIDED |= frozenset(("ordinal", "vague", "age", "score"))
 
 
-def _decisions(text: str, s: int, e: int, speakers: _Speakers) -> list[tuple[int, int, str | None]]:
+def _decisions(
+    text: str, s: int, e: int, speakers: _Speakers, rulings_in_text: bool
+) -> list[tuple[int, int, str | None]]:
     """(start, end, source) of the stretches of sentence ``text[s:e]`` whose figures the
     sentence's decision-maker set or its court ruled."""
     out: list[tuple[int, int, str | None]] = []
-    m = _DECISION.match(text, s, e)
+    # a decision-maker is named first: most sentences open otherwise ("The train ...",
+    # "In May ...") and are done without the pattern
+    sp = text.find(" ", s, s + 40)
+    first = text[s:sp] if sp > 0 else ""
+    named = first[:1].isupper() and (
+        text[sp + 1 : sp + 2].isupper() if first == "The" else first not in _NO_SUBJECT_START
+    )
+    m = _DECISION.match(text, s, e) if named else None
     if m:
         end = _CLAUSE_END.search(text, m.end(), e)
         raw = m["person"] or m["sub"]
         out.append((m.end(), end.start() if end else e, speakers.resolve(raw, s, s)))
-    for r in _RULING.finditer(text, s, e):
+    rulings = _RULING.finditer(text, s, e) if rulings_in_text else ()
+    for r in rulings:
         out.append((r.end(), e, speakers.resolve(r["sub"], r.start(), s)))
     return out
 
@@ -1384,13 +1417,16 @@ def _decided(
     e: int,
     text: str,
     speakers: _Speakers,
-    decisions: dict[int, list[tuple[int, int, str | None]]],
+    decisions: dict[int, list],
 ) -> str | None:
-    if c.apposition or c.kind in ("date", "time", "year"):
-        return None  # the day of a decision is the reporter's; "a director, 58,"
-    if i not in decisions:
-        decisions[i] = _decisions(text, s, e, speakers)
-    for lo, hi, who in decisions[i]:
+    found = decisions.get(i)
+    if found is None:
+        ruled = decisions.get(-1)
+        if ruled is None:
+            # whether the text has a ruling's verb, found once (the key -1 is no sentence)
+            ruled = decisions[-1] = ["fined" in text or "sentenced" in text or "ordered" in text]
+        found = decisions[i] = _decisions(text, s, e, speakers, ruled[0])
+    for lo, hi, who in found:
         if lo <= c.start < hi:
             return who
     return None
@@ -1425,7 +1461,8 @@ def _carried(
     (a bound, so a paragraph of endless sentences costs linear time)."""
     ref = _ANAPHOR.match(text, spans[i][0])
     if ref is None:
-        return _run_on(i, spans, markers, text, spoken)
+        # most sentences follow one whose figures have no source: nothing runs on
+        return None if spoken.get(i - 1) is None else _run_on(i, spans, markers, text, spoken)
     if ref["p"].startswith("The") and not ref[0].endswith("s"):
         # "The agency plans to vaccinate 250,000": an organisation that has spoken, in
         # any paragraph before, is the source of what it does
@@ -1466,9 +1503,9 @@ def _run_on(
     in 1998." The sentence just before must be indirect speech whose source holds to its
     end; after a direct quote the reporter speaks again ('"...," she said. Shares rose 2%')."""
     j = i - 1
+    if j < 0 or spoken.get(j) is None:
+        return None  # no figure of the sentence before has a source: nothing runs on
     prev = markers.get(j)
-    if j < 0:
-        return None
     if not prev:
         # after "The agency plans ... €3.2m." (the agency's own), its plan goes on
         ref = _ANAPHOR.match(text, spans[j][0])
@@ -1496,7 +1533,10 @@ _MARKET_MOVE = re.compile(
 
 
 def _has_quote(text: str, s: int, e: int) -> bool:
-    return any(q in text[s:e] for q in _QUOTES)
+    return _QUOTE_MARK.search(text, s, e) is not None
+
+
+_QUOTE_MARK = re.compile('["“”]')
 
 
 def _end_speaker(markers: list[_Marker], s: int, e: int, text: str) -> str | None:
