@@ -1387,7 +1387,7 @@ _DECIDED |= frozenset(("ordinal", "vague", "age", "score"))
 
 
 def _decisions(
-    text: str, s: int, e: int, speakers: _Speakers, rulings_in_text: bool
+    text: str, s: int, e: int, speakers: _Speakers, ruled_at: list[int]
 ) -> list[tuple[int, int, str | None]]:
     """(start, end, source) of the stretches of sentence ``text[s:e]`` whose figures the
     sentence's decision-maker set or its court ruled."""
@@ -1404,9 +1404,22 @@ def _decisions(
         end = _CLAUSE_END.search(text, m.end(), e)
         raw = m["person"] or m["sub"]
         out.append((m.end(), end.start() if end else e, speakers.resolve(raw, s, s)))
-    rulings = _RULING.finditer(text, s, e) if rulings_in_text else ()
+    k = bisect.bisect_left(ruled_at, s)
+    rulings = _RULING.finditer(text, s, e) if k < len(ruled_at) and ruled_at[k] < e else ()
     for r in rulings:
         out.append((r.end(), e, speakers.resolve(r["sub"], r.start(), s)))
+    return out
+
+
+def _ruling_verbs(text: str) -> list[int]:
+    """Where "fined", "sentenced" and "ordered" stand in ``text``, in order."""
+    out: list[int] = []
+    for verb in ("fined", "sentenced", "ordered"):
+        at = text.find(verb)
+        while at >= 0:
+            out.append(at)
+            at = text.find(verb, at + 1)
+    out.sort()
     return out
 
 
@@ -1423,9 +1436,9 @@ def _decided(
     if found is None:
         ruled = decisions.get(-1)
         if ruled is None:
-            # whether the text has a ruling's verb, found once (the key -1 is no sentence)
-            ruled = decisions[-1] = ["fined" in text or "sentenced" in text or "ordered" in text]
-        found = decisions[i] = _decisions(text, s, e, speakers, ruled[0])
+            # where the text's ruling verbs stand, found once (the key -1 is no sentence)
+            ruled = decisions[-1] = _ruling_verbs(text)
+        found = decisions[i] = _decisions(text, s, e, speakers, ruled)
     for lo, hi, who in found:
         if lo <= c.start < hi:
             return who
