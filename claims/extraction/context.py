@@ -1041,7 +1041,7 @@ def _speaker_before(
     if last in _FIRST_PERSON:
         return  # '"I told my mother ..."': inside a quote, the speaker is named outside
     if m["v"] in _NOUN_VERBS and last[0].islower() and last not in _SOURCE_HEADS:
-        return  # "revisions to previous reports paint": a noun, no verb
+        return  # "changes to older reports paint": a noun, no verb
     if m["v"] in _NOUN_VERBS and _NOUN_FOLLOWS.match(text, me):
         return  # "Early reports suggest", "Media reports coming in say": a noun
     if m["v"] == "put" and not _PUT_AT.match(text, me):

@@ -51,13 +51,13 @@ def test_first_person_words_in_a_quote_name_no_source() -> None:
 
 
 def test_a_plural_noun_is_no_reporting_verb() -> None:
-    text = "Orlen Rail grew. But revisions to previous reports paint a weaker picture of 2023."
+    text = "Orlen Rail grew. But changes to older reports paint a gloomier view of 2023."
     assert who(text, "2023") is None
 
 
 def test_according_to_a_report_in_an_outlet_on_a_weekday() -> None:
-    text = "Sales rose in the second quarter, according to a report in Valdoria Daily on Friday."
-    assert who(text, "second") == "Valdoria Daily"
+    text = "Ticket sales climbed in the third quarter, according to a report in Valdoria Daily on Friday."
+    assert who(text, "third") == "Valdoria Daily"
 
 
 def test_according_to_unnamed_data_is_the_data_as_written() -> None:
@@ -123,7 +123,7 @@ def test_a_verb_joined_by_and_shares_the_subject_the_sentence_opens_with() -> No
 
 
 def test_a_plural_noun_before_a_verb_is_no_source() -> None:
-    text = "Latest reports coming in indicate that two ferries sank near Orlen."
+    text = "Early reports from the coast indicate that two ferries sank near Orlen."
     assert who(text, "two") is None
 
 
