@@ -205,7 +205,8 @@ _SPEAKER_BEFORE = re.compile(
     rf"\b(?P<sp>{_NAME}|{_PRONOUN}|{_ROLE}|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
     # an acronym in brackets: "the Northland Hydrology Institute (NHI) said"
     r"(?:\s+\([A-Z][A-Za-z&]{1,7}\))?"
-    rf"(?P<app>,\s*\d{{1,3}},|,\s*(?:a|an|the|[a-z])[^,.;\"“”]{{0,80}},)?"
+    # up to two appositions: "Mara Lenz, 52, who took over in 2023, said"
+    rf"(?P<app>(?:,\s*\d{{1,3}}|,\s*(?:a|an|the|[a-z])[^,.;\"“”]{{0,80}}){{1,2}},)?"
     rf",?\s+(?:also\s+|later\s+|then\s+|now\s+|previously\s+|had\s+|has\s+|have\s+)?(?P<v>{_SAY_VERB})\b"
 )
 # '..., said Tomas Vries', 'said chief executive Maya Ruiz', 'said the company'
@@ -359,6 +360,26 @@ _TRAILING_AUX = re.compile(r"\s+(?:have|has|had|is|are|was|were|will|would)$")
 _SPOKESPERSON = _word_set("spokesman spokeswoman spokesperson")
 
 
+# first-person words, which never name a source: the quote's speaker is named outside it
+_FIRST_PERSON = _word_set("I We we You you")
+# speech verbs that are also plural nouns ("previous reports", "the estimates")
+_NOUN_VERBS = _word_set("reports estimates forecasts claims notes states finds shows says")
+# lower-case words a source can end with before such a verb: "the ministry reports"
+_SOURCE_HEADS = ROLE_NOUNS | _word_set(
+    "he she it they officials authorities analysts economists police experts researchers "
+    "scientists investigators prosecutors organisers organizers unions residents"
+)
+
+
+# what follows a plural noun that looks like a verb: "reports suggest", "reports from"
+_NOUN_FOLLOWS = re.compile(
+    r"\s+(?:coming|suggest|suggested|indicate|indicated|show|showed|say|said|claim|"
+    r"claimed|from|of|on|by|in)\b"
+)
+# "put the toll at 50", "put the chance of a cut at 60%", "put 3 districts on alert"
+_PUT_AT = re.compile(r"[^.;:!?]{0,60}?\b(?:at|on)\b")
+
+
 def _spokes(raw: str) -> bool:
     return raw.split()[-1] in _SPOKESPERSON
 
@@ -396,7 +417,8 @@ _ADJUNCT_WORD = r"(?!\d+[,.]\d)[\w.'’-]+"
 _ADJUNCT_UNIT = (
     r"(?:\b(?:on|in|at|outside|from|during|via|before|after|to|late|early)\s+"
     rf"(?:(?:a|an|the|his|her|its|their)\s+)?{_ADJUNCT_WORD}(?:\s+{_ADJUNCT_WORD}){{0,3}}?"
-    r"|\b(?:earlier|later|late|yesterday|today|tonight|recently|again|also|previously)\b"
+    r"|\b(?:earlier|later|late|yesterday|today|tonight|recently|again|also|previously|"
+    r"afterwards|afterward)\b"
     r"|\b(?:this|last|next)\s+\w+"
     # "reported Thursday"
     r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -410,7 +432,10 @@ _TOLD_OBJECT = re.compile(
     r"\s+(?:reporters|journalists|parliament|lawmakers|legislators|MPs|senators|delegates|"
     r"investors|analysts|staff|supporters|residents|the\s+court|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|"
     r"(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|committee|"
-    r"meeting|newspaper|broadcaster|radio|television|audience))"
+    r"meeting|newspaper|broadcaster|radio|television|audience)"
+    # any short object that ends the clause: "told the agency.", "told a rally in Orlen"
+    r"|(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+"
+    r"(?=\s*[,.;:!?\"”]|\s+(?:in|at|on|during|after|before|via|by|last|this)\b))"
 )
 _NO_ATTRIBUTION_CLAUSE = re.compile(
     r"\s*(?:as|when|while|after|before|describing|saying|which|where|amid|"
@@ -434,30 +459,86 @@ class _Marker:
 class _Speakers:
     """Remembers who has spoken, to resolve pronouns, surnames and "the company"."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, starts: list[int] | None = None) -> None:
         self.text = text
         self.people: list[str] = []
         self.orgs: list[str] = []
+        self._person_at = -1  # where the last person registered was named
+        self._starts = starts or []
+        self._subjects: list[tuple[int, str]] = []
+        self._read = 0  # how many sentence starts _subjects has read
         self._name_index: list[tuple[int, str]] | None = None
         self._cache: dict[tuple[str, str], tuple[int, str | None]] = {}
         self._acronyms = 0
 
-    def register(self, name: str) -> None:
+    def register(self, name: str, pos: int = -1) -> None:
         if _is_person(name):
             self.people.append(name)
+            self._person_at = pos
         else:
             self.orgs.append(name)
+
+    def _person(self, pos: int) -> str | None:
+        """Who "he" or "she" at ``pos`` is: the person named last before it, as a source
+        or as the subject of a sentence ("Mara Lenz, the port's director, blamed the
+        fog. ... she said" is Mara Lenz's)."""
+        # the sentences before ``pos`` are read once, as the text is annotated in order
+        subjects, starts = self._subjects, self._starts
+        while self._read < len(starts) and starts[self._read] < pos:
+            at = starts[self._read]
+            name = self._subject(at)
+            if name is not None:
+                subjects.append((at, name))
+            self._read += 1
+        k = bisect.bisect_left(subjects, (pos,)) - 1
+        if k >= 0 and subjects[k][0] > self._person_at:
+            return subjects[k][1]
+        return self.people[-1] if self.people else None
+
+    def _subject(self, at: int) -> str | None:
+        """The person a sentence starting at ``at`` opens with: "Nadia Ferreira, ...",
+        "Harbour's Chief Inspector Mara Lenz said", "Valdoria analyst Ivo Marr has"."""
+        sp = self.text.find(" ", at, at + 40)
+        if sp > 0 and self.text[at:sp] in _NO_SUBJECT_START:
+            return None  # "The ...", "In ...", "It ...": most sentences, at once
+        run: list[str] = []
+        # a name is known for one by a title or job before it, or by what follows it: an
+        # apposition ("Nadia Ferreira, chief economist") or "of"/"at" ("Ivo Marr of
+        # Valdoria Rail"); "Average July temperatures" is no one
+        known = False
+        for tok in self.text[at : at + 120].split()[:8]:
+            word = tok.rstrip(",")
+            if word[:1].isupper() and word not in _PRONOUN_WORDS:
+                run.append(word)
+            elif word in _AFFILIATION_ROLES and run:
+                run, known = [], True  # "Valdoria analyst": the name follows
+                continue
+            else:
+                known = known or word in ("of", "at", "from")
+                break
+            if word != tok:
+                known = True
+                break  # the name ends at the comma
+        if any(w.lower().strip(".") in _TITLE_WORDS for w in run):
+            known = True
+        if not known or any(w in _MONTH_WORDS or w.lower() in _LEADING_FUNCTION for w in run):
+            return None
+        name = _person_part(run)
+        if name is None and len(run) == 1 and at > 0:
+            full = self._full_name(run[0], at + 1)
+            name = full if full and _is_person(full) else None
+        return name
 
     def resolve(self, raw: str, pos: int, sentence_start: int) -> str | None:
         raw = raw.strip().strip(",")
         low = raw.lower()
         if low in ("he", "she"):
-            return self.people[-1] if self.people else None
+            return self._person(pos)
         if low in ("it", "its"):
-            return self.orgs[-1] if self.orgs else self._first_org(pos)
+            return self._last_org(pos) if self.orgs else self._first_org(pos)
         if low == "they":
             return None
-        if low.startswith("the ") and not raw[4:5].isupper():
+        if low.startswith("the ") and (not raw[4:5].isupper() or low.split()[1].endswith("-based")):
             head = low.split()[-1]
             if head in _PERSON_ROLES:
                 return self.people[-1] if self.people else None
@@ -468,12 +549,24 @@ class _Speakers:
             if name:
                 return name
             if head in ("statement", "report"):
-                return self.orgs[-1] if self.orgs else None
-            if len(low.split()) > 2 or head not in _GENERIC_ORG_HEADS:
+                return self._last_org(pos) if self.orgs else None
+            words = low.split()
+            if len(words) > 2 and head in _GENERIC_ORG_HEADS:
+                # "the railway company" after "Valdoria Railways said", "the Orlen-based
+                # group": the organisation named before
+                named = self._described(words[1:-1], pos)
+                if named:
+                    return named
+            if len(words) > 2 or head not in _GENERIC_ORG_HEADS:
                 # an unnamed source as written: "the provincial health ministry"
-                return "the " + raw[4:] if raw.startswith("The ") else raw
-            return self.orgs[-1] if self.orgs else self._first_org(pos)
+                unnamed = "the " + raw[4:] if raw.startswith("The ") else raw
+                if len(words) > 2 and unnamed not in self.orgs:
+                    self.orgs.append(unnamed)  # "the agency" will be this agency
+                return unnamed
+            return self._last_org(pos) if self.orgs else self._first_org(pos)
         name = _clean_name(raw, pos == sentence_start)
+        if name is not None and " " in name:
+            name = _undated(name)  # "Orlen Rail on Tuesday said"
         if name is None:
             return None
         if _ACRONYM.fullmatch(name):
@@ -482,8 +575,46 @@ class _Speakers:
             full = self._full_name(name, pos)
             if full:
                 name = full
-        self.register(name)
+        self.register(name, pos)
         return name
+
+    def spoken_org(self, words: list[str]) -> str | None:
+        """The organisation that has spoken that "the [modifier] head" names: its name
+        has the head ("the agency": "the provincial health agency") and the modifier's
+        stem ("the rail authority": "Valdoria Rail Authority")."""
+        head = words[-1]
+        mod = words[0][:5] if len(words) > 1 else ""  # the pattern allows one modifier
+        for org in reversed(self.orgs):
+            low = org.lower()
+            if head in low.split() and mod in low:
+                return org
+        return None
+
+    def _last_org(self, pos: int) -> str:
+        """The organisation that has spoken whose name was written last before ``pos``:
+        "the company" after "Orlen Rail said ..., according to the Valdoria Post. ...
+        Ivo Marr, chief executive of Orlen Rail, ..." is Orlen Rail."""
+        best, at = self.orgs[-1], -1
+        for org in set(self.orgs[-MAX_ORGS:]):
+            k = self.text.rfind(org, 0, pos)
+            if k > at:
+                best, at = org, k
+        return best
+
+    def _described(self, modifiers: list[str], pos: int) -> str | None:
+        """The organisation "the railway company" or "the Orlen-based group" refers to:
+        one that has spoken with a name sharing the modifier's stem, or, for a place of
+        base, the organisation written last."""
+        for mod in modifiers:
+            if mod.endswith("-based"):
+                return self._last_org(pos) if self.orgs else self._first_org(pos)
+            stem = mod[:5]
+            if len(stem) < 4:
+                continue
+            for org in reversed(self.orgs):
+                if any(w.lower().startswith(stem) for w in org.split()):
+                    return org
+        return None
 
     def _spelled_out(self, acronym: str) -> str:
         """The name an acronym stands for where the text defines it: "the Regional
@@ -530,12 +661,28 @@ class _Speakers:
         return found[1] if found[0] < pos else None
 
     def _first_org(self, pos: int) -> str | None:
-        for start, seq in self._names():
-            if start >= pos:
-                break
+        """An organisation for "it" or "the club" when none has spoken: the last one named
+        before ``pos`` as such ("Orlen Freight Services", "Harbour manager Jo Dunn": the
+        club Harbour), else the first name of several words that no speaker has."""
+        names = self._names()
+        k = bisect.bisect_left(names, (pos,))
+        for start, seq in reversed(names[max(0, k - MAX_ORGS) : k]):
+            name = _clean_name(seq, False)
+            if not name or name.split()[0] in _MONTH_WORDS:
+                continue
+            if (
+                " " in name
+                and any(w.lower() in _ORG_WORDS for w in name.split())
+                and not _is_person(name)
+            ):
+                return name
+            after = self.text[start + len(seq) : start + len(seq) + 20].split()
+            if after and after[0] in _AFFILIATION_ROLES and not _is_person(name):
+                return self._full_name(name, pos) or name if " " not in name else name
+        for _start, seq in names[:k]:
             if " " in seq:
                 name = _clean_name(seq, False)
-                if name and " " in name:
+                if name and " " in name and name not in self.people:
                     return name
         return None
 
@@ -571,6 +718,41 @@ def _may_be_capitalised(head: str, text: str) -> bool:
 @functools.lru_cache(maxsize=256)
 def _capitalised(head: str) -> re.Pattern[str]:
     return re.compile(re.escape(head[0].upper()) + "(?i:" + re.escape(head[1:]) + ")")
+
+
+# lower-case job words between an organisation and a person's name: "Valdoria analyst
+# Ivo Marr", "Harbour captain Jo Dunn", "Chief executive Mara Lenz"
+_AFFILIATION_ROLES = _word_set(
+    "analyst captain coach manager goalkeeper striker player owner boss chief executive "
+    "director economist strategist spokesman spokeswoman spokesperson chairman chairwoman "
+    "founder head leader secretary minister officer official scientist researcher "
+    "professor commander governor mayor adviser advisor"
+)
+_PRONOUN_WORDS = _word_set("He She It They We I You His Her Its Their Our My")
+# first words of a sentence that open no person's name
+_NO_SUBJECT_START = _PRONOUN_WORDS | _word_set(
+    "The A An In On At As For But And By From With After Before When While If This That "
+    "These Those There Some Most More Many All No Of To Until Since Even Meanwhile However"
+)
+
+
+# a person named before "of" and the organisation she speaks for
+_MEMBER_OF = re.compile(
+    rf"(?P<person>{_CAP}\s+{_CAP})\s+of\s+the\s+(?:[\w’'-]+\s+){{1,3}}?(?=[A-Z])"
+)
+_ROLE_THEN_NAME = re.compile(
+    rf"\s+(?:{trie_regex(set(_AFFILIATION_ROLES))})\s+(?P<name>{_CAP}(?:\s+{_CAP}){{1,2}})"
+)
+
+
+def _person_part(run: list[str]) -> str | None:
+    """The person's name at the end of capitalised words, after any title: "M K Lenz"
+    from "Harbour Chief Minister M K Lenz"; None if the words name no person."""
+    titles = [k for k, w in enumerate(run) if w.lower().strip(".") in _TITLE_WORDS]
+    if titles:
+        run = run[titles[-1] + 1 :]
+    name = " ".join(run)
+    return name if name and _is_person(name) else None
 
 
 # capitalised words in a row, not across a full stop ("Tuesday. Police")
@@ -660,17 +842,19 @@ def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> s
     first = parts[0]
     # "figures released by the health agency on April 8": a date is no source
     names = [
-        n
+        (n.start(), name)
         for n in _THE_NAME.finditer(first)
-        if n[0].split()[-1].lower() not in _MONTH_WORDS
-        and n[0].split()[0].lower() not in _MONTH_WORDS
+        if n[0].split()[0].lower() not in _MONTH_WORDS and (name := _undated(n[0]))
     ]
     if not names:
         role = _ROLE_IN.search(first)
         if role:
             return role["role"]
+        data = _DATA_SOURCE.fullmatch(first.strip())
+        if data:
+            return data[0]  # "according to league tracking data": as written
     if names:
-        return speakers.resolve(names[-1][0], offset + names[-1].start(), s)
+        return speakers.resolve(names[-1][1], offset + names[-1][0], s)
     if len(parts) > 1:
         nm = _LEADING_NAME.match(parts[1])
         if nm and _is_person(nm[1]):
@@ -682,6 +866,34 @@ def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> s
     if first.startswith("the ") and len(first.split()) <= 5:
         return first.strip()
     return None
+
+
+def _appositive(part: str, speaker: str, before: str) -> bool:
+    """The clause after "according to its mayor," only names the source ("Petro Dunai"),
+    unlike "the company's outlook, Orlen's revenue will reach $4 billion"."""
+    part = part.strip()
+    return (
+        speaker not in before
+        and part.startswith(speaker)
+        and part[len(speaker) : len(speaker) + 1] not in ("'", "’")
+        and not any(ch.isdigit() for ch in part)
+    )
+
+
+def _undated(name: str) -> str | None:
+    """A name without the date the pattern took in after it: "Orlen Daily" from
+    "Orlen Daily on Wednesday"; None if only the date is left."""
+    toks = name.split()
+    if toks[-1].lower() not in _MONTH_WORDS:
+        return name
+    while toks and (toks[-1].lower() in _MONTH_WORDS or toks[-1] in ("on", "in")):
+        toks.pop()
+    return " ".join(toks) if toks else None
+
+
+# a source of data with no name: "according to league tracking data", "to port
+# authority figures" (up to three lower-case words before the noun)
+_DATA_SOURCE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?:data|figures|statistics|estimates|records)")
 
 
 def _markers(
@@ -700,7 +912,7 @@ def _markers(
         # a clause after it ("..., while the union claimed 350,000") is not covered
         parts = m["rest"].split(",")
         phrase = len(parts[0])
-        if speaker and len(parts) > 1 and speaker in parts[1] and speaker not in parts[0]:
+        if speaker and len(parts) > 1 and _appositive(parts[1], speaker, parts[0]):
             phrase += 1 + len(parts[1])
         end = s + m.start("rest") + phrase
         out.append(_Marker(ms, end, speaker, leading, end))
@@ -718,6 +930,8 @@ def _markers(
                 continue
             seen.add(m.start())
             _speaker_before(m, text, s, e, speakers, out, taken)
+        if text.startswith(" that ", v.end()) and (not out or out[-1].end != v.end()):
+            _coordinated(v, text, s, e, speakers, out, taken)
     for v in verbs:
         after = _SPEAKER_AFTER.match(sent, v.start() - s)
         if after is None:
@@ -730,10 +944,14 @@ def _markers(
         toks = raw.split()
         while toks and (toks[0][0].islower() and toks[0] not in ("the", "it")):
             toks = toks[1:]
-        if not toks or toks[0].rstrip(".").lower() in _MONTH_WORDS:
-            continue
-        speaker = speakers.resolve(" ".join(toks), ms, s)
+        if not toks or toks[0].rstrip(".").lower() in _MONTH_WORDS or toks[-1] in _FIRST_PERSON:
+            continue  # "told my mother I would": no source
         me = s + m.end()
+        role = _ROLE_THEN_NAME.match(text, me, e)
+        if role:
+            # "said Harbour captain Jo Dunn": the person, not the club before the job
+            toks, me = role["name"].split(), role.end()
+        speaker = speakers.resolve(" ".join(toks), ms, s)
         who = _WHO_SAID.search(text, me, e)
         out.append(
             _Marker(ms, me, speaker, False, me, inverted=True, who=who.start() if who else -1)
@@ -756,6 +974,33 @@ _SAY_QUICK = re.compile(rf"(?<![\w])(?:{trie_regex(set(SPEECH_VERBS))})(?![\w])"
 # speaker (a word character, "’'.-", or "×", which _CAP's first class takes in) or the
 # comma of an apposition or of ",? said"; "also", "had"... end with a letter.
 _SPEAKER_END_CHARS = frozenset("’'.-,)\u00d7")
+
+
+# "Mara Lenz spoke to the mayor, and announced that ...": the verb shares its subject
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:also\s+|then\s+|later\s+)?$")
+
+
+def _coordinated(
+    v: re.Match[str],
+    text: str,
+    s: int,
+    e: int,
+    speakers: _Speakers,
+    out: list[_Marker],
+    taken: list[tuple[int, int]],
+) -> None:
+    """A leading marker for a speech verb joined by "and" to the clause of the person the
+    sentence opens with, when "that" follows: "Mara Lenz met the mayor on Friday, and
+    announced that 40 buses would run"."""
+    if v[0] in _NOUN_VERBS:
+        return
+    if _AND_BEFORE.search(text, max(s, v.start() - 12), v.start()) is None:
+        return
+    who = speakers._subject(s)
+    if who is None or any(a <= v.start() < b for a, b in taken):
+        return
+    out.append(_Marker(v.start(), v.end(), who, True, v.end() + 5))
+    taken.append((v.start(), v.end()))
 
 
 def _may_follow_speaker(text: str, verb_start: int) -> bool:
@@ -784,12 +1029,31 @@ def _speaker_before(
     ms, me = s + m.start(), s + m.end()
     if taken and any(a <= ms < b for a, b in taken):
         return
+    if text[me : me + 1] == "-":
+        return  # "forecast-beating profits": part of a compound, no verb
     raw = m["sp"]
     aux = _TRAILING_AUX.search(raw)
     if aux and aux.start() > 0:
         if aux[0].split()[0] in _PASSIVE_AUX:
             return  # "Payrolls were revised down": no one speaks
         raw = raw[: aux.start()]  # "staff in Harwick county have reported"
+    last = raw[raw.rfind(" ") + 1 :]
+    if last in _FIRST_PERSON:
+        return  # '"I told my mother ..."': inside a quote, the speaker is named outside
+    if m["v"] in _NOUN_VERBS and last[0].islower() and last not in _SOURCE_HEADS:
+        return  # "changes to older reports paint": a noun, no verb
+    if m["v"] in _NOUN_VERBS and _NOUN_FOLLOWS.match(text, me):
+        return  # "Early reports suggest", "Media reports coming in say": a noun
+    if m["v"] == "put" and not _PUT_AT.match(text, me):
+        return  # "Lenz put Orlen ahead": "put the toll at 50", "put 3 towns on alert" state
+    member = (
+        _MEMBER_OF.search(text, max(s, ms - 80), ms + 1)
+        if raw[:1].isupper() and " of the " in text[max(s, ms - 80) : ms]
+        else None
+    )
+    if member and member.end() == ms and _is_person(member["person"]):
+        # "Ivo Marr of the dockers' union Dockwise said": Ivo Marr speaks
+        raw, ms = member["person"], member.start("person")
     spokes = _FOR_ORGANISATION.search(raw) if raw[:2].lower() in ("a ", "an") else None
     if spokes:
         org = spokes[1]
@@ -805,7 +1069,7 @@ def _speaker_before(
             return
         speaker = _clean_name(raw, ms == s)
         if speaker:
-            speakers.register(speaker)
+            speakers.register(speaker, ms)
     else:
         speaker = speakers.resolve(raw, ms, s)
     after_verb = me
@@ -930,9 +1194,18 @@ def annotate(
     if not cands:
         return []
     last = cands[-1].start
+    # the text's quotations, when it has quotation marks
+    # the last figure may be in a quotation whose speaker is named after it: read its
+    # paragraph to the end when the paragraph has a quotation mark before the figure
+    para = text.rfind("\n", 0, last) + 1
+    if _QUOTE_MARK.search(text, para, last):
+        end = text.find("\n", last)
+        last = end if end >= 0 else len(text)
+    has_quotes = '"' in text or "“" in text or "”" in text
+    quotes: list[tuple[int, int]] | None = None  # found when first needed
     spans = sentence_spans(text, last)
     starts = [s for s, _ in spans]
-    speakers = _Speakers(text)
+    speakers = _Speakers(text, starts)
     markers_by_sentence: dict[int, list[_Marker]] = {}
     turns = _turns(text, speakers)
     # markers are read for every sentence up to the last figure so that pronouns resolve;
@@ -964,6 +1237,10 @@ def annotate(
     figures: list[Figure] = []
     # the speaker a quoted sentence without markers takes, by sentence: its figures share it
     quoted: dict[int, str | None] = {}
+    # the source of the last figure of each sentence: reported figures run on
+    spoken: dict[int, str | None] = {}
+    # by sentence, the figures a decision-maker set: "the bank raised its rate to 4.5%"
+    decisions: dict[int, list] = {}
     for c in cands:
         i = bisect.bisect_right(starts, c.start) - 1
         if i < 0:
@@ -979,8 +1256,14 @@ def annotate(
             who = None
         elif in_span and i in quoted:
             who = quoted[i]
+            if who is None and decisions.get(i) != [] and not c.apposition and c.kind in _DECIDED:
+                who = _decided(c, i, s, e, text, speakers, decisions)
         else:
             who = _turn_speaker(c.start, turns) if turns[0] else None
+            if who is None and has_quotes:
+                if quotes is None:
+                    quotes = _quotations(text)
+                who = _quote_speaker(c.start, quotes, starts, markers_by_sentence, text)
             if who is None:
                 who = (
                     _neighbour_speaker(i, spans, markers_by_sentence, text)
@@ -988,9 +1271,13 @@ def annotate(
                     else None  # most sentences: no speech verb, no quote
                 )
             if who is None and in_span:
-                who = _carried(i, spans, markers_by_sentence, text)
+                who = _carried(i, spans, markers_by_sentence, text, spoken, speakers)
             if in_span:
                 quoted[i] = who
+                if who is None and not c.apposition and c.kind in _DECIDED:
+                    who = _decided(c, i, s, e, text, speakers, decisions)
+        if in_span:
+            spoken[i] = who
         figures.append(
             new_figure(
                 c.start,
@@ -1011,6 +1298,153 @@ def annotate(
     return figures
 
 
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """(opening mark, closing mark) of each quotation, in order. A quotation open at the
+    end of a paragraph goes on when the next paragraph opens with a quotation mark (a
+    speech of several paragraphs); otherwise it ends with its paragraph."""
+    out: list[tuple[int, int]] = []
+    open_at = -1
+    seen = -1  # line breaks up to here are inside the open quotation already
+    for m in _QUOTE_MARK.finditer(text):
+        at = m.start()
+        ch = text[at]
+        if open_at >= 0:
+            nl = text.find("\n", seen, at)
+            if nl < 0:
+                if ch != "“":
+                    out.append((open_at, at))
+                    open_at = -1
+                continue
+            if ch != "”" and not text[nl:at].strip():
+                seen = at  # the next paragraph opens with a mark: the quotation goes on
+                continue
+            out.append((open_at, nl))  # it ended with its paragraph
+            open_at = -1
+        if ch != "”":
+            open_at = seen = at
+    if open_at >= 0:
+        nl = text.find("\n", seen)
+        out.append((open_at, nl if nl >= 0 else len(text)))
+    return out
+
+
+def _quote_speaker(
+    pos: int,
+    quotes: list[tuple[int, int]],
+    starts: list[int],
+    markers: dict[int, list[_Marker]],
+    text: str,
+) -> str | None:
+    """The speaker of the quotation that holds ``pos``: named right after its closing
+    mark ('...," she said') or right before its opening one ('Mara Lenz said: "...')."""
+    k = bisect.bisect_right(quotes, (pos, len(text))) - 1
+    if k < 0 or not quotes[k][0] < pos < quotes[k][1]:
+        return None
+    qs, qe = quotes[k]
+    for mk in markers.get(bisect.bisect_right(starts, qe) - 1, ()):
+        if mk.start > qe and not text[qe + 1 : mk.start].strip(" ,"):
+            return mk.speaker
+    for mk in reversed(markers.get(bisect.bisect_right(starts, qs) - 1, ())):
+        if mk.end <= qs:
+            between = text[mk.end : qs].strip()
+            if not between or (len(between) <= 40 and between.endswith((":", ","))):
+                return mk.speaker
+            break
+    return None
+
+
+# Who decides a figure is its source: "the Valdoria central bank raised its main rate by
+# 0.25 points to 4.5%", "Orlen Securities has set a price target of $500", "Valdoria
+# analyst Ivo Marr has provided a price target of $540". The figure must follow the
+# decided thing (a rate, a target, a forecast...) in the same clause.
+_DECISION_VERBS = _word_set(
+    "raised raises lifted lifts cut cuts lowered lowers increased reduced set sets kept "
+    "held left provided gave issued put puts pegged trimmed hiked"
+)
+_DECIDED_NOUNS = _word_set(
+    "rate rates target targets forecast forecasts guidance outlook estimate estimates "
+    "projection projections rating goal costs"
+)
+_DECISION = re.compile(
+    # a named decision-maker only: "the central bank cut its rate" may be the reporter's
+    rf"(?P<sub>(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+)?{_CAP}){{0,4}})"
+    rf"(?:\s+(?:{trie_regex(set(_AFFILIATION_ROLES))})\s+(?P<person>{_CAP}\s+{_CAP}))?"
+    r"\s+(?:has\s+|have\s+|had\s+|also\s+|now\s+)?"
+    rf"(?P<v>{trie_regex(set(_DECISION_VERBS))})\b"
+    rf"[^,.;]{{0,60}}?\b(?:{trie_regex(set(_DECIDED_NOUNS))})\b"
+)
+# a court's ruling: "the Orlen district court fined the operator €4m", "The tribunal
+# sentenced him to six years"
+_RULING = re.compile(
+    rf"(?P<sub>[Tt]he\s+(?:{_CAP}\s+|[a-z]+\s+){{0,3}}(?:court|tribunal|judge|regulator|watchdog)|"
+    rf"(?:{_CAP}\s+){{1,4}}(?:Court|Tribunal))"
+    r"\s+(?:also\s+|has\s+|had\s+)?(?:fined|sentenced|ordered)\b"
+)
+_CLAUSE_END = re.compile(r"[,.;](?=\s|$)")
+# the kinds of figure a decision sets: not its day ("on Feb. 5" is the reporter's)
+_DECIDED = frozenset(("count", "money", "percent", "rate", "measure", "duration", "range"))
+_DECIDED |= frozenset(("ordinal", "vague", "age", "score"))
+
+
+def _decisions(
+    text: str, s: int, e: int, speakers: _Speakers, ruled_at: list[int]
+) -> list[tuple[int, int, str | None]]:
+    """(start, end, source) of the stretches of sentence ``text[s:e]`` whose figures the
+    sentence's decision-maker set or its court ruled."""
+    out: list[tuple[int, int, str | None]] = []
+    # a decision-maker is named first: most sentences open otherwise ("The train ...",
+    # "In May ...") and are done without the pattern
+    sp = text.find(" ", s, s + 40)
+    first = text[s:sp] if sp > 0 else ""
+    named = first[:1].isupper() and (
+        text[sp + 1 : sp + 2].isupper() if first == "The" else first not in _NO_SUBJECT_START
+    )
+    m = _DECISION.match(text, s, e) if named else None
+    if m:
+        end = _CLAUSE_END.search(text, m.end(), e)
+        raw = m["person"] or m["sub"]
+        out.append((m.end(), end.start() if end else e, speakers.resolve(raw, s, s)))
+    k = bisect.bisect_left(ruled_at, s)
+    rulings = _RULING.finditer(text, s, e) if k < len(ruled_at) and ruled_at[k] < e else ()
+    for r in rulings:
+        out.append((r.end(), e, speakers.resolve(r["sub"], r.start(), s)))
+    return out
+
+
+def _ruling_verbs(text: str) -> list[int]:
+    """Where "fined", "sentenced" and "ordered" stand in ``text``, in order."""
+    out: list[int] = []
+    for verb in ("fined", "sentenced", "ordered"):
+        at = text.find(verb)
+        while at >= 0:
+            out.append(at)
+            at = text.find(verb, at + 1)
+    out.sort()
+    return out
+
+
+def _decided(
+    c: Candidate,
+    i: int,
+    s: int,
+    e: int,
+    text: str,
+    speakers: _Speakers,
+    decisions: dict[int, list],
+) -> str | None:
+    found = decisions.get(i)
+    if found is None:
+        ruled = decisions.get(-1)
+        if ruled is None:
+            # where the text's ruling verbs stand, found once (the key -1 is no sentence)
+            ruled = decisions[-1] = _ruling_verbs(text)
+        found = decisions[i] = _decisions(text, s, e, speakers, ruled)
+    for lo, hi, who in found:
+        if lo <= c.start < hi:
+            return who
+    return None
+
+
 def _neighbour_speaker(
     i: int, spans: list[tuple[int, int]], markers: dict[int, list[_Marker]], text: str
 ) -> str | None:
@@ -1027,7 +1461,12 @@ def _neighbour_speaker(
 
 
 def _carried(
-    i: int, spans: list[tuple[int, int]], markers: dict[int, list[_Marker]], text: str
+    i: int,
+    spans: list[tuple[int, int]],
+    markers: dict[int, list[_Marker]],
+    text: str,
+    spoken: dict[int, str | None],
+    speakers: _Speakers,
 ) -> str | None:
     """A paraphrase runs on: a sentence without markers whose subject refers back to a
     source ("It expects...", "The agency plans...", "She ...") takes the speaker of the
@@ -1035,7 +1474,14 @@ def _carried(
     (a bound, so a paragraph of endless sentences costs linear time)."""
     ref = _ANAPHOR.match(text, spans[i][0])
     if ref is None:
-        return None
+        # most sentences follow one whose figures have no source: nothing runs on
+        return None if spoken.get(i - 1) is None else _run_on(i, spans, markers, text, spoken)
+    if ref["p"].startswith("The") and not ref[0].endswith("s"):
+        # "The agency plans to vaccinate 250,000": an organisation that has spoken, in
+        # any paragraph before, is the source of what it does
+        named = speakers.spoken_org(ref["p"].lower().split()[1:])
+        if named:
+            return named
     who: str | None = None
     for j in range(i - 1, max(-1, i - 1 - CARRY_SENTENCES), -1):
         if "\n" in text[spans[j][1] : spans[j + 1][0]]:
@@ -1054,6 +1500,68 @@ def _carried(
 
 
 CARRY_SENTENCES = 8
+# how many organisations, or names before a position, "the company" is looked up among
+MAX_ORGS = 32
+
+
+def _run_on(
+    i: int,
+    spans: list[tuple[int, int]],
+    markers: dict[int, list[_Marker]],
+    text: str,
+    spoken: dict[int, str | None],
+) -> str | None:
+    """Reported speech runs on into the next sentence of its paragraph: "Coverage fell to
+    81%, the agency said. It stood at 93% in 2015" and "... The previous peak, 40 cm, came
+    in 1998." The sentence just before must be indirect speech whose source holds to its
+    end; after a direct quote the reporter speaks again ('"...," she said. Shares rose 2%')."""
+    j = i - 1
+    if j < 0 or spoken.get(j) is None:
+        return None  # no figure of the sentence before has a source: nothing runs on
+    prev = markers.get(j)
+    if not prev:
+        # after "The agency plans ... €3.2m." (the agency's own), its plan goes on
+        ref = _ANAPHOR.match(text, spans[j][0])
+        if ref is None or ref[0].endswith("s") or j in markers:
+            return None
+        ps, pe = spans[j]
+        s, e = spans[i]
+        if "\n" in text[pe:s] or _has_quote(text, s, e) or _MARKET_MOVE.match(text, s, e):
+            return None
+        return spoken.get(j)
+    ps, pe = spans[j]
+    s, e = spans[i]
+    if i in markers or "\n" in text[pe:s] or _has_quote(text, ps, pe) or _has_quote(text, s, e):
+        return None  # its own reporting verb with no source ("data showed"), a quote
+    who = _end_speaker(prev, ps, pe, text)
+    if who is None or spoken.get(j) != who or _MARKET_MOVE.match(text, s, e):
+        return None  # only figures run on, not a scene; share moves are the reporter's
+    return who
+
+
+# a sentence about the market's reaction: "Shares rose 4%", "Harlow's stock fell"
+_MARKET_MOVE = re.compile(
+    r"(?:[\w’'-]+\s+){0,3}?(?:shares|stock|stocks|index|bonds?|yields?)\b", re.I
+)
+
+
+def _has_quote(text: str, s: int, e: int) -> bool:
+    return _QUOTE_MARK.search(text, s, e) is not None
+
+
+_QUOTE_MARK = re.compile('["“”]')
+
+
+def _end_speaker(markers: list[_Marker], s: int, e: int, text: str) -> str | None:
+    """Who speaks at the end of sentence ``text[s:e]`` when the source is named after what
+    it said ("..., the agency said." / "..., said Ola Fenn, its director.")."""
+    last = markers[-1]
+    if last.leading:
+        return None  # "X said (that) ...": the next sentence is often the reporter's again
+    if last.inverted:
+        return last.speaker if last.who < 0 else None
+    return _attribute(e - 1, markers, s, e, text)
+
 
 # a subject that refers back to a source named before: a pronoun or "the agency"
 _ANAPHOR = re.compile(
