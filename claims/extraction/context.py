@@ -273,6 +273,14 @@ _TITLE_WORDS = set(
         "dame",
     ]
 )
+# What a title's "of" or "for" names before the person: "Secretary of State Mara Lenz",
+# "Minister of Finance Ivo Marr", "Chief of Staff", "Secretary of State for Health".
+_TITLE_OBJECTS = _word_set(
+    "state finance defence defense staff health justice interior foreign home affairs "
+    "transport education labour labor agriculture energy commerce trade treasury police "
+    "homeland security the economy industry environment culture communications"
+)
+_TITLE_LINKS = frozenset(("of", "for"))
 _LEADING_FUNCTION = set(
     [
         "but",
@@ -802,6 +810,16 @@ def _clean_name(raw: str, at_sentence_start: bool) -> str | None:
         toks = toks[1:]
     while len(toks) > 2 and toks[0].lower().strip(".") in _TITLE_WORDS:
         toks = toks[1:]
+        # "of State", "of Finance", "for Health": the title's object, not the name
+        while (
+            len(toks) > 3
+            and toks[0] in _TITLE_LINKS
+            and toks[1].lower() in _TITLE_OBJECTS
+            and (toks[2][0].isupper() or toks[2] in _TITLE_LINKS)
+        ):
+            toks = toks[2:]
+            while len(toks) > 2 and toks[0].lower() in _TITLE_OBJECTS:
+                toks = toks[1:]  # "of Foreign Affairs"
     if (
         len(toks) == 2
         and toks[0].lower().strip(".") in _TITLE_WORDS - {"general"}
@@ -818,21 +836,36 @@ def _clean_name(raw: str, at_sentence_start: bool) -> str | None:
     return name
 
 
-def _group_ok(raw: str, start: int, sentence_start: int) -> bool:
+def _group_ok(raw: str, start: int, sentence_start: int, text: str = "") -> bool:
     """A lower-case group ("officials", "commanders") counts as a source only when it has
-    a proper name not at the start of the sentence ("Meridian commanders",
-    "Officials in Tarvik"), not "Tourism officials" or "organisers"."""
+    a proper name ("Meridian commanders", "Officials in Tarvik"), not "Tourism officials"
+    or "organisers". A sentence's first word is capitalised anyway: it is a proper name
+    when the text also writes it capitalised inside a sentence ("Harbour officials said"
+    after "... at Harbour") or it names a people ("Valdorian officials")."""
     toks = raw.split()
     if not toks[-1][0].islower() and not raw.lower().startswith("the "):
         return True
     if raw.lower().startswith("the "):
         return True
-    offset = 0
     for i, t in enumerate(toks):
         if t[0].isupper() and not (i == 0 and start == sentence_start):
             return True
-        offset += len(t) + 1
+    first = toks[0]
+    if len(toks) == 2 and first[0].isupper() and first[1:].islower():
+        if first.endswith(_DEMONYM_ENDS):
+            return True
+        return _proper_inside(first).search(text) is not None if text else False
     return False
+
+
+# "Valdorian", "Portuguese", "British", "Israeli": a people's adjective
+_DEMONYM_ENDS = ("ian", "ean", "ese", "ish", "an", "ic", "li", "qi", "di")
+
+
+@functools.lru_cache(maxsize=256)
+def _proper_inside(word: str) -> re.Pattern[str]:
+    """``word`` capitalised after a lower-case word or a comma: inside a sentence."""
+    return re.compile(rf"[a-z,] {re.escape(word)}\b")
 
 
 def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> str | None:
@@ -1065,7 +1098,7 @@ def _speaker_before(
     elif raw.lower() in ("he", "she", "it", "they"):
         speaker = speakers.resolve(raw, ms, s)
     elif raw.split()[-1][0].islower() and not raw.lower().startswith("the "):
-        if not _group_ok(raw, ms, s):
+        if not _group_ok(raw, ms, s, text):
             return
         speaker = _clean_name(raw, ms == s)
         if speaker:

@@ -947,6 +947,7 @@ class _Reader(TimeReader, WordReader):
             lw = w.lower()
             if (
                 lw in lx.STOP
+                or lw.endswith(("n't", "n’t"))  # "10,000 won't come close": a verb
                 or (lw.endswith("ly") and len(lw) > 4)
                 or (lw.endswith("ed") and len(lw) > 4 and not words)
                 or (lw in MONTHS and w[0].isupper())

@@ -474,7 +474,10 @@ MEASURE_SYMBOL_TAIL = re.compile(
     rf"{alt(k for k in MEASURE_SYMBOLS if len(k) > 1)})(?![\w])"
 )
 
-CURRENCY_WORD_TAIL = re.compile(rf"{SP}+({alt(CURRENCY_WORDS)}|pounds|pound)(?![\w])", I)
+# "10,000 won't come close": the verb, not the Korean won
+CURRENCY_WORD_TAIL = re.compile(
+    rf"{SP}+({alt(CURRENCY_WORDS)}|pounds|pound)(?![\w]|['’]t\b)", I
+)
 
 TIMES_TAIL = re.compile(rf"{SP}+times\b", I)
 

@@ -462,3 +462,18 @@ def test_acronym_lookups_are_bounded_per_document() -> None:
 
     few, many = article(64), article(1_000)
     assert best_cpu(extract, many, repeats=2) < 4 * best_cpu(extract, few, repeats=2)
+
+
+def test_a_title_with_of_before_the_name_is_no_part_of_the_name() -> None:
+    assert who("Secretary of State Mara Lenz said 4,000 troops had left.", "4,000") == "Mara Lenz"
+    assert who("Minister of Finance Ivo Marr said debt rose 3%.", "3%") == "Ivo Marr"
+    text = "KASTEL — Secretary of State for Health Jo Dunn said on Friday that 12 clinics shut."
+    assert who(text, "12") == "Jo Dunn"
+
+
+def test_a_group_named_by_a_proper_name_at_the_sentence_start_is_a_source() -> None:
+    text = "Talks were held at the Citadel. Citadel officials said 300 staff had left."
+    assert who(text, "300") == "Citadel officials"
+    assert who("Valdorian officials said 300 staff had left.", "300") == "Valdorian officials"
+    # a capitalised common word is no name: the group stays unnamed
+    assert who("Tourism officials said 300 staff had left.", "300") is None

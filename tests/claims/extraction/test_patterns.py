@@ -204,3 +204,13 @@ def test_rules_that_already_worked_stay_working() -> None:
     assert values("A 10km run with a 20kg pack at 8mph.") == [10, 20, 8]
     assert values("Nearly three quarters of voters agreed.") == [75]
     assert values("A 1½ hour wait.") == [5400]
+
+
+def test_wont_after_a_number_is_the_verb_not_the_korean_won() -> None:
+    from claims.extraction import Document, extract
+
+    for text in ("Another 5,000 won't be enough.", "Another 5,000 won\u2019t be enough."):
+        (fig,) = extract(Document(text))
+        assert (fig.surface, fig.kind, fig.unit) == ("5,000", "count", "")
+    (fig,) = extract(Document("A ticket costs 5,000 won in Seoul."))
+    assert (fig.surface, fig.unit) == ("5,000 won", "KRW")
