@@ -38,9 +38,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import groupby
+from itertools import compress, groupby
 from operator import attrgetter
 
 from . import frame_lexicon as lx
@@ -162,6 +162,31 @@ _NON_SPACE = re.compile(r"\S+")
 _WINDOW = 30
 
 
+class _TokenCache(dict):
+    """Raw token -> a value computed once (``__missing__``): looked up by ``map`` at C
+    speed. Cleared when it grows past ``limit`` (vocabulary repeats; numbers are marks)."""
+
+    def __init__(self, fn, limit: int = 1 << 16) -> None:
+        super().__init__()
+        self.fn = fn
+        self.limit = limit
+
+    def __missing__(self, w: str):
+        v = self.fn(w)
+        if len(self) >= self.limit:
+            self.clear()
+        self[w] = v
+        return v
+
+
+# Lowercased, punctuation stripped.
+_LOW = _TokenCache(lambda w: w.lower().strip(_STRIP))
+# May start or end a clause: ends in , ; : or is a clause word or "and".
+_CLAUSE_CANDIDATE = _TokenCache(
+    lambda w: w[-1] in ",;:" or w.lower().strip(_STRIP) in _CLAUSE_OR_AND
+)
+
+
 class _Sentence:
     """One sentence as parallel token lists, built once from the text between its figures
     (``str.split``: C speed, no regex): ``raw`` (as written), ``low`` (lowercase,
@@ -170,7 +195,6 @@ class _Sentence:
 
     __slots__ = (
         "at",
-        "fig_of",
         "figs",
         "low",
         "owners",
@@ -206,20 +230,18 @@ class _Sentence:
                 pos = f.end
         if se > pos:
             raw += text[pos:se].split()
-        strip = _STRIP
-        low = [w.lower().strip(strip) for w in raw]
+        low = list(map(_LOW.__getitem__, raw))
         self.raw, self.low, self.at = raw, low, at
-        self.fig_of = dict(zip(at, range(len(at)), strict=True))
         # Does any word end in "'s" (an owner: "Acme's")? One C-level search per sentence.
         sent = text[ss:se]
         self.owners = "'s" in sent or "’s" in sent
         self.places: list[int] | None = None
         # Clause starts (token indices): at ";" ":" dashes, "but", "while"..., and after a
-        # comma followed by "and", "but", "which"...
+        # comma followed by "and", "but", "which"... Candidates picked at C speed.
         n = len(raw)
         after = _AFTER_COMMA
         starts = [0]
-        for i in [i for i, w in enumerate(raw) if w[-1] in ",;:" or low[i] in _CLAUSE_OR_AND]:
+        for i in compress(range(n), map(_CLAUSE_CANDIDATE.__getitem__, raw)):
             w = raw[i]
             if low[i] == "and":  # "... and has released": a new clause with its own verb
                 if i + 1 < n and low[i + 1] in _CLAUSE_VERBS:
@@ -546,7 +568,7 @@ def _locative(s: _Sentence, i: int, lo: int, hi: int, source: str) -> str:
         if k < left:
             break
         if any(
-            low[x] == _MARK and s.figs[s.fig_of[x]].kind not in _DATE_KINDS for x in range(k + 1, i)
+            low[x] == _MARK and s.figs[bisect_left(s.at, x)].kind not in _DATE_KINDS for x in range(k + 1, i)
         ):
             break  # a place before another value is that one's
         m = k + 2 if low[k + 1] == "the" else k + 1
