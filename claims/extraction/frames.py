@@ -155,6 +155,7 @@ _OWN_PRONOUNS = frozenset({"the", "its", "their", "his", "her", "our"})
 _TIME_KEYS = frozenset(v for w in lx.TIME_KEYWORDS for v in (w, w + ",", w + ".", w + ";"))
 _DATE_KEYS = frozenset(v for w in lx.MONTHS | lx.WEEKDAYS for v in (w, w + ",", w + ".", w + ";"))
 _COMMON_KEYS = frozenset(v for w in lx.TIME_COMMON_KEYWORDS for v in (w, w + ",", w + ".", w + ";"))
+_LOCATIVES = lx.LOCATIVES
 _TIME_PHRASE = re.compile(lx.TIME_PHRASES)
 _NON_SPACE = re.compile(r"\S+")
 # Every walk around a figure stays within this many tokens of it, so a sentence of
@@ -199,6 +200,7 @@ class _Sentence:
         "low",
         "owners",
         "places",
+        "cues",
         "pub_iso",
         "published",
         "raw",
@@ -234,8 +236,14 @@ class _Sentence:
         self.raw, self.low, self.at = raw, low, at
         # Does any word end in "'s" (an owner: "Acme's")? One C-level search per sentence.
         sent = text[ss:se]
-        self.owners = "'s" in sent or "’s" in sent
-        self.places: list[int] | None = None
+        owners: list[int] = []
+        if "'s" in sent or "’s" in sent:
+            owners = [
+                m for m, r in enumerate(raw) if r.endswith(_POSSESSIVE) and r[:1].isupper()
+            ]
+        self.owners = owners
+        self.places: list[int] | None = None if not _LOCATIVES.isdisjoint(low) else []
+        self.cues = not _MODALITY_WORDS.isdisjoint(low)
         # Clause starts (token indices): at ";" ":" dashes, "but", "while"..., and after a
         # comma followed by "and", "but", "which"... Candidates picked at C speed.
         n = len(raw)
@@ -539,7 +547,7 @@ def _places(s: _Sentence) -> list[int]:
     raw, low = s.raw, s.low
     n = len(raw)
     places = []
-    for k in [k for k, w in enumerate(low) if w in lx.LOCATIVES]:
+    for k in compress(range(n), map(_LOCATIVES.__contains__, low)):
         m = k + 2 if k + 1 < n and low[k + 1] == "the" else k + 1
         if m < n and _cap(raw, m):
             places.append(k)
@@ -633,6 +641,8 @@ def _comparison_base_after(s: _Sentence, i: int, hi: int) -> int:
 
 
 def _modality(s: _Sentence, f: Figure, i: int, p: int, lo: int, hi: int, time_iso: str) -> str:
+    if not s.cues:
+        return _modality_rest(s, f, time_iso)
     low = s.low
     cues = _CUES
     if _MODALITY_WORDS.isdisjoint(low[lo:i]) and _MODALITY_WORDS.isdisjoint(low[i + 1 : i + 7]):
@@ -764,15 +774,14 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
     if not measure and kind not in _RIGHT_ONLY_KINDS:
         measure, caps2 = _subject_measure(f.subject)
         caps = caps or caps2
-    if not scope:
+    if not scope and s.places != []:
         scope = _locative(s, i, lo, hi, source)
     if not scope and s.owners:
         # An owner before the figure in its clause ("Acme's profit rose 5% to ...").
-        for m in range(lo, i):
-            r = raw[m]
-            if r.endswith(_POSSESSIVE) and r[0].isupper():
-                scope = r[:-2]
-                break
+        owners = s.owners
+        x = bisect_left(owners, lo)
+        if x < len(owners) and owners[x] < i:
+            scope = raw[owners[x]][:-2]
     scope = scope or caps
 
     time, time_iso = _time(s, i, clause, hi) if s.times else ("", "")
@@ -806,9 +815,24 @@ def frame_for_figures(
     out: list[Frame] = []
     append = out.append
     pub_iso = published.isoformat() if published is not None else ""
-    for (ss, se), group in groupby(figures, _SENTENCE):
-        group = list(group)
-        if all(f.kind in _NO_MEASURE_KINDS for f in group):
+    no_measure = _NO_MEASURE_KINDS
+    n = len(figures)
+    a = 0
+    while a < n:
+        f = figures[a]
+        ss, se = f.sentence_start, f.sentence_end
+        b = a + 1
+        dates_only = f.kind in no_measure
+        while b < n:
+            g = figures[b]
+            if g.sentence_start != ss or g.sentence_end != se:
+                break
+            if dates_only and g.kind not in no_measure:
+                dates_only = False
+            b += 1
+        group = figures[a:b]
+        a = b
+        if dates_only:
             for f in group:  # dates only: nothing to read around them
                 append(_date_frame(f.attributed_to or ""))
             continue
