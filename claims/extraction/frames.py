@@ -182,6 +182,7 @@ class _TokenCache(dict):
 
 # Lowercased, punctuation stripped.
 _LOW = _TokenCache(lambda w: w.lower().strip(_STRIP))
+_UPPER1 = _TokenCache(lambda w: w[:1].isupper())
 # May start or end a clause: ends in , ; : or is a clause word or "and".
 _CLAUSE_CANDIDATE = _TokenCache(
     lambda w: w[-1] in ",;:" or w.lower().strip(_STRIP) in _CLAUSE_OR_AND
@@ -201,6 +202,7 @@ class _Sentence:
         "owners",
         "places",
         "cues",
+        "cap",
         "pub_iso",
         "published",
         "raw",
@@ -233,6 +235,11 @@ class _Sentence:
         if se > pos:
             raw += text[pos:se].split()
         low = list(map(_LOW.__getitem__, raw))
+        # Capitalised and not just the sentence's first word (all-caps counts: "GDP").
+        cap = list(map(_UPPER1.__getitem__, raw))
+        if raw and cap[0]:
+            cap[0] = raw[0].isupper()
+        self.cap = cap
         self.raw, self.low, self.at = raw, low, at
         # Does any word end in "'s" (an owner: "Acme's")? One C-level search per sentence.
         sent = text[ss:se]
@@ -321,12 +328,6 @@ class _Sentence:
         return i, j, surface, iso
 
 
-def _cap(raw: list[str], i: int) -> bool:
-    """Capitalised and not just the sentence's first word (all-caps counts: "GDP")."""
-    w = raw[i]
-    return w[:1].isupper() and (i > 0 or w.isupper())
-
-
 def _word(w: str) -> str:
     return w.strip(_STRIP)
 
@@ -350,17 +351,17 @@ def _nouny(w: str) -> bool:
     )
 
 
-def _cap_run_right(raw: list[str], low: list[str], i: int, limit: int) -> str:
+def _cap_run_right(raw: list[str], low: list[str], cap: list[bool], i: int, limit: int) -> str:
     """A capitalised name starting at ``i`` ("Spain and Portugal", "Borno state")."""
     j = i
     end = -1
-    while j < limit and _cap(raw, j) and low[j] not in _TIME_SKIP:
+    while j < limit and cap[j] and low[j] not in _TIME_SKIP:
         end = j
         w = raw[j]
         if w.endswith(_POSSESSIVE) or w[-1] in ",;:.":
             break
         j += 1
-        if j + 1 < limit and low[j] in ("and", "of") and _cap(raw, j + 1):
+        if j + 1 < limit and low[j] in ("and", "of") and cap[j + 1]:
             j += 1
     if end < 0:
         return ""
@@ -372,7 +373,7 @@ def _cap_run_right(raw: list[str], low: list[str], i: int, limit: int) -> str:
 
 def _measure_right(s: _Sentence, j: int, limit: int) -> tuple[str, str]:
     """Noun phrase right after a count: (measure, capitalised modifiers)."""
-    raw, low = s.raw, s.low
+    raw, low, cap = s.raw, s.low, s.cap
     k = j + 1
     while k < limit and low[k] in ("more", "further", "additional"):
         k += 1
@@ -383,9 +384,9 @@ def _measure_right(s: _Sentence, j: int, limit: int) -> tuple[str, str]:
         w = low[k]
         if raw[k][0] in "([":
             break
-        if _cap(raw, k) and not words and w not in lx.MONTHS and w not in _NOT_NOUN:
+        if cap[k] and not words and w not in lx.MONTHS and w not in _NOT_NOUN:
             caps.append(_word(raw[k]))
-        elif _nouny(w) and w not in lx.TIME_NOUNS and not _cap(raw, k):
+        elif _nouny(w) and w not in lx.TIME_NOUNS and not cap[k]:
             words.append(w)
         else:
             break
@@ -419,13 +420,13 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
     """The noun phrase a value is of, walking left from the figure at token ``i``: over
     hedges, verbs, prepositions and other figures, then up to four nouns. Returns
     (measure, scope found on the way: an owner or a place)."""
-    raw, low = s.raw, s.low
+    raw, low, cap = s.raw, s.low, s.cap
     k = i - 1
     steps = 0
     scope = ""
     while k >= lo and steps < 10:
         w = low[k]
-        if w in _SKIP_LEFT or (w.endswith("ly") and not _cap(raw, k)) or not w:
+        if w in _SKIP_LEFT or (w.endswith("ly") and not cap[k]) or not w:
             k -= 1
             steps += 1
             continue
@@ -437,10 +438,10 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
             k -= 1  # "the jobless rate slipping back to 3.8%"
             steps += 1
             continue
-        if _cap(raw, k) and not raw[k].endswith(_POSSESSIVE):
+        if cap[k] and not raw[k].endswith(_POSSESSIVE):
             # "Shares in Brightwell fell": a place after a preposition is the scope.
             m = k
-            while m - 1 >= lo and _cap(raw, m - 1) and low[m - 1] != _MARK:
+            while m - 1 >= lo and cap[m - 1] and low[m - 1] != _MARK:
                 m -= 1
             if m - 1 >= lo and low[m - 1] in _LOCATIVE_OR_OF:
                 scope = scope or _word(" ".join(raw[m : k + 1]))
@@ -468,7 +469,7 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
         if w == "per" and words and k - 1 >= lo and _nouny(low[k - 1]):
             words.append("per")
         elif _nouny(w) and w not in lx.TIME_NOUNS and w not in lx.MONTHS:
-            if words and _cap(raw, k) and w not in lx.WEEKDAYS:  # "North Korean troops"
+            if words and cap[k] and w not in lx.WEEKDAYS:  # "North Korean troops"
                 scope = scope or _word(r)
                 k -= 1
                 continue
@@ -482,7 +483,7 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
 
 def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str]) -> str:
     """ "$725m in military aid", "52% of the vote", "£400m off its market value"."""
-    raw, low = s.raw, s.low
+    raw, low, cap = s.raw, s.low, s.cap
     k = j + 1
     if k >= limit or low[k] not in preps or raw[j][-1] in ",;:":
         return ""
@@ -495,7 +496,7 @@ def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str])
         k < limit
         and not words
         and caps < 3
-        and _cap(raw, k)
+        and cap[k]
         and k + 1 < limit
         and low[k] not in lx.MONTHS
     ):
@@ -505,7 +506,7 @@ def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str])
         if low[k] in lx.TIME_NOUNS:
             return ""
         w = low[k]
-        if not w or not w[0].isalpha() or w in _NOT_NOUN_AFTER_PREP or _cap(raw, k):
+        if not w or not w[0].isalpha() or w in _NOT_NOUN_AFTER_PREP or cap[k]:
             break
         words.append(w)
         if raw[k][-1] in ",;:.":
@@ -544,12 +545,12 @@ def _subject_measure(subject: str | None) -> tuple[str, str]:
 def _places(s: _Sentence) -> list[int]:
     """Tokens of the sentence that are in/at/across/near/from before a capitalised word
     ("in Kursk", "in the Lok Sabha"): computed once per sentence, on first need."""
-    raw, low = s.raw, s.low
+    raw, low, cap = s.raw, s.low, s.cap
     n = len(raw)
     places = []
     for k in compress(range(n), map(_LOCATIVES.__contains__, low)):
         m = k + 2 if k + 1 < n and low[k + 1] == "the" else k + 1
-        if m < n and _cap(raw, m):
+        if m < n and cap[m]:
             places.append(k)
     s.places = places
     return places
@@ -568,7 +569,7 @@ def _locative(s: _Sentence, i: int, lo: int, hi: int, source: str) -> str:
             break
         m = k + 2 if low[k + 1] == "the" else k + 1
         if m < hi:
-            name = _cap_run_right(raw, low, m, hi)
+            name = _cap_run_right(raw, low, s.cap, m, hi)
             if name and name != source:
                 return name
     left = max(lo, i - 12)
@@ -581,7 +582,7 @@ def _locative(s: _Sentence, i: int, lo: int, hi: int, source: str) -> str:
             break  # a place before another value is that one's
         m = k + 2 if low[k + 1] == "the" else k + 1
         if m < i:
-            name = _cap_run_right(raw, low, m, i)
+            name = _cap_run_right(raw, low, s.cap, m, i)
             if name and name != source:
                 return name
     return ""
