@@ -121,12 +121,13 @@ _HEDGE_WORDS = lx.word_set(
     "another additional extra circa only a an"
 )
 # Two-word hedges, by their last word: "at least", "up to", "more than", "close to".
-_HEDGE_PAIRS = {
+_HEDGE_PAIRS: dict[str, frozenset[str]] = {
     "least": frozenset({"at"}),
     "most": frozenset({"at"}),
     "to": frozenset({"up", "close"}),
     "than": frozenset({"more", "less", "fewer", "greater", "higher", "lower"}),
 }
+_HEDGE_STARTS = _HEDGE_WORDS | frozenset(_HEDGE_PAIRS)
 _UP_BEFORE = lx.UP_WORDS - {"above", "more", "profit", "profits", "surplus"}
 _DOWN_BEFORE = lx.DOWN_WORDS - {"below", "less", "fewer", "deficit", "loss", "losses"}
 _UP_NOUN = lx.UP_WORDS - {"above", "more"}
@@ -182,6 +183,7 @@ class _TokenCache(dict):
 
 # Lowercased, punctuation stripped.
 _LOW = _TokenCache(lambda w: w.lower().strip(_STRIP))
+_ESTIMATE_QUALIFIER = _TokenCache(lambda q: q.lower() in lx.ESTIMATE_QUALIFIERS)
 _UPPER1 = _TokenCache(lambda w: w[:1].isupper())
 # May start or end a clause: ends in , ; : or is a clause word or "and".
 _CLAUSE_CANDIDATE = _TokenCache(
@@ -351,6 +353,9 @@ def _nouny(w: str) -> bool:
     )
 
 
+_NOUNY = _TokenCache(_nouny)
+
+
 def _cap_run_right(raw: list[str], low: list[str], cap: list[bool], i: int, limit: int) -> str:
     """A capitalised name starting at ``i`` ("Spain and Portugal", "Borno state")."""
     j = i
@@ -386,7 +391,7 @@ def _measure_right(s: _Sentence, j: int, limit: int) -> tuple[str, str]:
             break
         if cap[k] and not words and w not in lx.MONTHS and w not in _NOT_NOUN:
             caps.append(_word(raw[k]))
-        elif _nouny(w) and w not in lx.TIME_NOUNS and not cap[k]:
+        elif _NOUNY[w] and w not in lx.TIME_NOUNS and not cap[k]:
             words.append(w)
         else:
             break
@@ -466,9 +471,9 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
             if words and r[0].isupper():
                 scope = r[:-2]
             break
-        if w == "per" and words and k - 1 >= lo and _nouny(low[k - 1]):
+        if w == "per" and words and k - 1 >= lo and _NOUNY[low[k - 1]]:
             words.append("per")
-        elif _nouny(w) and w not in lx.TIME_NOUNS and w not in lx.MONTHS:
+        elif _NOUNY[w] and w not in lx.TIME_NOUNS and w not in lx.MONTHS:
             if words and cap[k] and w not in lx.WEEKDAYS:  # "North Korean troops"
                 scope = scope or _word(r)
                 k -= 1
@@ -520,7 +525,7 @@ def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str])
 def _measure_noun_after(s: _Sentence, i: int, hi: int) -> str:
     """ "a 5% stake", "65% gross margin"; through a change noun: "a 3% rise in rents"."""
     low = s.low
-    if i + 1 >= hi or not _nouny(low[i + 1]) or s.raw[i][-1] in ",;:":
+    if i + 1 >= hi or not _NOUNY[low[i + 1]] or s.raw[i][-1] in ",;:":
         return ""
     measure, _ = _measure_right(s, i, hi)
     if measure.split(" ", 1)[0] in lx.CHANGE_NOUNS:
@@ -678,10 +683,13 @@ def _modality(s: _Sentence, f: Figure, i: int, p: int, lo: int, hi: int, time_is
 
 def _modality_rest(s: _Sentence, f: Figure, time_iso: str) -> str:
     """Modality without a cue word: from the hedge, then from the period's date."""
-    if f.qualifier and f.qualifier.lower() in lx.ESTIMATE_QUALIFIERS:
+    q = f.qualifier
+    if q and _ESTIMATE_QUALIFIER[q]:
         return "estimate"
+    if not time_iso:
+        return "actual"
     pub = s.published
-    if time_iso and pub is not None and time_iso[:4].isdigit():
+    if pub is not None and time_iso[:4].isdigit():
         end = time_iso.rsplit("/", 1)[-1]
         if end[:4].isdigit() and int(end[:4]) <= pub.year - 3:
             return "historical"
@@ -746,7 +754,9 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
         return _date_frame(source)
     raw, low = s.raw, s.low
     i = s.at[k]
-    p = _skip_hedges_left(low, i - 1)  # the word before the figure and its hedge
+    p = i - 1  # the word before the figure and its hedge
+    if p >= 0 and low[p] in _HEDGE_STARTS:
+        p = _skip_hedges_left(low, p)
     starts = s.starts
     clause = bisect_right(starts, i)
     lo = max(starts[clause - 1], i - _WINDOW)
@@ -786,7 +796,10 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
     scope = scope or caps
 
     time, time_iso = _time(s, i, clause, hi) if s.times else ("", "")
-    modality = _modality(s, f, i, p, lo, hi, time_iso)
+    if s.cues:
+        modality = _modality(s, f, i, p, lo, hi, time_iso)
+    else:
+        modality = _modality_rest(s, f, time_iso)
     sign = f.surface[:1]
     if sign in "+-−–" and sign and kind in _SIGNED_KINDS:
         direction = "up" if sign == "+" else "down"  # "+24%", "-30% Y/Y"
