@@ -244,15 +244,16 @@ class _Sentence:
         self.cap = cap
         self.raw, self.low, self.at = raw, low, at
         # Does any word end in "'s" (an owner: "Acme's")? One C-level search per sentence.
-        sent = text[ss:se]
         owners: list[int] = []
-        if "'s" in sent or "’s" in sent:
+        if text.find("'s", ss, se) >= 0 or text.find("’s", ss, se) >= 0:
             owners = [
                 m for m, r in enumerate(raw) if r.endswith(_POSSESSIVE) and r[:1].isupper()
             ]
         self.owners = owners
-        self.places: list[int] | None = None if not _LOCATIVES.isdisjoint(low) else []
-        self.cues = not _MODALITY_WORDS.isdisjoint(low)
+        # The sentence's words of any list below, in one pass; each list tests this.
+        keys = _KEY_WORDS.intersection(low)
+        self.places: list[int] | None = None if not _LOCATIVES.isdisjoint(keys) else []
+        self.cues = not _MODALITY_WORDS.isdisjoint(keys)
         # Clause starts (token indices): at ";" ":" dashes, "but", "while"..., and after a
         # comma followed by "and", "but", "which"... Candidates picked at C speed.
         n = len(raw)
@@ -277,11 +278,11 @@ class _Sentence:
                 iso = "/".join(f.value) if isinstance(f.value, tuple) else str(f.value)
                 i = at[k]
                 times.append(self._with_preposition(i, i, f.surface, iso, f.start, text))
-        run = not _TIME_KEYS.isdisjoint(low) or (
-            published is None and not _DATE_KEYS.isdisjoint(low)
+        run = not _TIME_KEYS.isdisjoint(keys) or (
+            published is None and not _DATE_KEYS.isdisjoint(keys)
         )
         sent_low = ""
-        if not run and not _COMMON_KEYS.isdisjoint(low):
+        if not run and not _COMMON_KEYS.isdisjoint(keys):
             sent_low = text[ss:se].lower()
             run = "for the " in sent_low or "on the " in sent_low
         if run:
@@ -807,9 +808,17 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
         direction = "none"  # "up from $1.25": the base of a change is a level
     else:
         direction = _direction(s, i, p, lo, hi)
-    return new_frame(measure, scope, time, time_iso, source, modality, direction)
+    key = (measure, scope, time, time_iso, source, modality, direction)
+    frame = _FRAMES.get(key)
+    if frame is None:
+        frame = _FRAMES[key] = new_frame(*key)
+        if len(_FRAMES) > 4096:
+            _FRAMES.clear()
+    return frame
 
 
+# Frames are immutable: figures with the same frame share one object.
+_FRAMES: dict[tuple[str, ...], Frame] = {}
 _OF = frozenset({"of"})
 # Kinds whose measure is only the noun after them ("a 3-3 draw", "the second round"): the
 # words before an ordinal, a score, an age or a duration are not what it measures.
@@ -818,6 +827,7 @@ _SIGNED_KINDS = frozenset({"percent", "money", "count", "measure", "rate"})
 # "better than expected", "as forecast": the figure is compared with a forecast, not one.
 _NOT_CUE_AFTER = frozenset({"than", "as"})
 _MODALITY_WORDS = frozenset(_CUES) | lx.HISTORICAL_CUES | {"put"}
+_KEY_WORDS = _TIME_KEYS | _DATE_KEYS | _COMMON_KEYS | _LOCATIVES | _MODALITY_WORDS
 _IN_OFF_OF = frozenset({"in", "off", "of"})
 _IN_OF = frozenset({"in", "of"})
 
