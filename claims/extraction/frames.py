@@ -205,6 +205,7 @@ class _Sentence:
         "places",
         "cues",
         "cap",
+        "clause_times",
         "pub_iso",
         "published",
         "raw",
@@ -302,6 +303,7 @@ class _Sentence:
                     times.append((i, max(i, min(j, len(raw) - 1)), text[s:e], ""))
             times.sort()
         self.times = times
+        self.clause_times: dict[int, list[tuple[int, int, str, str]]] | None = None
 
     def _offsets(self, text: str, ss: int, se: int) -> list[int]:
         """Start offset of each token (a figure's at its start); built only for sentences
@@ -594,26 +596,45 @@ def _locative(s: _Sentence, i: int, lo: int, hi: int, source: str) -> str:
     return ""
 
 
-def _time(s: _Sentence, i: int, clause: int, hi: int) -> tuple[str, str]:
-    """Nearest time in the clause (and the window). A time after a comparison base of
-    another figure ("up from $1.25 a year earlier") is that figure's."""
+def _clause_times(s: _Sentence) -> dict[int, list[tuple[int, int, str, str]]]:
+    """The sentence's times by clause (a time across a clause limit is in both), in order;
+    computed once per sentence, on first need. "the lowest since 2001" dates the
+    comparison, not a figure: left out."""
+    by_clause: dict[int, list[tuple[int, int, str, str]]] = {}
+    starts = s.starts
+    low = s.low
+    for t in s.times:
+        ti, tj, text, _ = t
+        if ti > 0 and text[:6] == "since " and low[ti - 1].endswith("est"):
+            continue
+        ci = bisect_right(starts, ti)
+        by_clause.setdefault(ci, []).append(t)
+        cj = bisect_right(starts, tj)
+        if cj != ci:
+            by_clause.setdefault(cj, []).append(t)
+    s.clause_times = by_clause
+    return by_clause
+
+
+def _time(
+    s: _Sentence, i: int, hi: int, times: list[tuple[int, int, str, str]]
+) -> tuple[str, str]:
+    """Nearest time in the clause (``times``: the clause's) and the window. A time after a
+    comparison base of another figure ("up from $1.25 a year earlier") is that figure's."""
     best = ("", "")
     best_d = 1 << 30
     base_after = -2  # not looked for yet
-    starts = s.starts
-    times = s.times
     at = s.at
     figs = s.figs
-    for n in range(bisect_right(times, (i - _WINDOW,)), len(times)):
-        ti, tj, text, iso = times[n]
-        if ti > i + _WINDOW:
+    first = i - _WINDOW
+    last = i + _WINDOW
+    for ti, tj, text, iso in times:
+        if ti < first:
+            continue
+        if ti > last:
             break
         if ti <= i <= tj:
             continue  # the figure itself (a date)
-        if bisect_right(starts, ti) != clause and bisect_right(starts, tj) != clause:
-            continue
-        if ti > 0 and text[:6] == "since " and s.low[ti - 1].endswith("est"):
-            continue  # "the lowest since 2001" dates the comparison, not the figure
         if ti > i:
             if base_after == -2:
                 base_after = _comparison_base_after(s, i, hi)
@@ -796,7 +817,12 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
             scope = raw[owners[x]][:-2]
     scope = scope or caps
 
-    time, time_iso = _time(s, i, clause, hi) if s.times else ("", "")
+    time = time_iso = ""
+    if s.times:
+        by_clause = s.clause_times if s.clause_times is not None else _clause_times(s)
+        times = by_clause.get(clause)
+        if times:
+            time, time_iso = _time(s, i, hi, times)
     if s.cues:
         modality = _modality(s, f, i, p, lo, hi, time_iso)
     else:
