@@ -111,6 +111,7 @@ _EVENT_AUX = lx.AUXILIARIES | {"reported", "confirmed", "feared", "believed", "p
 # An -ing verb right before one of these is the verb of the figure ("slipping back to 3%").
 _AFTER_ING_VERB = frozenset({"up", "down", "to", "by", "at", "past", "higher", "lower", _MARK})
 _LEFT_PERIOD = lx.TIME_NOUNS | lx.PERIOD_WORDS | lx.DETERMINERS | lx.MONTHS | lx.WEEKDAYS
+_SKIP_LEFT_OR_PERIOD = _SKIP_LEFT | _LEFT_PERIOD
 _CUES = {
     **dict.fromkeys(lx.ESTIMATE_CUES, "estimate"),
     **dict.fromkeys(lx.FORECAST_CUES, "forecast"),
@@ -434,11 +435,8 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
     scope = ""
     while k >= lo and steps < 10:
         w = low[k]
-        if w in _SKIP_LEFT or (w.endswith("ly") and not cap[k]) or not w:
-            k -= 1
-            steps += 1
-            continue
-        if w in _LEFT_PERIOD:  # "sales for the half were $1.20"
+        # Hedges, verbs, other figures...; periods: "sales for the half were $1.20".
+        if w in _SKIP_LEFT_OR_PERIOD or (w.endswith("ly") and not cap[k]) or not w:
             k -= 1
             steps += 1
             continue
@@ -781,8 +779,12 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
         p = _skip_hedges_left(low, p)
     starts = s.starts
     clause = bisect_right(starts, i)
-    lo = max(starts[clause - 1], i - _WINDOW)
-    hi = min(starts[clause] if clause < len(starts) else len(raw), i + _WINDOW)
+    lo = starts[clause - 1]
+    if lo < i - _WINDOW:
+        lo = i - _WINDOW
+    hi = starts[clause] if clause < len(starts) else len(raw)
+    if hi > i + _WINDOW:
+        hi = i + _WINDOW
 
     measure = scope = caps = ""
     if kind in _COUNT_KINDS:
