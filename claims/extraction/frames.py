@@ -624,11 +624,9 @@ def _time(
     base_after = -2  # not looked for yet
     at = s.at
     figs = s.figs
-    first = i - _WINDOW
     last = i + _WINDOW
-    for ti, tj, text, iso in times:
-        if ti < first:
-            continue
+    for n in range(bisect_right(times, (i - _WINDOW,)), len(times)):
+        ti, tj, text, iso = times[n]
         if ti > last:
             break
         if ti <= i <= tj:
