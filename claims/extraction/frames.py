@@ -40,8 +40,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import compress, groupby
-from operator import attrgetter
+from itertools import compress
 
 from . import frame_lexicon as lx
 from .types import Document, Figure, Frame, new_frame
@@ -200,13 +199,13 @@ class _Sentence:
 
     __slots__ = (
         "at",
+        "cap",
+        "clause_times",
+        "cues",
         "figs",
         "low",
         "owners",
         "places",
-        "cues",
-        "cap",
-        "clause_times",
         "pub_iso",
         "published",
         "raw",
@@ -248,9 +247,7 @@ class _Sentence:
         # Does any word end in "'s" (an owner: "Acme's")? One C-level search per sentence.
         owners: list[int] = []
         if text.find("'s", ss, se) >= 0 or text.find("’s", ss, se) >= 0:
-            owners = [
-                m for m, r in enumerate(raw) if r.endswith(_POSSESSIVE) and r[:1].isupper()
-            ]
+            owners = [m for m, r in enumerate(raw) if r.endswith(_POSSESSIVE) and r[:1].isupper()]
         self.owners = owners
         # The sentence's words of any list below, in one pass; each list tests this.
         keys = _KEY_WORDS.intersection(low)
@@ -583,7 +580,8 @@ def _locative(s: _Sentence, i: int, lo: int, hi: int, source: str) -> str:
         if k < left:
             break
         if any(
-            low[x] == _MARK and s.figs[bisect_left(s.at, x)].kind not in _DATE_KINDS for x in range(k + 1, i)
+            low[x] == _MARK and s.figs[bisect_left(s.at, x)].kind not in _DATE_KINDS
+            for x in range(k + 1, i)
         ):
             break  # a place before another value is that one's
         m = k + 2 if low[k + 1] == "the" else k + 1
@@ -614,9 +612,7 @@ def _clause_times(s: _Sentence) -> dict[int, list[tuple[int, int, str, str]]]:
     return by_clause
 
 
-def _time(
-    s: _Sentence, i: int, hi: int, times: list[tuple[int, int, str, str]]
-) -> tuple[str, str]:
+def _time(s: _Sentence, i: int, hi: int, times: list[tuple[int, int, str, str]]) -> tuple[str, str]:
     """Nearest time in the clause (``times``: the clause's) and the window. A time after a
     comparison base of another figure ("up from $1.25 a year earlier") is that figure's."""
     best = ("", "")
@@ -763,6 +759,13 @@ def _direction(s: _Sentence, i: int, p: int, lo: int, hi: int) -> str:
     return "none"
 
 
+def _owner(s: _Sentence, lo: int, i: int) -> str:
+    """The first owner before the figure in its clause ("Acme's profit rose 5% to ...")."""
+    owners = s.owners
+    x = bisect_left(owners, lo)
+    return s.raw[owners[x]][:-2] if x < len(owners) and owners[x] < i else ""
+
+
 def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
     source = f.attributed_to or ""
     kind = f.kind
@@ -810,11 +813,7 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
     if not scope and s.places != []:
         scope = _locative(s, i, lo, hi, source)
     if not scope and s.owners:
-        # An owner before the figure in its clause ("Acme's profit rose 5% to ...").
-        owners = s.owners
-        x = bisect_left(owners, lo)
-        if x < len(owners) and owners[x] < i:
-            scope = raw[owners[x]][:-2]
+        scope = _owner(s, lo, i)
     scope = scope or caps
 
     time = time_iso = ""
@@ -823,10 +822,7 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
         times = by_clause.get(clause)
         if times:
             time, time_iso = _time(s, i, hi, times)
-    if s.cues:
-        modality = _modality(s, f, i, p, lo, hi, time_iso)
-    else:
-        modality = _modality_rest(s, f, time_iso)
+    modality = _modality(s, f, i, p, lo, hi, time_iso) if s.cues else _modality_rest(s, f, time_iso)
     sign = f.surface[:1]
     if sign in "+-−–" and sign and kind in _SIGNED_KINDS:
         direction = "up" if sign == "+" else "down"  # "+24%", "-30% Y/Y"
@@ -908,7 +904,6 @@ def _date_frame(source: str) -> Frame:
 _DATE_FRAMES: dict[str, Frame] = {}
 
 
-_SENTENCE = attrgetter("sentence_start", "sentence_end")
 _set_frame = object.__setattr__
 
 
