@@ -199,6 +199,7 @@ class _Sentence:
 
     __slots__ = (
         "at",
+        "bases",
         "cap",
         "clause_times",
         "cues",
@@ -302,6 +303,7 @@ class _Sentence:
             times.sort()
         self.times = times
         self.clause_times: dict[int, list[tuple[int, int, str, str]]] | None = None
+        self.bases: list[int] | None = None
 
     def _offsets(self, text: str, ss: int, se: int) -> list[int]:
         """Start offset of each token (a figure's at its start); built only for sentences
@@ -576,12 +578,12 @@ def _locative(s: _Sentence, i: int, lo: int, hi: int, source: str) -> str:
             if name and name != source:
                 return name
     left = max(lo, i - 12)
+    at, figs = s.at, s.figs
     for k in reversed(places[:n]):
         if k < left:
             break
         if any(
-            low[x] == _MARK and s.figs[bisect_left(s.at, x)].kind not in _DATE_KINDS
-            for x in range(k + 1, i)
+            figs[m].kind not in _DATE_KINDS for m in range(bisect_right(at, k), bisect_left(at, i))
         ):
             break  # a place before another value is that one's
         m = k + 2 if low[k + 1] == "the" else k + 1
@@ -648,16 +650,16 @@ def _time(s: _Sentence, i: int, hi: int, times: list[tuple[int, int, str, str]])
 def _comparison_base_after(s: _Sentence, i: int, hi: int) -> int:
     """Token of the next figure after ``i`` in the clause written as a comparison base
     ("from", "than", "compared with"), or -1."""
-    low = s.low
-    at = s.at
-    for n in range(bisect_right(at, i), len(at)):
-        k = at[n]
-        if k >= hi:
-            break
-        p = _skip_hedges_left(low, k - 1)
-        if p >= 0 and low[p] in _COMPARISON_BASE:
-            return k
-    return -1
+    bases = s.bases
+    if bases is None:  # the sentence's figures written as a base, found once
+        low = s.low
+        bases = s.bases = []
+        for k in s.at:
+            p = _skip_hedges_left(low, k - 1)
+            if p >= 0 and low[p] in _COMPARISON_BASE:
+                bases.append(k)
+    n = bisect_right(bases, i)
+    return bases[n] if n < len(bases) and bases[n] < hi else -1
 
 
 def _modality(s: _Sentence, f: Figure, i: int, p: int, lo: int, hi: int, time_iso: str) -> str:
