@@ -130,6 +130,10 @@ _HEDGE_PAIRS: dict[str, frozenset[str]] = {
 _HEDGE_STARTS = _HEDGE_WORDS | frozenset(_HEDGE_PAIRS)
 _UP_BEFORE = lx.UP_WORDS - {"above", "more", "profit", "profits", "surplus"}
 _DOWN_BEFORE = lx.DOWN_WORDS - {"below", "less", "fewer", "deficit", "loss", "losses"}
+# A word before the figure that can say its direction (``_direction``).
+_DIRECTION_BEFORE = (
+    frozenset({"to", "from", "at", "of", "by", "up", "down"}) | _UP_BEFORE | _DOWN_BEFORE
+)
 _UP_NOUN = lx.UP_WORDS - {"above", "more"}
 _DOWN_NOUN = lx.DOWN_WORDS - {"below", "less", "fewer"}
 _UP_AFTER = frozenset(
@@ -724,7 +728,7 @@ def _historical(low: list[str], k: int) -> bool:
 
 def _direction(s: _Sentence, i: int, p: int, lo: int, hi: int) -> str:
     low = s.low
-    if p >= lo:
+    if p >= lo and low[p] in _DIRECTION_BEFORE:
         w = low[p]
         if w in ("to", "from", "at"):
             return "none"
