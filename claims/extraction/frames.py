@@ -232,14 +232,21 @@ class _Sentence:
         self.pub_iso = pub_iso or (published.isoformat() if published is not None else "")
         raw: list[str] = []
         at: list[int] = []
+        dated: list[int] = []  # figures that are dates (times of the sentence)
         pos = ss
-        for f in figs:
-            if f.start > pos:
-                raw += text[pos : f.start].split()
+        for k, f in enumerate(figs):
+            start = f.start
+            if start > pos:
+                raw += text[pos:start].split()
             at.append(len(raw))
             raw.append(_MARK)
             if f.end > pos:
                 pos = f.end
+            kind = f.kind
+            if kind in _DATE_KINDS or (
+                kind == "range" and isinstance(f.value, tuple) and isinstance(f.value[0], str)
+            ):
+                dated.append(k)
         if se > pos:
             raw += text[pos:se].split()
         low = list(map(_LOW.__getitem__, raw))
@@ -275,13 +282,11 @@ class _Sentence:
         self.starts = starts
         # Times: (first token, last token, text, iso).
         times: list[tuple[int, int, str, str]] = []
-        for k, f in enumerate(figs):
-            if f.kind in _DATE_KINDS or (
-                f.kind == "range" and isinstance(f.value, tuple) and isinstance(f.value[0], str)
-            ):
-                iso = "/".join(f.value) if isinstance(f.value, tuple) else str(f.value)
-                i = at[k]
-                times.append(self._with_preposition(i, i, f.surface, iso, f.start, text))
+        for k in dated:
+            f = figs[k]
+            iso = "/".join(f.value) if isinstance(f.value, tuple) else str(f.value)
+            i = at[k]
+            times.append(self._with_preposition(i, i, f.surface, iso, f.start, text))
         run = not _TIME_KEYS.isdisjoint(keys) or (
             published is None and not _DATE_KEYS.isdisjoint(keys)
         )
