@@ -5,9 +5,11 @@ direction), read from its sentence after the engine has found the figures.
 says slot by slot whether two frames agree ("same"), disagree ("different") or cannot be
 told apart ("unknown"), for the cross-checker's alignment.
 
-Cost: one tokenization per sentence that holds figures (one compiled regex), the sentence's
-time phrases and clause limits found once, then a bounded walk (a dozen tokens) around each
-figure. No regex runs per figure; nothing here is quadratic in the sentence.
+Cost: one tokenization per sentence that holds figures (``str.split``; each token's
+lowercase form, capitalisation and clause role looked up in token caches by ``map``, at C
+speed), the sentence's key words, time phrases, clause limits, owners, places and comparison
+bases found once (the last few on first need), then a bounded walk (a dozen tokens) around
+each figure. No regex runs per figure; nothing here is quadratic in the sentence.
 
 Conventions (the gold set ``bench/eval/frames/cases.jsonl`` follows them):
 
