@@ -265,7 +265,10 @@ class _Sentence:
         self.owners = owners
         # The sentence's words of any list below, in one pass; each list tests this.
         keys = _KEY_WORDS.intersection(low)
-        self.places: list[int] | None = None if not _LOCATIVES.isdisjoint(keys) else []
+        # Places need a locative word and a capitalised word after it.
+        self.places: list[int] | None = (
+            None if not _LOCATIVES.isdisjoint(keys) and True in cap else []
+        )
         self.cues = not _MODALITY_WORDS.isdisjoint(keys)
         # Clause starts (token indices): at ";" ":" dashes, "but", "while"..., and after a
         # comma followed by "and", "but", "which"... Candidates picked at C speed.
