@@ -718,15 +718,31 @@ def _modality_rest(s: _Sentence, f: Figure, time_iso: str) -> str:
         return "estimate"
     if not time_iso:
         return "actual"
-    pub = s.published
+    key = (time_iso, s.pub_iso)
+    modality = _PERIOD_MODALITY.get(key)
+    if modality is None:
+        modality = _period_modality(time_iso, s.published, s.pub_iso)
+        if len(_PERIOD_MODALITY) > 4096:
+            _PERIOD_MODALITY.clear()
+        _PERIOD_MODALITY[key] = modality
+    return modality
+
+
+def _period_modality(time_iso: str, pub: dt.date | None, pub_iso: str) -> str:
+    """ "historical" for a period ending three years or more before publication, "forecast"
+    for one after it, else "actual"."""
     if pub is not None and time_iso[:4].isdigit():
         end = time_iso.rsplit("/", 1)[-1]
         if end[:4].isdigit() and int(end[:4]) <= pub.year - 3:
             return "historical"
         first = time_iso.split("/")[0]
-        if first > s.pub_iso[: len(first)]:  # a period after publication
+        if first > pub_iso[: len(first)]:  # a period after publication
             return "forecast"
     return "actual"
+
+
+# (time_iso, publication date) -> modality of the period: periods repeat in an article.
+_PERIOD_MODALITY: dict[tuple[str, str], str] = {}
 
 
 def _historical(low: list[str], k: int) -> bool:
