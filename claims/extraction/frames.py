@@ -373,6 +373,14 @@ def _nouny(w: str) -> bool:
 _NOUNY = _TokenCache(_nouny)
 
 
+# A word of a measure left of its figure: a noun, not a period or a month.
+_NOUN_LEFT = _TokenCache(lambda w: _nouny(w) and w not in lx.TIME_NOUNS and w not in lx.MONTHS)
+# Left walk: 1 skipped, 2 skipped unless capitalised (an -ly adverb), 0 stops the skipping.
+_LEFT_SKIP = _TokenCache(
+    lambda w: 1 if w in _SKIP_LEFT_OR_PERIOD or not w else 2 if w.endswith("ly") else 0
+)
+
+
 def _cap_run_right(raw: list[str], low: list[str], cap: list[bool], i: int, limit: int) -> str:
     """A capitalised name starting at ``i`` ("Spain and Portugal", "Borno state")."""
     j = i
@@ -446,10 +454,13 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
     k = i - 1
     steps = 0
     scope = ""
+    skip = _LEFT_SKIP
     while k >= lo and steps < 10:
         w = low[k]
-        # Hedges, verbs, other figures...; periods: "sales for the half were $1.20".
-        if w in _SKIP_LEFT_OR_PERIOD or (w.endswith("ly") and not cap[k]) or not w:
+        # Hedges, verbs, other figures...; periods: "sales for the half were $1.20";
+        # adverbs in -ly unless capitalised.
+        c = skip[w]
+        if c == 1 or (c == 2 and not cap[k]):
             k -= 1
             steps += 1
             continue
@@ -487,7 +498,7 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
             break
         if w == "per" and words and k - 1 >= lo and _NOUNY[low[k - 1]]:
             words.append("per")
-        elif _NOUNY[w] and w not in lx.TIME_NOUNS and w not in lx.MONTHS:
+        elif _NOUN_LEFT[w]:
             if words and cap[k] and w not in lx.WEEKDAYS:  # "North Korean troops"
                 scope = scope or _word(r)
                 k -= 1
