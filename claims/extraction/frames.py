@@ -373,6 +373,8 @@ def _nouny(w: str) -> bool:
 _NOUNY = _TokenCache(_nouny)
 
 
+# A word of a measure right of its figure: a noun, not a period.
+_NOUN_RIGHT = _TokenCache(lambda w: _nouny(w) and w not in lx.TIME_NOUNS)
 # A word of a measure left of its figure: a noun, not a period or a month.
 _NOUN_LEFT = _TokenCache(lambda w: _nouny(w) and w not in lx.TIME_NOUNS and w not in lx.MONTHS)
 # Left walk: 1 skipped, 2 skipped unless capitalised (an -ly adverb), 0 stops the skipping.
@@ -416,7 +418,7 @@ def _measure_right(s: _Sentence, j: int, limit: int) -> tuple[str, str]:
             break
         if cap[k] and not words and w not in lx.MONTHS and w not in _NOT_NOUN:
             caps.append(_word(raw[k]))
-        elif _NOUNY[w] and w not in lx.TIME_NOUNS and not cap[k]:
+        elif _NOUN_RIGHT[w] and not cap[k]:
             words.append(w)
         else:
             break
