@@ -5,9 +5,11 @@ direction), read from its sentence after the engine has found the figures.
 says slot by slot whether two frames agree ("same"), disagree ("different") or cannot be
 told apart ("unknown"), for the cross-checker's alignment.
 
-Cost: one tokenization per sentence that holds figures (one compiled regex), the sentence's
-time phrases and clause limits found once, then a bounded walk (a dozen tokens) around each
-figure. No regex runs per figure; nothing here is quadratic in the sentence.
+Cost: one tokenization per sentence that holds figures (``str.split``; each token's
+lowercase form, capitalisation and clause role looked up in token caches by ``map``, at C
+speed), the sentence's key words, time phrases, clause limits, owners, places and comparison
+bases found once (the last few on first need), then a bounded walk (a dozen tokens) around
+each figure. No regex runs per figure; nothing here is quadratic in the sentence.
 
 Conventions (the gold set ``bench/eval/frames/cases.jsonl`` follows them):
 
@@ -38,10 +40,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import groupby
-from operator import attrgetter
+from itertools import compress
 
 from . import frame_lexicon as lx
 from .types import Document, Figure, Frame, new_frame
@@ -111,6 +112,7 @@ _EVENT_AUX = lx.AUXILIARIES | {"reported", "confirmed", "feared", "believed", "p
 # An -ing verb right before one of these is the verb of the figure ("slipping back to 3%").
 _AFTER_ING_VERB = frozenset({"up", "down", "to", "by", "at", "past", "higher", "lower", _MARK})
 _LEFT_PERIOD = lx.TIME_NOUNS | lx.PERIOD_WORDS | lx.DETERMINERS | lx.MONTHS | lx.WEEKDAYS
+_SKIP_LEFT_OR_PERIOD = _SKIP_LEFT | _LEFT_PERIOD
 _CUES = {
     **dict.fromkeys(lx.ESTIMATE_CUES, "estimate"),
     **dict.fromkeys(lx.FORECAST_CUES, "forecast"),
@@ -121,14 +123,19 @@ _HEDGE_WORDS = lx.word_set(
     "another additional extra circa only a an"
 )
 # Two-word hedges, by their last word: "at least", "up to", "more than", "close to".
-_HEDGE_PAIRS = {
+_HEDGE_PAIRS: dict[str, frozenset[str]] = {
     "least": frozenset({"at"}),
     "most": frozenset({"at"}),
     "to": frozenset({"up", "close"}),
     "than": frozenset({"more", "less", "fewer", "greater", "higher", "lower"}),
 }
+_HEDGE_STARTS = _HEDGE_WORDS | frozenset(_HEDGE_PAIRS)
 _UP_BEFORE = lx.UP_WORDS - {"above", "more", "profit", "profits", "surplus"}
 _DOWN_BEFORE = lx.DOWN_WORDS - {"below", "less", "fewer", "deficit", "loss", "losses"}
+# A word before the figure that can say its direction (``_direction``).
+_DIRECTION_BEFORE = (
+    frozenset({"to", "from", "at", "of", "by", "up", "down"}) | _UP_BEFORE | _DOWN_BEFORE
+)
 _UP_NOUN = lx.UP_WORDS - {"above", "more"}
 _DOWN_NOUN = lx.DOWN_WORDS - {"below", "less", "fewer"}
 _UP_AFTER = frozenset(
@@ -155,11 +162,39 @@ _OWN_PRONOUNS = frozenset({"the", "its", "their", "his", "her", "our"})
 _TIME_KEYS = frozenset(v for w in lx.TIME_KEYWORDS for v in (w, w + ",", w + ".", w + ";"))
 _DATE_KEYS = frozenset(v for w in lx.MONTHS | lx.WEEKDAYS for v in (w, w + ",", w + ".", w + ";"))
 _COMMON_KEYS = frozenset(v for w in lx.TIME_COMMON_KEYWORDS for v in (w, w + ",", w + ".", w + ";"))
+_LOCATIVES = lx.LOCATIVES
 _TIME_PHRASE = re.compile(lx.TIME_PHRASES)
 _NON_SPACE = re.compile(r"\S+")
 # Every walk around a figure stays within this many tokens of it, so a sentence of
 # thousands of figures costs linear time (tests/claims/extraction/test_pathological.py).
 _WINDOW = 30
+
+
+class _TokenCache(dict):
+    """Raw token -> a value computed once (``__missing__``): looked up by ``map`` at C
+    speed. Cleared when it grows past ``limit`` (vocabulary repeats; numbers are marks)."""
+
+    def __init__(self, fn, limit: int = 1 << 16) -> None:
+        super().__init__()
+        self.fn = fn
+        self.limit = limit
+
+    def __missing__(self, w: str):
+        v = self.fn(w)
+        if len(self) >= self.limit:
+            self.clear()
+        self[w] = v
+        return v
+
+
+# Lowercased, punctuation stripped.
+_LOW = _TokenCache(lambda w: w.lower().strip(_STRIP))
+_ESTIMATE_QUALIFIER = _TokenCache(lambda q: q.lower() in lx.ESTIMATE_QUALIFIERS)
+_UPPER1 = _TokenCache(lambda w: w[:1].isupper())
+# May start or end a clause: ends in , ; : or is a clause word or "and".
+_CLAUSE_CANDIDATE = _TokenCache(
+    lambda w: w[-1] in ",;:" or w.lower().strip(_STRIP) in _CLAUSE_OR_AND
+)
 
 
 class _Sentence:
@@ -170,7 +205,10 @@ class _Sentence:
 
     __slots__ = (
         "at",
-        "fig_of",
+        "bases",
+        "cap",
+        "clause_times",
+        "cues",
         "figs",
         "low",
         "owners",
@@ -196,30 +234,48 @@ class _Sentence:
         self.pub_iso = pub_iso or (published.isoformat() if published is not None else "")
         raw: list[str] = []
         at: list[int] = []
+        dated: list[int] = []  # figures that are dates (times of the sentence)
         pos = ss
-        for f in figs:
-            if f.start > pos:
-                raw += text[pos : f.start].split()
+        for k, f in enumerate(figs):
+            start = f.start
+            if start > pos:
+                raw += text[pos:start].split()
             at.append(len(raw))
             raw.append(_MARK)
             if f.end > pos:
                 pos = f.end
+            kind = f.kind
+            if kind in _DATE_KINDS or (
+                kind == "range" and isinstance(f.value, tuple) and isinstance(f.value[0], str)
+            ):
+                dated.append(k)
         if se > pos:
             raw += text[pos:se].split()
-        strip = _STRIP
-        low = [w.lower().strip(strip) for w in raw]
+        low = list(map(_LOW.__getitem__, raw))
+        # Capitalised and not just the sentence's first word (all-caps counts: "GDP").
+        cap = list(map(_UPPER1.__getitem__, raw))
+        if raw and cap[0]:
+            cap[0] = raw[0].isupper()
+        self.cap = cap
         self.raw, self.low, self.at = raw, low, at
-        self.fig_of = dict(zip(at, range(len(at)), strict=True))
         # Does any word end in "'s" (an owner: "Acme's")? One C-level search per sentence.
-        sent = text[ss:se]
-        self.owners = "'s" in sent or "’s" in sent
-        self.places: list[int] | None = None
+        owners: list[int] = []
+        if text.find("'s", ss, se) >= 0 or text.find("’s", ss, se) >= 0:
+            owners = [m for m, r in enumerate(raw) if r.endswith(_POSSESSIVE) and r[:1].isupper()]
+        self.owners = owners
+        # The sentence's words of any list below, in one pass; each list tests this.
+        keys = _KEY_WORDS.intersection(low)
+        # Places need a locative word and a capitalised word after it.
+        self.places: list[int] | None = (
+            None if not _LOCATIVES.isdisjoint(keys) and True in cap else []
+        )
+        self.cues = not _MODALITY_WORDS.isdisjoint(keys)
         # Clause starts (token indices): at ";" ":" dashes, "but", "while"..., and after a
-        # comma followed by "and", "but", "which"...
+        # comma followed by "and", "but", "which"... Candidates picked at C speed.
         n = len(raw)
         after = _AFTER_COMMA
         starts = [0]
-        for i in [i for i, w in enumerate(raw) if w[-1] in ",;:" or low[i] in _CLAUSE_OR_AND]:
+        for i in compress(range(n), map(_CLAUSE_CANDIDATE.__getitem__, raw)):
             w = raw[i]
             if low[i] == "and":  # "... and has released": a new clause with its own verb
                 if i + 1 < n and low[i + 1] in _CLAUSE_VERBS:
@@ -231,18 +287,16 @@ class _Sentence:
         self.starts = starts
         # Times: (first token, last token, text, iso).
         times: list[tuple[int, int, str, str]] = []
-        for k, f in enumerate(figs):
-            if f.kind in _DATE_KINDS or (
-                f.kind == "range" and isinstance(f.value, tuple) and isinstance(f.value[0], str)
-            ):
-                iso = "/".join(f.value) if isinstance(f.value, tuple) else str(f.value)
-                i = at[k]
-                times.append(self._with_preposition(i, i, f.surface, iso, f.start, text))
-        run = not _TIME_KEYS.isdisjoint(low) or (
-            published is None and not _DATE_KEYS.isdisjoint(low)
+        for k in dated:
+            f = figs[k]
+            iso = "/".join(f.value) if isinstance(f.value, tuple) else str(f.value)
+            i = at[k]
+            times.append(self._with_preposition(i, i, f.surface, iso, f.start, text))
+        run = not _TIME_KEYS.isdisjoint(keys) or (
+            published is None and not _DATE_KEYS.isdisjoint(keys)
         )
         sent_low = ""
-        if not run and not _COMMON_KEYS.isdisjoint(low):
+        if not run and not _COMMON_KEYS.isdisjoint(keys):
             sent_low = text[ss:se].lower()
             run = "for the " in sent_low or "on the " in sent_low
         if run:
@@ -262,6 +316,8 @@ class _Sentence:
                     times.append((i, max(i, min(j, len(raw) - 1)), text[s:e], ""))
             times.sort()
         self.times = times
+        self.clause_times: dict[int, list[tuple[int, int, str, str]]] | None = None
+        self.bases: list[int] | None = None
 
     def _offsets(self, text: str, ss: int, se: int) -> list[int]:
         """Start offset of each token (a figure's at its start); built only for sentences
@@ -291,12 +347,6 @@ class _Sentence:
         return i, j, surface, iso
 
 
-def _cap(raw: list[str], i: int) -> bool:
-    """Capitalised and not just the sentence's first word (all-caps counts: "GDP")."""
-    w = raw[i]
-    return w[:1].isupper() and (i > 0 or w.isupper())
-
-
 def _word(w: str) -> str:
     return w.strip(_STRIP)
 
@@ -320,17 +370,30 @@ def _nouny(w: str) -> bool:
     )
 
 
-def _cap_run_right(raw: list[str], low: list[str], i: int, limit: int) -> str:
+_NOUNY = _TokenCache(_nouny)
+
+
+# A word of a measure right of its figure: a noun, not a period.
+_NOUN_RIGHT = _TokenCache(lambda w: _nouny(w) and w not in lx.TIME_NOUNS)
+# A word of a measure left of its figure: a noun, not a period or a month.
+_NOUN_LEFT = _TokenCache(lambda w: _nouny(w) and w not in lx.TIME_NOUNS and w not in lx.MONTHS)
+# Left walk: 1 skipped, 2 skipped unless capitalised (an -ly adverb), 0 stops the skipping.
+_LEFT_SKIP = _TokenCache(
+    lambda w: 1 if w in _SKIP_LEFT_OR_PERIOD or not w else 2 if w.endswith("ly") else 0
+)
+
+
+def _cap_run_right(raw: list[str], low: list[str], cap: list[bool], i: int, limit: int) -> str:
     """A capitalised name starting at ``i`` ("Spain and Portugal", "Borno state")."""
     j = i
     end = -1
-    while j < limit and _cap(raw, j) and low[j] not in _TIME_SKIP:
+    while j < limit and cap[j] and low[j] not in _TIME_SKIP:
         end = j
         w = raw[j]
         if w.endswith(_POSSESSIVE) or w[-1] in ",;:.":
             break
         j += 1
-        if j + 1 < limit and low[j] in ("and", "of") and _cap(raw, j + 1):
+        if j + 1 < limit and low[j] in ("and", "of") and cap[j + 1]:
             j += 1
     if end < 0:
         return ""
@@ -342,7 +405,7 @@ def _cap_run_right(raw: list[str], low: list[str], i: int, limit: int) -> str:
 
 def _measure_right(s: _Sentence, j: int, limit: int) -> tuple[str, str]:
     """Noun phrase right after a count: (measure, capitalised modifiers)."""
-    raw, low = s.raw, s.low
+    raw, low, cap = s.raw, s.low, s.cap
     k = j + 1
     while k < limit and low[k] in ("more", "further", "additional"):
         k += 1
@@ -353,9 +416,9 @@ def _measure_right(s: _Sentence, j: int, limit: int) -> tuple[str, str]:
         w = low[k]
         if raw[k][0] in "([":
             break
-        if _cap(raw, k) and not words and w not in lx.MONTHS and w not in _NOT_NOUN:
+        if cap[k] and not words and w not in lx.MONTHS and w not in _NOT_NOUN:
             caps.append(_word(raw[k]))
-        elif _nouny(w) and w not in lx.TIME_NOUNS and not _cap(raw, k):
+        elif _NOUN_RIGHT[w] and not cap[k]:
             words.append(w)
         else:
             break
@@ -389,17 +452,17 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
     """The noun phrase a value is of, walking left from the figure at token ``i``: over
     hedges, verbs, prepositions and other figures, then up to four nouns. Returns
     (measure, scope found on the way: an owner or a place)."""
-    raw, low = s.raw, s.low
+    raw, low, cap = s.raw, s.low, s.cap
     k = i - 1
     steps = 0
     scope = ""
+    skip = _LEFT_SKIP
     while k >= lo and steps < 10:
         w = low[k]
-        if w in _SKIP_LEFT or (w.endswith("ly") and not _cap(raw, k)) or not w:
-            k -= 1
-            steps += 1
-            continue
-        if w in _LEFT_PERIOD:  # "sales for the half were $1.20"
+        # Hedges, verbs, other figures...; periods: "sales for the half were $1.20";
+        # adverbs in -ly unless capitalised.
+        c = skip[w]
+        if c == 1 or (c == 2 and not cap[k]):
             k -= 1
             steps += 1
             continue
@@ -407,10 +470,10 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
             k -= 1  # "the jobless rate slipping back to 3.8%"
             steps += 1
             continue
-        if _cap(raw, k) and not raw[k].endswith(_POSSESSIVE):
+        if cap[k] and not raw[k].endswith(_POSSESSIVE):
             # "Shares in Brightwell fell": a place after a preposition is the scope.
             m = k
-            while m - 1 >= lo and _cap(raw, m - 1) and low[m - 1] != _MARK:
+            while m - 1 >= lo and cap[m - 1] and low[m - 1] != _MARK:
                 m -= 1
             if m - 1 >= lo and low[m - 1] in _LOCATIVE_OR_OF:
                 scope = scope or _word(" ".join(raw[m : k + 1]))
@@ -435,10 +498,10 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
             if words and r[0].isupper():
                 scope = r[:-2]
             break
-        if w == "per" and words and k - 1 >= lo and _nouny(low[k - 1]):
+        if w == "per" and words and k - 1 >= lo and _NOUNY[low[k - 1]]:
             words.append("per")
-        elif _nouny(w) and w not in lx.TIME_NOUNS and w not in lx.MONTHS:
-            if words and _cap(raw, k) and w not in lx.WEEKDAYS:  # "North Korean troops"
+        elif _NOUN_LEFT[w]:
+            if words and cap[k] and w not in lx.WEEKDAYS:  # "North Korean troops"
                 scope = scope or _word(r)
                 k -= 1
                 continue
@@ -452,7 +515,7 @@ def _measure_left(s: _Sentence, i: int, lo: int) -> tuple[str, str]:
 
 def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str]) -> str:
     """ "$725m in military aid", "52% of the vote", "£400m off its market value"."""
-    raw, low = s.raw, s.low
+    raw, low, cap = s.raw, s.low, s.cap
     k = j + 1
     if k >= limit or low[k] not in preps or raw[j][-1] in ",;:":
         return ""
@@ -465,7 +528,7 @@ def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str])
         k < limit
         and not words
         and caps < 3
-        and _cap(raw, k)
+        and cap[k]
         and k + 1 < limit
         and low[k] not in lx.MONTHS
     ):
@@ -475,7 +538,7 @@ def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str])
         if low[k] in lx.TIME_NOUNS:
             return ""
         w = low[k]
-        if not w or not w[0].isalpha() or w in _NOT_NOUN_AFTER_PREP or _cap(raw, k):
+        if not w or not w[0].isalpha() or w in _NOT_NOUN_AFTER_PREP or cap[k]:
             break
         words.append(w)
         if raw[k][-1] in ",;:.":
@@ -489,7 +552,7 @@ def _measure_after_prep(s: _Sentence, j: int, limit: int, preps: frozenset[str])
 def _measure_noun_after(s: _Sentence, i: int, hi: int) -> str:
     """ "a 5% stake", "65% gross margin"; through a change noun: "a 3% rise in rents"."""
     low = s.low
-    if i + 1 >= hi or not _nouny(low[i + 1]) or s.raw[i][-1] in ",;:":
+    if i + 1 >= hi or not _NOUNY[low[i + 1]] or s.raw[i][-1] in ",;:":
         return ""
     measure, _ = _measure_right(s, i, hi)
     if measure.split(" ", 1)[0] in lx.CHANGE_NOUNS:
@@ -514,12 +577,12 @@ def _subject_measure(subject: str | None) -> tuple[str, str]:
 def _places(s: _Sentence) -> list[int]:
     """Tokens of the sentence that are in/at/across/near/from before a capitalised word
     ("in Kursk", "in the Lok Sabha"): computed once per sentence, on first need."""
-    raw, low = s.raw, s.low
+    raw, low, cap = s.raw, s.low, s.cap
     n = len(raw)
     places = []
-    for k in [k for k, w in enumerate(low) if w in lx.LOCATIVES]:
+    for k in compress(range(n), map(_LOCATIVES.__contains__, low)):
         m = k + 2 if k + 1 < n and low[k + 1] == "the" else k + 1
-        if m < n and _cap(raw, m):
+        if m < n and cap[m]:
             places.append(k)
     s.places = places
     return places
@@ -538,45 +601,61 @@ def _locative(s: _Sentence, i: int, lo: int, hi: int, source: str) -> str:
             break
         m = k + 2 if low[k + 1] == "the" else k + 1
         if m < hi:
-            name = _cap_run_right(raw, low, m, hi)
+            name = _cap_run_right(raw, low, s.cap, m, hi)
             if name and name != source:
                 return name
     left = max(lo, i - 12)
+    at, figs = s.at, s.figs
     for k in reversed(places[:n]):
         if k < left:
             break
         if any(
-            low[x] == _MARK and s.figs[s.fig_of[x]].kind not in _DATE_KINDS for x in range(k + 1, i)
+            figs[m].kind not in _DATE_KINDS for m in range(bisect_right(at, k), bisect_left(at, i))
         ):
             break  # a place before another value is that one's
         m = k + 2 if low[k + 1] == "the" else k + 1
         if m < i:
-            name = _cap_run_right(raw, low, m, i)
+            name = _cap_run_right(raw, low, s.cap, m, i)
             if name and name != source:
                 return name
     return ""
 
 
-def _time(s: _Sentence, i: int, clause: int, hi: int) -> tuple[str, str]:
-    """Nearest time in the clause (and the window). A time after a comparison base of
-    another figure ("up from $1.25 a year earlier") is that figure's."""
+def _clause_times(s: _Sentence) -> dict[int, list[tuple[int, int, str, str]]]:
+    """The sentence's times by clause (a time across a clause limit is in both), in order;
+    computed once per sentence, on first need. "the lowest since 2001" dates the
+    comparison, not a figure: left out."""
+    by_clause: dict[int, list[tuple[int, int, str, str]]] = {}
+    starts = s.starts
+    low = s.low
+    for t in s.times:
+        ti, tj, text, _ = t
+        if ti > 0 and text[:6] == "since " and low[ti - 1].endswith("est"):
+            continue
+        ci = bisect_right(starts, ti)
+        by_clause.setdefault(ci, []).append(t)
+        cj = bisect_right(starts, tj)
+        if cj != ci:
+            by_clause.setdefault(cj, []).append(t)
+    s.clause_times = by_clause
+    return by_clause
+
+
+def _time(s: _Sentence, i: int, hi: int, times: list[tuple[int, int, str, str]]) -> tuple[str, str]:
+    """Nearest time in the clause (``times``: the clause's) and the window. A time after a
+    comparison base of another figure ("up from $1.25 a year earlier") is that figure's."""
     best = ("", "")
     best_d = 1 << 30
     base_after = -2  # not looked for yet
-    starts = s.starts
-    times = s.times
     at = s.at
     figs = s.figs
+    last = i + _WINDOW
     for n in range(bisect_right(times, (i - _WINDOW,)), len(times)):
         ti, tj, text, iso = times[n]
-        if ti > i + _WINDOW:
+        if ti > last:
             break
         if ti <= i <= tj:
             continue  # the figure itself (a date)
-        if bisect_right(starts, ti) != clause and bisect_right(starts, tj) != clause:
-            continue
-        if ti > 0 and text[:6] == "since " and s.low[ti - 1].endswith("est"):
-            continue  # "the lowest since 2001" dates the comparison, not the figure
         if ti > i:
             if base_after == -2:
                 base_after = _comparison_base_after(s, i, hi)
@@ -598,19 +677,21 @@ def _time(s: _Sentence, i: int, clause: int, hi: int) -> tuple[str, str]:
 def _comparison_base_after(s: _Sentence, i: int, hi: int) -> int:
     """Token of the next figure after ``i`` in the clause written as a comparison base
     ("from", "than", "compared with"), or -1."""
-    low = s.low
-    at = s.at
-    for n in range(bisect_right(at, i), len(at)):
-        k = at[n]
-        if k >= hi:
-            break
-        p = _skip_hedges_left(low, k - 1)
-        if p >= 0 and low[p] in _COMPARISON_BASE:
-            return k
-    return -1
+    bases = s.bases
+    if bases is None:  # the sentence's figures written as a base, found once
+        low = s.low
+        bases = s.bases = []
+        for k in s.at:
+            p = _skip_hedges_left(low, k - 1)
+            if p >= 0 and low[p] in _COMPARISON_BASE:
+                bases.append(k)
+    n = bisect_right(bases, i)
+    return bases[n] if n < len(bases) and bases[n] < hi else -1
 
 
 def _modality(s: _Sentence, f: Figure, i: int, p: int, lo: int, hi: int, time_iso: str) -> str:
+    if not s.cues:
+        return _modality_rest(s, f, time_iso)
     low = s.low
     cues = _CUES
     if _MODALITY_WORDS.isdisjoint(low[lo:i]) and _MODALITY_WORDS.isdisjoint(low[i + 1 : i + 7]):
@@ -645,17 +726,36 @@ def _modality(s: _Sentence, f: Figure, i: int, p: int, lo: int, hi: int, time_is
 
 def _modality_rest(s: _Sentence, f: Figure, time_iso: str) -> str:
     """Modality without a cue word: from the hedge, then from the period's date."""
-    if f.qualifier and f.qualifier.lower() in lx.ESTIMATE_QUALIFIERS:
+    q = f.qualifier
+    if q and _ESTIMATE_QUALIFIER[q]:
         return "estimate"
-    pub = s.published
-    if time_iso and pub is not None and time_iso[:4].isdigit():
+    if not time_iso:
+        return "actual"
+    key = (time_iso, s.pub_iso)
+    modality = _PERIOD_MODALITY.get(key)
+    if modality is None:
+        modality = _period_modality(time_iso, s.published, s.pub_iso)
+        if len(_PERIOD_MODALITY) > 4096:
+            _PERIOD_MODALITY.clear()
+        _PERIOD_MODALITY[key] = modality
+    return modality
+
+
+def _period_modality(time_iso: str, pub: dt.date | None, pub_iso: str) -> str:
+    """ "historical" for a period ending three years or more before publication, "forecast"
+    for one after it, else "actual"."""
+    if pub is not None and time_iso[:4].isdigit():
         end = time_iso.rsplit("/", 1)[-1]
         if end[:4].isdigit() and int(end[:4]) <= pub.year - 3:
             return "historical"
         first = time_iso.split("/")[0]
-        if first > s.pub_iso[: len(first)]:  # a period after publication
+        if first > pub_iso[: len(first)]:  # a period after publication
             return "forecast"
     return "actual"
+
+
+# (time_iso, publication date) -> modality of the period: periods repeat in an article.
+_PERIOD_MODALITY: dict[tuple[str, str], str] = {}
 
 
 def _historical(low: list[str], k: int) -> bool:
@@ -667,7 +767,7 @@ def _historical(low: list[str], k: int) -> bool:
 
 def _direction(s: _Sentence, i: int, p: int, lo: int, hi: int) -> str:
     low = s.low
-    if p >= lo:
+    if p >= lo and low[p] in _DIRECTION_BEFORE:
         w = low[p]
         if w in ("to", "from", "at"):
             return "none"
@@ -704,6 +804,13 @@ def _direction(s: _Sentence, i: int, p: int, lo: int, hi: int) -> str:
     return "none"
 
 
+def _owner(s: _Sentence, lo: int, i: int) -> str:
+    """The first owner before the figure in its clause ("Acme's profit rose 5% to ...")."""
+    owners = s.owners
+    x = bisect_left(owners, lo)
+    return s.raw[owners[x]][:-2] if x < len(owners) and owners[x] < i else ""
+
+
 def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
     source = f.attributed_to or ""
     kind = f.kind
@@ -713,11 +820,17 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
         return _date_frame(source)
     raw, low = s.raw, s.low
     i = s.at[k]
-    p = _skip_hedges_left(low, i - 1)  # the word before the figure and its hedge
+    p = i - 1  # the word before the figure and its hedge
+    if p >= 0 and low[p] in _HEDGE_STARTS:
+        p = _skip_hedges_left(low, p)
     starts = s.starts
     clause = bisect_right(starts, i)
-    lo = max(starts[clause - 1], i - _WINDOW)
-    hi = min(starts[clause] if clause < len(starts) else len(raw), i + _WINDOW)
+    lo = starts[clause - 1]
+    if lo < i - _WINDOW:
+        lo = i - _WINDOW
+    hi = starts[clause] if clause < len(starts) else len(raw)
+    if hi > i + _WINDOW:
+        hi = i + _WINDOW
 
     measure = scope = caps = ""
     if kind in _COUNT_KINDS:
@@ -742,19 +855,19 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
     if not measure and kind not in _RIGHT_ONLY_KINDS:
         measure, caps2 = _subject_measure(f.subject)
         caps = caps or caps2
-    if not scope:
+    if not scope and s.places != []:
         scope = _locative(s, i, lo, hi, source)
     if not scope and s.owners:
-        # An owner before the figure in its clause ("Acme's profit rose 5% to ...").
-        for m in range(lo, i):
-            r = raw[m]
-            if r.endswith(_POSSESSIVE) and r[0].isupper():
-                scope = r[:-2]
-                break
+        scope = _owner(s, lo, i)
     scope = scope or caps
 
-    time, time_iso = _time(s, i, clause, hi) if s.times else ("", "")
-    modality = _modality(s, f, i, p, lo, hi, time_iso)
+    time = time_iso = ""
+    if s.times:
+        by_clause = s.clause_times if s.clause_times is not None else _clause_times(s)
+        times = by_clause.get(clause)
+        if times:
+            time, time_iso = _time(s, i, hi, times)
+    modality = _modality(s, f, i, p, lo, hi, time_iso) if s.cues else _modality_rest(s, f, time_iso)
     sign = f.surface[:1]
     if sign in "+-−–" and sign and kind in _SIGNED_KINDS:
         direction = "up" if sign == "+" else "down"  # "+24%", "-30% Y/Y"
@@ -762,9 +875,17 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
         direction = "none"  # "up from $1.25": the base of a change is a level
     else:
         direction = _direction(s, i, p, lo, hi)
-    return new_frame(measure, scope, time, time_iso, source, modality, direction)
+    key = (measure, scope, time, time_iso, source, modality, direction)
+    frame = _FRAMES.get(key)
+    if frame is None:
+        frame = _FRAMES[key] = new_frame(*key)
+        if len(_FRAMES) > 4096:
+            _FRAMES.clear()
+    return frame
 
 
+# Frames are immutable: figures with the same frame share one object.
+_FRAMES: dict[tuple[str, ...], Frame] = {}
 _OF = frozenset({"of"})
 # Kinds whose measure is only the noun after them ("a 3-3 draw", "the second round"): the
 # words before an ordinal, a score, an age or a duration are not what it measures.
@@ -773,6 +894,7 @@ _SIGNED_KINDS = frozenset({"percent", "money", "count", "measure", "rate"})
 # "better than expected", "as forecast": the figure is compared with a forecast, not one.
 _NOT_CUE_AFTER = frozenset({"than", "as"})
 _MODALITY_WORDS = frozenset(_CUES) | lx.HISTORICAL_CUES | {"put"}
+_KEY_WORDS = _TIME_KEYS | _DATE_KEYS | _COMMON_KEYS | _LOCATIVES | _MODALITY_WORDS
 _IN_OFF_OF = frozenset({"in", "off", "of"})
 _IN_OF = frozenset({"in", "of"})
 
@@ -784,9 +906,24 @@ def frame_for_figures(
     out: list[Frame] = []
     append = out.append
     pub_iso = published.isoformat() if published is not None else ""
-    for (ss, se), group in groupby(figures, _SENTENCE):
-        group = list(group)
-        if all(f.kind in _NO_MEASURE_KINDS for f in group):
+    no_measure = _NO_MEASURE_KINDS
+    n = len(figures)
+    a = 0
+    while a < n:
+        f = figures[a]
+        ss, se = f.sentence_start, f.sentence_end
+        b = a + 1
+        dates_only = f.kind in no_measure
+        while b < n:
+            g = figures[b]
+            if g.sentence_start != ss or g.sentence_end != se:
+                break
+            if dates_only and g.kind not in no_measure:
+                dates_only = False
+            b += 1
+        group = figures[a:b]
+        a = b
+        if dates_only:
             for f in group:  # dates only: nothing to read around them
                 append(_date_frame(f.attributed_to or ""))
             continue
@@ -812,7 +949,6 @@ def _date_frame(source: str) -> Frame:
 _DATE_FRAMES: dict[str, Frame] = {}
 
 
-_SENTENCE = attrgetter("sentence_start", "sentence_end")
 _set_frame = object.__setattr__
 
 
