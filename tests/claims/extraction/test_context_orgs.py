@@ -56,7 +56,7 @@ def test_a_plural_noun_is_no_reporting_verb() -> None:
 
 
 def test_according_to_a_report_in_an_outlet_on_a_weekday() -> None:
-    text = "Ticket sales climbed in the third quarter, according to a report in Valdoria Daily on Friday."
+    text = "Sales climbed in the third quarter, according to a report in Valdoria Daily on Friday."
     assert who(text, "third") == "Valdoria Daily"
 
 
