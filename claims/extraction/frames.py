@@ -58,6 +58,8 @@ _POSSESSIVE = ("'s", "’s")
 _NO_MEASURE_KINDS = frozenset({"date", "year", "time"})
 _DATE_KINDS = frozenset({"date", "year"})
 _COUNT_KINDS = frozenset({"count", "vague", "ordinal", "range", "score", "age", "duration"})
+# kinds whose engine subject is the noun they count ("8,000 troops", "1,200 casualties a day")
+_SUBJECT_KINDS = frozenset({"count", "rate", "range"})
 _CLAUSE_WORDS = frozenset(
     {"but", "while", "whereas", "although", "though", ";", ":", "—", "–", "-"}
 )
@@ -811,6 +813,20 @@ def _owner(s: _Sentence, lo: int, i: int) -> str:
     return s.raw[owners[x]][:-2] if x < len(owners) and owners[x] < i else ""
 
 
+def _counted_measure(s: _Sentence, f: Figure, i: int, hi: int) -> tuple[str, str]:
+    """(measure, capitalised modifiers) of a count-like figure at token ``i``."""
+    measure, caps = _measure_right(s, i, hi)
+    if f.subject and f.kind in _SUBJECT_KINDS:
+        # the engine's counted noun is the measure ("1,200 casualties a day"); the walk
+        # adds only a casualty word after it ("coaches derailed")
+        events = [w for w in measure.split() if w in lx.EVENTS]
+        measure, caps2 = _subject_measure(f.subject)
+        caps = caps or caps2
+        if measure and events and events[0] not in measure.split():
+            measure += " " + events[0]
+    return measure, caps
+
+
 def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
     source = f.attributed_to or ""
     kind = f.kind
@@ -833,8 +849,8 @@ def _frame(s: _Sentence, k: int, f: Figure) -> Frame:
         hi = i + _WINDOW
 
     measure = scope = caps = ""
-    if kind in _COUNT_KINDS:
-        measure, caps = _measure_right(s, i, hi)
+    if kind in _COUNT_KINDS or kind == "rate":
+        measure, caps = _counted_measure(s, f, i, hi)
         if measure:
             if p >= lo and low[p] in lx.EVENTS_ACTIVE and " " not in measure:
                 measure += " " + low[p]  # "killed 40 people" -> "people killed"

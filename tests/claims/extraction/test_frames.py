@@ -217,3 +217,11 @@ def test_frames_of_one_giant_sentence_take_linear_time(unit: str) -> None:
     t_large = best_cpu(frame_for_figures, large, PUB, l_figs)
     floor = 0.002
     assert max(t_large, floor) / max(t_small, floor) < 8.0, (t_small, t_large)
+
+
+def test_a_rate_or_count_measures_the_noun_the_engine_counted_not_a_noun_before_it() -> None:
+    text = "Troops pushing towards the northern port of Velm are losing 900 soldiers a day."
+    assert frame(text, "900").measure == "soldiers"
+    text = "Near the old harbour wall, 40 trucks waited and 12 coaches derailed overnight."
+    assert frame(text, "40").measure == "trucks"
+    assert frame(text, "12").measure == "coaches derailed"
