@@ -19,7 +19,7 @@ from .frames import compare_frames
 from .types import Document, Figure, Frame
 
 # Bump when the output for some input changes.
-EXTRACTOR_VERSION = "0.5.25"
+EXTRACTOR_VERSION = "0.6.0"
 
 __all__ = ["EXTRACTOR_VERSION", "Document", "Figure", "Frame", "compare_frames", "extract"]
 
