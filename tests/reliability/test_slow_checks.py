@@ -31,9 +31,11 @@ def test_a_check_out_of_time_never_holds_up_extraction_and_ends_recorded(tmp_pat
     # checks, the worker the retries.
     for name, value in BUDGET.items():
         monkeypatch.setattr(settings, name, int(value))
-    # Four articles of ~170 figures: checking them takes seconds, over the
-    # 1 s budget. Built before the workers start; their checks wait queued.
-    story = storm_story(4)
+    # Eight articles of ~140 figures: checking them takes several seconds even on a
+    # fast machine, well over the 1 s budget (four took 1.8 s, and the pool's soft
+    # limit, checked about once a second, let that finish). Built before the workers
+    # start; their checks wait queued.
+    story = storm_story(8)
     extraction = Worker(tmp_path / "extraction.log", queues=settings.CELERY_TASK_DEFAULT_QUEUE)
     checks = Worker(tmp_path / "checks.log", queues=settings.CHECK_QUEUE, **BUDGET)
     try:
