@@ -1,6 +1,8 @@
 """Compare our engine with quantulum3 on quantulum3's own test sentences.
 
-    python bench/quantulum_compare.py [/work/shared/eval/quantulum3/quantities.json]
+    python bench/quantulum_compare.py [/work/shared/eval/quantulum3/quantities.json] [--misses]
+
+``--misses`` lists each expected quantity our engine did not match, with what it read.
 
 For each expected quantity (value, quantulum3 unit name, surface) a system scores when it
 returns a quantity whose span overlaps the expected surface and whose (unit, value) agree
@@ -135,7 +137,9 @@ def close(a: float, b: float) -> bool:
 
 
 def score(
-    cases: list[dict[str, Any]], outputs: list[list[tuple[int, int, str, float]]]
+    cases: list[dict[str, Any]],
+    outputs: list[list[tuple[int, int, str, float]]],
+    misses: list[str] | None = None,
 ) -> dict[str, float]:
     expected = matched_value = matched_both = predicted = 0
     for case, out in zip(cases, outputs, strict=True):
@@ -161,6 +165,10 @@ def score(
                 matched_value += 1
                 if out[best][2] == unit:
                     matched_both += 1
+                    continue
+            if misses is not None:
+                read = [(case["req"][s:e], u, round(v, 6)) for s, e, u, v in out]
+                misses.append(f"{exp['surface']!r}: expected {value:g} {unit}; read {read}")
     return {
         "expected": expected,
         "predicted": predicted,
@@ -206,12 +214,17 @@ def run_quantulum(cases: list[dict[str, Any]]) -> list[list[tuple[int, int, str,
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[0]) if argv else DEFAULT
+    show_misses = "--misses" in argv
+    args = [a for a in argv if a != "--misses"]
+    path = Path(args[0]) if args else DEFAULT
     cases = json.loads(path.read_text(encoding="utf-8"))
     t0 = time.perf_counter()
-    ours = score(cases, run_ours(cases))
+    misses: list[str] = []
+    ours = score(cases, run_ours(cases), misses)
     t_ours = time.perf_counter() - t0
     t0 = time.perf_counter()
+    if show_misses:
+        print("\n".join(misses), end="\n\n")
     q_out = run_quantulum(cases)
     t_q = time.perf_counter() - t0
     print(f"{len(cases)} sentences, {ours['expected']} expected quantities ({path})")
