@@ -294,7 +294,9 @@ def test_a_second_check_of_a_story_being_checked_returns_at_once_and_one_more_fo
     joining = factories.article(title="Storm hits the coast (late)", text=STORM.format(
         place="Ashford", n=120, m=340, c=7, p=3, r=80, h=6, k=4, b=2))  # fmt: skip
     follow_ups = []  # the broker publish is the one part not run for real here
-    monkeypatch.setattr(crosschecking, "_publish", lambda task, pk: follow_ups.append((task, pk)))
+    monkeypatch.setattr(
+        crosschecking, "_publish", lambda task, pk, **kw: follow_ups.append((task, pk, kw))
+    )
     first: list = []
 
     def check():
@@ -328,7 +330,8 @@ def test_a_second_check_of_a_story_being_checked_returns_at_once_and_one_more_fo
     story.refresh_from_db()
     assert str(joining.pk) not in story.checked_state  # read before it joined
     # So the first check, done, published one more, which covers it.
-    assert follow_ups == [(tasks.crosscheck_story, story.pk)]
-    crosschecking.story_crosscheck(story=story)
+    # (it joined, nothing else changed: checking what joined is enough)
+    assert follow_ups == [(tasks.crosscheck_story, story.pk, {"added": True})]
+    crosschecking.story_crosscheck(story=story, added=True)
     story.refresh_from_db()
     assert str(joining.pk) in story.checked_state and len(story.checked_state) == 5
