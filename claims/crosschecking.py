@@ -417,27 +417,52 @@ def article_crosscheck(*, article_id: int) -> list[Finding] | None:
     return story_crosscheck(story=story, unless_covered=article, added=True)
 
 
+def finding_review_check(*, decision: str, reason: str = "", note: str = "") -> dict:
+    """The errors of a review before anything is written: a dismissal says
+    why (one of FindingReview.Reason), with a note when the reason is
+    "other"; a confirmation takes no reason. Field -> messages, empty if
+    fine (the review form and the API show them as they are)."""
+    errors: dict[str, list[str]] = {}
+    if decision not in FindingReview.Decision.values:
+        errors["decision"] = ["Choose confirm or dismiss."]
+    elif decision == FindingReview.Decision.DISMISS:
+        if not reason:
+            errors["reason"] = ["Say why you dismiss it: choose a reason."]
+        elif reason not in FindingReview.Reason.values:
+            known = ", ".join(FindingReview.Reason.values)
+            errors["reason"] = [f"Unknown reason {reason[:40]!r}; choose one of {known}."]
+        elif reason == FindingReview.Reason.OTHER and not note.strip():
+            errors["note"] = ["Write a note: it is the reason when you choose “Other”."]
+    elif reason:
+        errors["reason"] = ["A reason is given only when dismissing."]
+    return errors
+
+
 @transaction.atomic
-def finding_review(*, finding: Finding, reviewer: User, decision: str, note: str = "") -> Finding:
-    """A reviewer confirms or dismisses a finding; history keeps every review."""
+def finding_review(
+    *, finding: Finding, reviewer: User, decision: str, reason: str = "", note: str = ""
+) -> Finding:
+    """A reviewer confirms or dismisses a finding (a dismissal with its
+    reason, shown on the finding after); history keeps every review."""
     if not reviewer.is_authenticated or not reviewer.has_perm("claims.add_findingreview"):
         raise PermissionDenied("Only reviewers can confirm or dismiss findings.")
-    if decision not in FindingReview.Decision.values:
-        raise ValidationError({"decision": ["Choose confirm or dismiss."]})
+    errors = finding_review_check(decision=decision, reason=reason, note=note)
+    if errors:
+        raise ValidationError(errors)
+    note = note.strip()[:10_000]
     locked = Finding.objects.select_for_update().get(pk=finding.pk)
-    before = {"status": locked.status}
+    before = {"status": locked.status, "reason": locked.dismiss_reason}
     FindingReview.objects.create(
-        finding=locked, reviewer=reviewer, decision=decision, note=note.strip()[:10_000]
+        finding=locked, reviewer=reviewer, decision=decision, reason=reason, note=note
     )
-    locked.status = (
-        Finding.Status.CONFIRMED
-        if decision == FindingReview.Decision.CONFIRM
-        else Finding.Status.DISMISSED
-    )
-    locked.save(update_fields=["status", "updated_at"])
+    dismissed = decision == FindingReview.Decision.DISMISS
+    locked.status = Finding.Status.DISMISSED if dismissed else Finding.Status.CONFIRMED
+    locked.dismiss_reason = reason if dismissed else ""
+    locked.dismiss_note = note if dismissed else ""
+    locked.save(update_fields=["status", "dismiss_reason", "dismiss_note", "updated_at"])
     audit_record(
         actor=reviewer, action=f"finding.{decision}", obj=locked, before=before,
-        after={"status": locked.status},
+        after={"status": locked.status, "reason": locked.dismiss_reason},
     )  # fmt: skip
     return locked
 

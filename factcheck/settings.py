@@ -352,6 +352,9 @@ SPECTACULAR_SETTINGS = {
         "VerdictDecisionEnum": "claims.models.VerdictDecision",
         # the decisions that need no reason (the schema's "a dispute needs a reason")
         "VerdictDecisionWithoutReasonEnum": ["approve", "undo"],
+        "FindingDismissReasonEnum": "claims.models.checks.FindingDismissReason",
+        "FindingReviewDecisionEnum": "claims.models.checks.FindingReviewDecision",
+        "FindingStatusEnum": "claims.models.checks.FindingStatus",
     },
 }
 # Absolute links in webhook payloads and ClaimReview markup.
