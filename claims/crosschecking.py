@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
@@ -308,7 +309,8 @@ def _story_check(
     """(what the check read, the current findings); (None, []) if the story
     was deleted (merged away) meanwhile.
 
-    With `added`, and only articles joined since the last check, the engine
+    With `added`, only articles joined since the last check, and a story
+    larger than CROSSCHECK_FULL_UP_TO articles, the engine
     checks just their pairs and their own figures (check_added: the full
     check's findings of those pairs, see claims/checking/engine.py), and only
     findings about their figures are replaced; the findings between the
@@ -317,7 +319,8 @@ def _story_check(
         Article.objects.filter(story=story, status__in=CHECKABLE).select_related("outlet")
     )
     read = _checked_state(articles)
-    joined = _added_since_checked(story, read) if added else None
+    incremental = added and len(articles) > settings.CROSSCHECK_FULL_UP_TO
+    joined = _added_since_checked(story, read) if incremental else None
     if joined is not None and not joined:
         return read, list(Finding.objects.filter(story=story, is_current=True))
     figures = list(

@@ -13,6 +13,12 @@ from tests.factories import article as new_article
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _incremental_from_the_second_article(settings):
+    # The demo story has 3 articles; by default a story that small is checked whole.
+    settings.CROSSCHECK_FULL_UP_TO = 1
+
+
 @pytest.fixture
 def engine_calls(monkeypatch):
     """Which engine entry point each check used; the real engine runs."""
@@ -152,3 +158,14 @@ def test_an_article_joining_a_story_whose_other_article_changed_checks_it_all(en
     engine_calls.clear()
     crosschecking.article_crosscheck(article_id=eastern.pk)
     assert engine_calls == ["check_story"]
+
+
+def test_a_small_story_is_checked_whole_even_when_an_article_only_joined(settings, engine_calls):
+    settings.CROSSCHECK_FULL_UP_TO = 3
+    lakeside, northgate, eastern = _extracted_demo()
+    for a in (lakeside, northgate, eastern):
+        crosschecking.article_crosscheck(article_id=a.pk)
+    assert engine_calls == ["check_story", "check_story", "check_story"]
+    fourth = new_article(title=eastern.title + " (wire copy)", text=eastern.text)
+    crosschecking.article_crosscheck(article_id=fourth.pk)
+    assert engine_calls[-1] == "check_added"  # 4 articles: more than 3
