@@ -259,9 +259,10 @@ def story_crosscheck(
     story costs a few checks, not one each. Safe to run any number of times.
 
     With `added` (articles joined the story), only what joined since the last
-    check is checked, if that is all that changed: the engine's check_added,
-    its findings merged into the stored ones (see _story_check). Otherwise,
-    and always without `added` (edits, moves, merges), the whole story.
+    check is checked, if that is all that changed, and only its findings are
+    returned: the engine's check_added, its findings merged into the stored
+    ones (see _story_check). Otherwise, and always without `added` (edits,
+    moves, merges), the whole story.
     """
     if unless_covered is not None:
         changed = (
@@ -322,7 +323,7 @@ def _story_check(
     incremental = added and len(articles) > settings.CROSSCHECK_FULL_UP_TO
     joined = _added_since_checked(story, read) if incremental else None
     if joined is not None and not joined:
-        return read, list(Finding.objects.filter(story=story, is_current=True))
+        return read, []  # the stored findings cover what was read
     figures = list(
         Figure.objects.filter(article__in=articles, is_current=True).order_by("article", "start")
     )
@@ -357,10 +358,12 @@ def _findings_store(
     *,
     scope: list[int] | None = None,
 ) -> list[Finding]:
-    """Write what a check found. A full check (`scope` None) replaces the
-    story's findings: those not found again are no longer current. An
-    incremental one merges: only findings about figures of the articles in
-    `scope` (the ones it checked) are replaced; the others stay current."""
+    """Write what a check found and return its findings. A full check
+    (`scope` None) replaces the story's findings: those not found again are
+    no longer current. An incremental one merges: only findings about
+    figures of the articles in `scope` (the ones it checked) are replaced;
+    the others stay current (and are not read: the story may hold tens of
+    thousands)."""
     # Figures are never deleted, but their article may be (and them with it)
     # while the engine ran.
     alive = set(
@@ -386,10 +389,11 @@ def _findings_store(
         current.append(row)
     retired = Finding.objects.filter(story=story, is_current=True).exclude(key__in=produced)
     if scope is not None:
-        retired = retired.filter(pk__in=FindingFigure.objects.filter(
-            figure__article_id__in=scope).values("finding_id"))  # fmt: skip
-        current = list(Finding.objects.filter(story=story, is_current=True).exclude(
-            pk__in=retired.values("pk")))  # fmt: skip
+        # Only the findings about the checked articles' figures: a few rows,
+        # however many the story holds.
+        about = FindingFigure.objects.filter(figure__article_id__in=scope).values("finding_id")
+        retired = Finding.objects.filter(pk__in=list(retired.filter(pk__in=about).values_list(
+            "pk", flat=True)))  # fmt: skip
     retired.update(is_current=False)
     Story.objects.filter(pk=story.pk).update(checked_state=read, check_error="")
     return current
