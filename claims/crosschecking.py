@@ -255,8 +255,9 @@ def story_crosscheck(
     check publishes one more if anything changed that it did not read).
 
     With `unless_covered`, the check is skipped if a check that started after
-    that article last changed already ran: a burst of articles joining a
-    story costs a few checks, not one each. Safe to run any number of times.
+    that article last changed already ran (returning that article's current
+    findings): a burst of articles joining a story costs a few checks, not
+    one each. Safe to run any number of times.
 
     With `added` (articles joined the story), only what joined since the last
     check is checked, if that is all that changed, and only its findings are
@@ -274,7 +275,12 @@ def story_crosscheck(
             Story.objects.filter(pk=story.pk).values_list("checked_state", flat=True).first() or {}
         ).get(str(unless_covered.pk))
         if changed is not None and seen == changed.isoformat():
-            return list(Finding.objects.filter(story=story, is_current=True))
+            # (the article's own: the story may hold tens of thousands)
+            return list(
+                Finding.objects.filter(
+                    story=story, is_current=True, figures__article=unless_covered
+                ).distinct()
+            )
     with _story_check_lock(story.pk) as held:
         if not held:
             logger.info("story %s is being checked; that check covers this one", story.pk)
