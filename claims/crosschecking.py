@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
@@ -245,7 +246,7 @@ def _story_state(story_id: int) -> dict[str, str]:
 
 
 def story_crosscheck(
-    *, story: Story, unless_covered: Article | None = None
+    *, story: Story, unless_covered: Article | None = None, added: bool = False
 ) -> list[Finding] | None:
     """Run the engine over the story's checkable articles and store what it
     finds. A finding found again keeps its row, status and reviews; one no
@@ -254,8 +255,15 @@ def story_crosscheck(
     check publishes one more if anything changed that it did not read).
 
     With `unless_covered`, the check is skipped if a check that started after
-    that article last changed already ran: a burst of articles joining a
-    story costs a few checks, not one each. Safe to run any number of times.
+    that article last changed already ran (returning that article's current
+    findings): a burst of articles joining a story costs a few checks, not
+    one each. Safe to run any number of times.
+
+    With `added` (articles joined the story), only what joined since the last
+    check is checked, if that is all that changed, and only its findings are
+    returned: the engine's check_added, its findings merged into the stored
+    ones (see _story_check). Otherwise, and always without `added` (edits,
+    moves, merges), the whole story.
     """
     if unless_covered is not None:
         changed = (
@@ -267,28 +275,61 @@ def story_crosscheck(
             Story.objects.filter(pk=story.pk).values_list("checked_state", flat=True).first() or {}
         ).get(str(unless_covered.pk))
         if changed is not None and seen == changed.isoformat():
-            return list(Finding.objects.filter(story=story, is_current=True))
+            # (the article's own: the story may hold tens of thousands)
+            return list(
+                Finding.objects.filter(
+                    story=story, is_current=True, figures__article=unless_covered
+                ).distinct()
+            )
     with _story_check_lock(story.pk) as held:
         if not held:
             logger.info("story %s is being checked; that check covers this one", story.pk)
             return None
-        read, current = _story_check(story)
+        read, current = _story_check(story, added=added)
     # Anything committed after this check read the story (an article placed,
     # changed or moved while the check ran, its own check returned above)
-    # gets one more check; it finds the lock free.
+    # gets one more check; it finds the lock free. Articles that only joined
+    # are checked incrementally; a change to the articles this check read
+    # makes that check a full one (_added_since_checked).
     if read is not None and _story_state(story.pk) != read:
         from claims.tasks import crosscheck_story
 
-        transaction.on_commit(lambda: _publish(crosscheck_story, story.pk))
+        transaction.on_commit(lambda: _publish(crosscheck_story, story.pk, added=True))
     return current
 
 
-def _story_check(story: Story) -> tuple[dict[str, str] | None, list[Finding]]:
+def _added_since_checked(story: Story, read: dict[str, str]) -> set[str] | None:
+    """The articles (ids as in checked_state) that joined the story since its
+    last check, if joining is all that happened: every article that check
+    read is still here, unchanged. None when the story needs a full check
+    (never checked, or an article changed or left); an empty set when the
+    stored findings already cover what was read."""
+    before = Story.objects.filter(pk=story.pk).values_list("checked_state", flat=True).first()
+    if not before or any(read.get(pk) != seen for pk, seen in before.items()):
+        return None
+    return set(read) - set(before)
+
+
+def _story_check(
+    story: Story, *, added: bool = False
+) -> tuple[dict[str, str] | None, list[Finding]]:
     """(what the check read, the current findings); (None, []) if the story
-    was deleted (merged away) meanwhile."""
+    was deleted (merged away) meanwhile.
+
+    With `added`, only articles joined since the last check, and a story
+    larger than CROSSCHECK_FULL_UP_TO articles, the engine
+    checks just their pairs and their own figures (check_added: the full
+    check's findings of those pairs, see claims/checking/engine.py), and only
+    findings about their figures are replaced; the findings between the
+    other articles stay as stored."""
     articles = list(
         Article.objects.filter(story=story, status__in=CHECKABLE).select_related("outlet")
     )
+    read = _checked_state(articles)
+    incremental = added and len(articles) > settings.CROSSCHECK_FULL_UP_TO
+    joined = _added_since_checked(story, read) if incremental else None
+    if joined is not None and not joined:
+        return read, []  # the stored findings cover what was read
     figures = list(
         Figure.objects.filter(article__in=articles, is_current=True).order_by("article", "start")
     )
@@ -296,7 +337,11 @@ def _story_check(story: Story) -> tuple[dict[str, str] | None, list[Finding]]:
     for f in figures:
         by_article[f.article_id].append(f)
     by_span = {(str(f.article_id), f.start, f.end): f for f in figures}
-    found = engine.check_story([_checked_article(a, by_article[a.pk]) for a in articles])
+    checked = [_checked_article(a, by_article[a.pk]) for a in articles]
+    if joined:
+        found = engine.check_added(checked, [c for c in checked if c.id in joined])
+    else:
+        found = engine.check_story(checked)
 
     produced: dict[str, tuple[str, list[Figure], str, float]] = {}
     for finding in found:
@@ -304,17 +349,27 @@ def _story_check(story: Story) -> tuple[dict[str, str] | None, list[Finding]]:
         if None in rows:
             continue
         produced[_key(finding.type, rows)] = (finding.type, rows, finding.why, finding.score)
-    read = _checked_state(articles)
     with transaction.atomic():
         # A short lock that orders the writes of checks that overlap (SQLite).
         if not Story.objects.select_for_update().filter(pk=story.pk).exists():
             return None, []
-        return read, _findings_store(story, produced, read)
+        scope = [int(pk) for pk in joined] if joined else None
+        return read, _findings_store(story, produced, read, scope=scope)
 
 
 def _findings_store(
-    story: Story, produced: dict[str, tuple[str, list[Figure], str, float]], read: dict[str, str]
+    story: Story,
+    produced: dict[str, tuple[str, list[Figure], str, float]],
+    read: dict[str, str],
+    *,
+    scope: list[int] | None = None,
 ) -> list[Finding]:
+    """Write what a check found and return its findings. A full check
+    (`scope` None) replaces the story's findings: those not found again are
+    no longer current. An incremental one merges: only findings about
+    figures of the articles in `scope` (the ones it checked) are replaced;
+    the others stay current (and are not read: the story may hold tens of
+    thousands)."""
     # Figures are never deleted, but their article may be (and them with it)
     # while the engine ran.
     alive = set(
@@ -338,9 +393,14 @@ def _findings_store(
             row.why, row.score, row.story, row.is_current = why, score, story, True
             row.save(update_fields=["why", "score", "story", "is_current", "updated_at"])
         current.append(row)
-    Finding.objects.filter(story=story, is_current=True).exclude(key__in=produced).update(
-        is_current=False
-    )
+    retired = Finding.objects.filter(story=story, is_current=True).exclude(key__in=produced)
+    if scope is not None:
+        # Only the findings about the checked articles' figures: a few rows,
+        # however many the story holds.
+        about = FindingFigure.objects.filter(figure__article_id__in=scope).values("finding_id")
+        retired = Finding.objects.filter(pk__in=list(retired.filter(pk__in=about).values_list(
+            "pk", flat=True)))  # fmt: skip
+    retired.update(is_current=False)
     Story.objects.filter(pk=story.pk).update(checked_state=read, check_error="")
     return current
 
@@ -354,8 +414,10 @@ def story_check_fail(*, story_id: int, reason: str) -> None:
 
 
 def article_crosscheck(*, article_id: int) -> list[Finding] | None:
-    """Place the article in a story and check the whole story again (its
-    other articles' findings may change too). None if the article is gone or
+    """Place the article in a story and check it against the story: only its
+    own pairs when it just joined a story checked before (the others' pairs
+    stand), the whole story again when it changed (an edit: the other
+    articles' findings with it may change). None if the article is gone or
     not extracted yet."""
     article = (
         Article.objects.select_related("outlet", "story")
@@ -365,30 +427,55 @@ def article_crosscheck(*, article_id: int) -> list[Finding] | None:
     if article is None:
         return None
     story = article_place_in_story(article=article)
-    return story_crosscheck(story=story, unless_covered=article)
+    return story_crosscheck(story=story, unless_covered=article, added=True)
+
+
+def finding_review_check(*, decision: str, reason: str = "", note: str = "") -> dict:
+    """The errors of a review before anything is written: a dismissal says
+    why (one of FindingReview.Reason), with a note when the reason is
+    "other"; a confirmation takes no reason. Field -> messages, empty if
+    fine (the review form and the API show them as they are)."""
+    errors: dict[str, list[str]] = {}
+    if decision not in FindingReview.Decision.values:
+        errors["decision"] = ["Choose confirm or dismiss."]
+    elif decision == FindingReview.Decision.DISMISS:
+        if not reason:
+            errors["reason"] = ["Say why you dismiss it: choose a reason."]
+        elif reason not in FindingReview.Reason.values:
+            known = ", ".join(FindingReview.Reason.values)
+            errors["reason"] = [f"Unknown reason {reason[:40]!r}; choose one of {known}."]
+        elif reason == FindingReview.Reason.OTHER and not note.strip():
+            errors["note"] = ["Write a note: it is the reason when you choose “Other”."]
+    elif reason:
+        errors["reason"] = ["A reason is given only when dismissing."]
+    return errors
 
 
 @transaction.atomic
-def finding_review(*, finding: Finding, reviewer: User, decision: str, note: str = "") -> Finding:
-    """A reviewer confirms or dismisses a finding; history keeps every review."""
+def finding_review(
+    *, finding: Finding, reviewer: User, decision: str, reason: str = "", note: str = ""
+) -> Finding:
+    """A reviewer confirms or dismisses a finding (a dismissal with its
+    reason, shown on the finding after); history keeps every review."""
     if not reviewer.is_authenticated or not reviewer.has_perm("claims.add_findingreview"):
         raise PermissionDenied("Only reviewers can confirm or dismiss findings.")
-    if decision not in FindingReview.Decision.values:
-        raise ValidationError({"decision": ["Choose confirm or dismiss."]})
+    errors = finding_review_check(decision=decision, reason=reason, note=note)
+    if errors:
+        raise ValidationError(errors)
+    note = note.strip()[:10_000]
     locked = Finding.objects.select_for_update().get(pk=finding.pk)
-    before = {"status": locked.status}
+    before = {"status": locked.status, "reason": locked.dismiss_reason}
     FindingReview.objects.create(
-        finding=locked, reviewer=reviewer, decision=decision, note=note.strip()[:10_000]
+        finding=locked, reviewer=reviewer, decision=decision, reason=reason, note=note
     )
-    locked.status = (
-        Finding.Status.CONFIRMED
-        if decision == FindingReview.Decision.CONFIRM
-        else Finding.Status.DISMISSED
-    )
-    locked.save(update_fields=["status", "updated_at"])
+    dismissed = decision == FindingReview.Decision.DISMISS
+    locked.status = Finding.Status.DISMISSED if dismissed else Finding.Status.CONFIRMED
+    locked.dismiss_reason = reason if dismissed else ""
+    locked.dismiss_note = note if dismissed else ""
+    locked.save(update_fields=["status", "dismiss_reason", "dismiss_note", "updated_at"])
     audit_record(
         actor=reviewer, action=f"finding.{decision}", obj=locked, before=before,
-        after={"status": locked.status},
+        after={"status": locked.status, "reason": locked.dismiss_reason},
     )  # fmt: skip
     return locked
 
@@ -406,9 +493,9 @@ def _recheck_after_commit(*stories: Story | None) -> None:
         transaction.on_commit(lambda pk=story: _publish(crosscheck_story, pk))
 
 
-def _publish(task, story_id: int) -> None:
+def _publish(task, story_id: int, **kwargs) -> None:
     try:
-        task.delay(story_id)
+        task.delay(story_id, **kwargs)
     except Exception:  # broker down: the next extraction or edit checks again
         logger.warning("could not enqueue the check of story %s", story_id, exc_info=True)
 

@@ -96,9 +96,10 @@ def crosscheck_article(article_id: int, attempt: int = 1) -> None:
 
 
 @check_task
-def crosscheck_story(story_id: int, attempt: int = 1) -> None:
-    """Check a story again (after an editor changed it, or after a check
-    that ran while something new arrived)."""
+def crosscheck_story(story_id: int, attempt: int = 1, added: bool = False) -> None:
+    """Check a story again (after an editor changed it: the whole story; or,
+    with `added`, after a check that ran while something new arrived: what
+    joined since, if joining is all that changed)."""
     from claims import crosschecking
     from claims.models import Story
 
@@ -106,12 +107,12 @@ def crosscheck_story(story_id: int, attempt: int = 1) -> None:
     if story is None:
         return
     try:
-        crosschecking.story_crosscheck(story=story)
+        crosschecking.story_crosscheck(story=story, added=added)
     except SoftTimeLimitExceeded:
-        _check_out_of_time(crosscheck_story, story_id, attempt)
+        _check_out_of_time(crosscheck_story, story_id, attempt, added=added)
 
 
-def _check_out_of_time(task, object_id: int, attempt: int) -> None:
+def _check_out_of_time(task, object_id: int, attempt: int, **kwargs) -> None:
     from claims import crosschecking
     from claims.models import Article
 
@@ -128,7 +129,7 @@ def _check_out_of_time(task, object_id: int, attempt: int) -> None:
             "%s(%s) ran out of its %s s budget (attempt %s); again in %.0f s",
             task.name, object_id, budget, attempt, delay,
         )  # fmt: skip
-        task.apply_async((object_id,), {"attempt": attempt + 1}, countdown=delay)
+        task.apply_async((object_id,), {"attempt": attempt + 1, **kwargs}, countdown=delay)
         return
     if task is crosscheck_article:
         object_id = Article.objects.filter(pk=object_id).values_list("story_id", flat=True).first()

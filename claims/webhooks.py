@@ -380,6 +380,11 @@ def finding_data(finding) -> dict[str, Any]:
         "type": finding.type,
         "status": finding.status,
         "why": finding.why,
+        "dismissal": (
+            {"reason": finding.dismiss_reason, "note": finding.dismiss_note}
+            if finding.status == "dismissed" and finding.dismiss_reason
+            else None
+        ),
         "figures": [
             {
                 "figure": str(m.figure.public_id),

@@ -249,6 +249,11 @@ CELERY_TASK_ROUTES = {
 CROSSCHECK_TIME_LIMIT = env_int("CROSSCHECK_TIME_LIMIT", 90)
 CROSSCHECK_MAX_ATTEMPTS = env_int("CROSSCHECK_MAX_ATTEMPTS", 3)
 CROSSCHECK_RETRY_BACKOFF = env_int("CROSSCHECK_RETRY_BACKOFF", 30)
+# A story of up to this many articles is checked whole even when articles only
+# joined it: cheap (28 pairs at 8), and in a small story one more article moves
+# the IDF weights most, so its other pairs are scored again too. Larger stories
+# check only the joining articles' pairs (engine.check_added).
+CROSSCHECK_FULL_UP_TO = env_int("CROSSCHECK_FULL_UP_TO", 8)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -352,6 +357,9 @@ SPECTACULAR_SETTINGS = {
         "VerdictDecisionEnum": "claims.models.VerdictDecision",
         # the decisions that need no reason (the schema's "a dispute needs a reason")
         "VerdictDecisionWithoutReasonEnum": ["approve", "undo"],
+        "FindingDismissReasonEnum": "claims.models.checks.FindingDismissReason",
+        "FindingReviewDecisionEnum": "claims.models.checks.FindingReviewDecision",
+        "FindingStatusEnum": "claims.models.checks.FindingStatus",
     },
 }
 # Absolute links in webhook payloads and ClaimReview markup.

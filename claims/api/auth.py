@@ -103,6 +103,25 @@ class CanRecordVerdicts(BasePermission):
         return True
 
 
+class CanReviewFindings(BasePermission):
+    """An API key with verdicts:write and an acting reviewer, or a user with
+    claims.add_findingreview (crosschecking.finding_review checks again)."""
+
+    def has_permission(self, request, view):
+        api_key = _api_key(request)
+        if api_key is not None:
+            _require_scope(api_key, ApiScope.VERDICTS_WRITE)
+            if not request.user.is_authenticated:
+                raise exceptions.PermissionDenied(
+                    "This API key has no acting reviewer; an editor must set one."
+                )
+        elif not request.user.is_authenticated:
+            return False
+        if not request.user.has_perm("claims.add_findingreview"):
+            raise exceptions.PermissionDenied("Only reviewers can confirm or dismiss findings.")
+        return True
+
+
 class ApiKeySchema(OpenApiAuthenticationExtension):
     """Documents API keys in the OpenAPI schema as an HTTP bearer scheme."""
 

@@ -11,7 +11,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
-from claims.models import Article, Figure, Verdict
+from claims.models import Article, Figure, Finding, FindingReview, Verdict
 from claims.netsafety import web_address_validate
 
 
@@ -438,15 +438,54 @@ class FindingFigureSerializer(serializers.Serializer):
     surface = serializers.CharField()
 
 
+class DismissalSerializer(serializers.Serializer):
+    reason = serializers.ChoiceField(choices=FindingReview.Reason.choices)
+    note = serializers.CharField(help_text="The reviewer's note (may be empty).")
+
+
 class ConflictSerializer(serializers.Serializer):
     """A cross-check finding: figures (of this and other articles of the
     story) that contradict each other, with the reason."""
 
     id = serializers.UUIDField()
     type = serializers.ChoiceField(choices=["conflict", "inconsistent"])
-    status = serializers.ChoiceField(choices=["open", "confirmed", "dismissed"])
+    status = serializers.ChoiceField(choices=Finding.Status.choices)
     why = serializers.CharField()
+    dismissal = DismissalSerializer(
+        allow_null=True, help_text="Why a reviewer dismissed it; null unless dismissed."
+    )
     figures = FindingFigureSerializer(many=True)
+
+
+class FindingSerializer(ConflictSerializer):
+    type = serializers.ChoiceField(choices=["conflict", "inconsistent", "agree"])
+
+
+class FindingReviewInputSerializer(StrictSerializer):
+    decision = serializers.ChoiceField(choices=FindingReview.Decision.choices)
+    reason = serializers.ChoiceField(
+        choices=FindingReview.Reason.choices,
+        required=False,
+        allow_blank=True,
+        help_text="Required when dismissing; only then.",
+    )
+    note = StrictCharField(
+        required=False, allow_blank=True, max_length=10_000,
+        help_text='Required when the reason is "other".',
+    )  # fmt: skip
+
+
+class FindingReviewSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=FindingReview.Decision.choices)
+    reason = serializers.CharField(help_text="Why it was dismissed (empty for a confirmation).")
+    note = serializers.CharField()
+    reviewer = serializers.CharField(source="reviewer.get_username")
+    created_at = serializers.DateTimeField()
+
+
+class FindingReviewedSerializer(serializers.Serializer):
+    review = FindingReviewSerializer()
+    finding = FindingSerializer()
 
 
 class ArticleDetailSerializer(ArticleListSerializer):

@@ -29,6 +29,9 @@ urlpatterns = [
     path(
         "figures/<str:public_id>/verdicts", views.FigureVerdicts.as_view(), name="figure-verdicts"
     ),
+    path(
+        "findings/<str:public_id>/reviews", views.FindingReviews.as_view(), name="finding-reviews"
+    ),
     path("stories/<str:public_id>", views.StoryDetail.as_view(), name="story"),
     path("schema/", SchemaView.as_view(api_version="v1"), name="schema"),
     path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),

@@ -580,6 +580,62 @@ class FigureVerdicts(APIView):
         )
 
 
+# ------------------------------------------------------------------ findings
+class FindingReviews(APIView):
+    authentication_classes = auth.KEY_OR_SESSION
+    permission_classes = [auth.CanReviewFindings]
+
+    @extend_schema(
+        operation_id="findings_reviews_create",
+        summary="Confirm or dismiss a cross-check finding",
+        description=(
+            "A dismissal says why: `reason` is one of not_same_fact, update (a later figure), "
+            "rounding, other; `note` is required with other. A confirmation takes no reason. "
+            "Bad input is a 400 and nothing is written. With an API key (verdicts:write) the "
+            "review is recorded as the key's acting reviewer; a logged-in reviewer must send "
+            "the CSRF token."
+        ),
+        parameters=[PUBLIC_ID],
+        request=s.FindingReviewInputSerializer,
+        responses={201: s.FindingReviewedSerializer, **ERRORS_WRITE},
+        examples=[
+            OpenApiExample(
+                "Dismiss",
+                value={
+                    "decision": "dismiss",
+                    "reason": "update",
+                    "note": "The later figure is the ministry's revised count.",
+                },
+                request_only=True,
+            ),
+            ERROR_EXAMPLE,
+        ],
+    )
+    def post(self, request, public_id):
+        from claims import crosschecking, webhooks
+        from claims.models import Finding
+
+        finding = Finding.objects.filter(public_id=_uuid_or_404(public_id)).first()
+        if finding is None:
+            raise Http404("No such finding.")
+        serializer = s.FindingReviewInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        finding = crosschecking.finding_review(
+            finding=finding,
+            reviewer=request.user,
+            decision=data["decision"],
+            reason=data.get("reason", ""),
+            note=data.get("note", ""),
+        )
+        review = finding.reviews.select_related("reviewer").order_by("-created_at", "-id").first()
+        body = {
+            "review": s.FindingReviewSerializer(review).data,
+            "finding": webhooks.finding_data(finding),
+        }
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
 # ------------------------------------------------------------------- stories
 class StoryDetail(APIView):
     authentication_classes = auth.KEY_OR_SESSION

@@ -15,7 +15,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from claims.checking.compare import Comparison, compare
@@ -330,14 +330,34 @@ def _distinctiveness(a: Mention, b: Mention) -> float:
     return min(0.2, 0.07 * digits)
 
 
-def cross_check(articles: Sequence[Article]) -> list[Finding]:
-    """Agree / conflict findings between the articles of one story."""
+def cross_check(articles: Sequence[Article],
+                involving: Collection[str] | None = None) -> list[Finding]:
+    """Agree / conflict findings between the articles of one story.
+
+    With ``involving`` (article ids), only the pairs with at least one of those
+    articles are aligned, in the order and orientation of the full check. Every
+    choice of the alignment (one partner per figure, the rounds where aligned
+    sentences vouch for their neighbours, repeats) is made within one pair of
+    articles; only the IDF weights are the story's. So these findings are
+    exactly the full check's findings of those pairs, at the cost of the new
+    articles' pairs: the IDF and the other articles' mentions are linear in the
+    story's size, the pairs linear in its figures."""
     idf = story_idf(articles)
-    per_article = [mentions(a, limit=MAX_COMPARED) for a in articles]
+    if involving is None:
+        pairs = [(i, j) for i in range(len(articles)) for j in range(i + 1, len(articles))]
+    else:
+        new = [k for k, a in enumerate(articles) if a.id in involving]
+        fresh = set(new)
+        # (i, j), i < j, in the full check's order: all of a new article's later
+        # partners, and an old article's later new ones.
+        pairs = [(i, j) for i in range(len(articles))
+                 for j in (range(i + 1, len(articles)) if i in fresh else
+                           (k for k in new if k > i))]
+    needed = sorted({k for pair in pairs for k in pair})
+    per_article = {k: mentions(articles[k], limit=MAX_COMPARED) for k in needed}
     findings: list[Finding] = []
-    for i in range(len(articles)):
-        for j in range(i + 1, len(articles)):
-            findings.extend(_align_pair(per_article[i], per_article[j], idf))
+    for i, j in pairs:
+        findings.extend(_align_pair(per_article[i], per_article[j], idf))
     return findings
 
 

@@ -59,6 +59,15 @@ class FindingStatus(models.TextChoices):
     DISMISSED = "dismissed", "Dismissed"
 
 
+class FindingDismissReason(models.TextChoices):
+    """Why a reviewer dismissed a finding."""
+
+    NOT_SAME_FACT = "not_same_fact", "Not the same fact"
+    UPDATE = "update", "An update (later figure)"
+    ROUNDING = "rounding", "Rounding"
+    OTHER = "other", "Other"
+
+
 class Finding(models.Model):
     """What the checker found about some figures: two articles that disagree
     (or agree) on the same quantity, or figures in one article that cannot
@@ -66,6 +75,7 @@ class Finding(models.Model):
 
     Type = FindingType
     Status = FindingStatus
+    DismissReason = FindingDismissReason
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     story = models.ForeignKey(
@@ -79,6 +89,11 @@ class Finding(models.Model):
     status = models.CharField(max_length=20, choices=FindingStatus.choices, default="open")
     # False once a re-check no longer finds it (the text changed); kept for history.
     is_current = models.BooleanField(default=True)
+    # Why it was dismissed (its last review), shown on it; blank unless dismissed.
+    dismiss_reason = models.CharField(
+        max_length=20, choices=FindingDismissReason.choices, blank=True, default=""
+    )
+    dismiss_note = models.TextField(blank=True, default="")
     figures = models.ManyToManyField(Figure, through="FindingFigure", related_name="findings")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -92,6 +107,10 @@ class Finding(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(status__in=FindingStatus.values), name="claims_finding_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(dismiss_reason__in=["", *FindingDismissReason.values]),
+                name="claims_finding_dismiss_reason_valid",
             ),
         ]
         indexes = [
@@ -120,23 +139,43 @@ class FindingFigure(models.Model):
         return f"{self.finding_id}:{self.position}"
 
 
+class FindingReviewDecision(models.TextChoices):
+    CONFIRM = "confirm", "Confirm"
+    DISMISS = "dismiss", "Dismiss"
+
+
 class FindingReview(models.Model):
     """A reviewer confirms or dismisses a finding. Append-only history."""
 
-    class Decision(models.TextChoices):
-        CONFIRM = "confirm", "Confirm"
-        DISMISS = "dismiss", "Dismiss"
+    Decision = FindingReviewDecision
 
     finding = models.ForeignKey(Finding, on_delete=models.PROTECT, related_name="reviews")
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="finding_reviews"
     )
+    Reason = FindingDismissReason
+
     decision = models.CharField(max_length=20, choices=Decision.choices)
+    # Why a dismissal (required for new ones; blank for a confirmation and for
+    # dismissals recorded before reasons were asked).
+    reason = models.CharField(
+        max_length=20, choices=FindingDismissReason.choices, blank=True, default=""
+    )
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["finding", "created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reason__in=["", *FindingDismissReason.values]),
+                name="claims_findingreview_reason_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision="dismiss") | Q(reason=""),
+                name="claims_findingreview_reason_only_dismiss",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_decision_display()} by {self.reviewer}"

@@ -9,6 +9,15 @@ register = template.Library()
 
 
 @register.filter
+def members_except(members, figure=None) -> list:
+    """A finding's members (FindingFigures) to list, without `figure` (the
+    one the panel is about) and any whose figure is gone: joined with "vs",
+    so a line never ends with a "vs" that has nothing after it."""
+    skip = getattr(figure, "pk", None)
+    return [m for m in members if m.figure_id is not None and m.figure_id != skip]
+
+
+@register.filter
 def figure_value(figure) -> str:
     """A figure's normalized value with its unit, as a reviewer reads it."""
     return display.figure_value(figure.value, figure.kind, figure.unit)

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from claims import crosschecking, selectors, services
 from claims.forms import VerdictForm
 from claims.highlighting import segments
-from claims.models import Article, Figure, Finding, Story, Verdict
+from claims.models import Article, Figure, Finding, FindingReview, Story, Verdict
 from claims.views.access import (
     get_article_for_review,
     get_figure_for_verdict,
@@ -126,8 +126,15 @@ def article_review(request, public_id):
         context["other_stories"] = [
             s for s in selectors.recent_stories() if s.pk != article.story_id
         ]
+    problems = [f for f in findings if f.type != "agree"]
+    # A dismissal that was refused comes back with what was typed and why.
+    refused = request.session.pop("finding_form", None)
+    for f in problems:
+        f.review_form = refused if refused and refused["finding"] == str(f.public_id) else None
     context.update(
-        problems=[f for f in findings if f.type != "agree"],
+        problems=problems,
+        open_problems=sum(1 for f in problems if f.status == Finding.Status.OPEN),
+        dismiss_reasons=FindingReview.Reason.choices,
         agreements=sum(1 for f in findings if f.type == "agree"),
         segments=segments(article.text, figures),
         selected=figure,
@@ -305,15 +312,16 @@ def finding_review(request, public_id):
         raise Http404("No such finding")
     back = request.POST.get("article", "")
     article = Article.objects.filter(public_id=back).first() if is_uuid(back) else None
+    data = {k: request.POST.get(k, "")[:10_000] for k in ("decision", "reason", "note")}
     try:
-        crosschecking.finding_review(
-            finding=finding,
-            reviewer=request.user,
-            decision=request.POST.get("decision", ""),
-            note=request.POST.get("note", ""),
-        )
+        crosschecking.finding_review(finding=finding, reviewer=request.user, **data)
     except ValidationError as exc:
-        messages.error(request, exc.messages[0])
+        # Back to the page with the form open, what was typed and the error.
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {"decision": exc.messages}
+        request.session["finding_form"] = {
+            "finding": str(finding.public_id), "data": data, "errors": errors,
+        }  # fmt: skip
+        messages.error(request, "The review was not saved; see the finding.")
     else:
         finding.refresh_from_db()
         messages.success(request, f"Finding {finding.get_status_display().lower()}.")

@@ -244,3 +244,37 @@ def test_the_panel_shows_each_figures_frame_accessibly(new_page, live_server, ri
     expect(page.locator("#panel")).not_to_have_attribute("data-figure", str(workers.public_id))
     expect(page.locator("#panel .fig-facts dt", has_text="Modality")).to_be_visible()
     screenshot(page, "panel-frame")
+
+
+def test_a_reviewer_dismisses_a_finding_saying_why(new_page, live_server, rita):
+    """The dismissal asks for a reason; "Other" without a note comes back with
+    the error and the note field open; the reason then shows on the finding
+    and the header counts one open problem less."""
+    from claims.models import Finding
+    from tests.claims.test_crosschecking import submit_demo
+
+    _lakeside, northgate, _eastern = submit_demo()
+    page = new_page("rita", bypass_csp=True)
+    page.goto(f"{live_server.url}/articles/{northgate.public_id}")
+    findings = page.locator("section.findings")
+    expect(findings.locator("h2")).to_have_text("Cross-check: 2 problems to look at first")
+    first = findings.locator("li.finding").first
+    first.locator("summary", has_text="Dismiss").click()
+    first.get_by_role("radio", name="Other", exact=True).check()
+    first.locator("button", has_text="Dismiss").click()
+    page.wait_for_load_state()
+    first = page.locator("section.findings li.finding").first
+    expect(first.locator(".errors")).to_contain_text("Write a note")
+    expect(first.locator("details.dismiss")).to_have_attribute("open", "")
+    assert axe_violations(page) == []
+    first.get_by_role("radio", name="Rounding").check()
+    first.get_by_label("Note (required for “Other”)").fill("1,150 and 1,200 are one count")
+    first.locator("button", has_text="Dismiss").click()
+    page.wait_for_load_state()
+    expect(page.locator(".messages")).to_contain_text("Finding dismissed.")
+    findings = page.locator("section.findings")
+    expect(findings.locator("h2")).to_have_text("Cross-check: 1 problem to look at first")
+    expect(findings.locator(".dismissal")).to_have_text("Rounding: 1,150 and 1,200 are one count")
+    screenshot(page, "finding-dismissed")
+    assert Finding.objects.filter(status="dismissed", dismiss_reason="rounding").count() == 1
+    assert axe_violations(page) == []

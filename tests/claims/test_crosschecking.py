@@ -125,7 +125,9 @@ def test_reindexing_keeps_document_frequencies_exact():
 def test_a_reviewer_confirms_or_dismisses_and_history_keeps_both(reviewer):
     submit_demo()
     finding = Finding.objects.filter(type="conflict").first()
-    crosschecking.finding_review(finding=finding, reviewer=reviewer, decision="dismiss", note="x")
+    crosschecking.finding_review(
+        finding=finding, reviewer=reviewer, decision="dismiss", reason="other", note="x"
+    )
     crosschecking.finding_review(finding=finding, reviewer=reviewer, decision="confirm")
     finding.refresh_from_db()
     assert finding.status == Finding.Status.CONFIRMED
@@ -294,7 +296,9 @@ def test_a_second_check_of_a_story_being_checked_returns_at_once_and_one_more_fo
     joining = factories.article(title="Storm hits the coast (late)", text=STORM.format(
         place="Ashford", n=120, m=340, c=7, p=3, r=80, h=6, k=4, b=2))  # fmt: skip
     follow_ups = []  # the broker publish is the one part not run for real here
-    monkeypatch.setattr(crosschecking, "_publish", lambda task, pk: follow_ups.append((task, pk)))
+    monkeypatch.setattr(
+        crosschecking, "_publish", lambda task, pk, **kw: follow_ups.append((task, pk, kw))
+    )
     first: list = []
 
     def check():
@@ -328,7 +332,69 @@ def test_a_second_check_of_a_story_being_checked_returns_at_once_and_one_more_fo
     story.refresh_from_db()
     assert str(joining.pk) not in story.checked_state  # read before it joined
     # So the first check, done, published one more, which covers it.
-    assert follow_ups == [(tasks.crosscheck_story, story.pk)]
-    crosschecking.story_crosscheck(story=story)
+    # (it joined, nothing else changed: checking what joined is enough)
+    assert follow_ups == [(tasks.crosscheck_story, story.pk, {"added": True})]
+    crosschecking.story_crosscheck(story=story, added=True)
     story.refresh_from_db()
     assert str(joining.pk) in story.checked_state and len(story.checked_state) == 5
+
+
+# ---------------------------------------------------------- why a dismissal
+def test_a_dismissal_keeps_its_reason_on_the_finding_and_in_the_history(reviewer):
+    submit_demo()
+    finding = Finding.objects.filter(type="conflict").first()
+    crosschecking.finding_review(
+        finding=finding, reviewer=reviewer, decision="dismiss", reason="update",
+        note="  The later figure is the ministry's revised count. ",
+    )  # fmt: skip
+    finding.refresh_from_db()
+    assert finding.status == Finding.Status.DISMISSED
+    assert (finding.dismiss_reason, finding.dismiss_note) == (
+        "update", "The later figure is the ministry's revised count."
+    )  # fmt: skip
+    assert finding.get_dismiss_reason_display() == "An update (later figure)"
+    crosschecking.finding_review(finding=finding, reviewer=reviewer, decision="confirm")
+    finding.refresh_from_db()
+    assert (finding.status, finding.dismiss_reason, finding.dismiss_note) == ("confirmed", "", "")
+    assert list(finding.reviews.values_list("decision", "reason")) == [
+        ("dismiss", "update"), ("confirm", "")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "decision, reason, note, field",
+    [
+        ("dismiss", "", "", "reason"),
+        ("dismiss", "wrong", "", "reason"),
+        ("dismiss", "other", "   ", "note"),
+        ("confirm", "rounding", "", "reason"),
+        ("maybe", "", "", "decision"),
+    ],
+)
+def test_a_review_without_a_valid_reason_is_refused_and_writes_nothing(
+    reviewer, decision, reason, note, field
+):
+    from django.core.exceptions import ValidationError
+
+    submit_demo()
+    finding = Finding.objects.filter(type="conflict").first()
+    with pytest.raises(ValidationError) as refused:
+        crosschecking.finding_review(
+            finding=finding, reviewer=reviewer, decision=decision, reason=reason, note=note
+        )
+    assert set(refused.value.message_dict) == {field}
+    finding.refresh_from_db()
+    assert finding.status == Finding.Status.OPEN and not finding.dismiss_reason
+    assert not FindingReview.objects.exists()
+
+
+def test_the_database_refuses_a_reason_outside_the_list_or_on_a_confirmation(reviewer):
+    from django.db import IntegrityError, transaction
+
+    submit_demo()
+    finding = Finding.objects.first()
+    for decision, reason in (("dismiss", "bored"), ("confirm", "rounding")):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            FindingReview.objects.create(
+                finding=finding, reviewer=reviewer, decision=decision, reason=reason
+            )

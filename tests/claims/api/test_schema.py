@@ -25,6 +25,7 @@ def test_the_openapi_schema_documents_every_endpoint(client):
         "/api/v1/figures",
         "/api/v1/figures/{public_id}",
         "/api/v1/figures/{public_id}/verdicts",
+        "/api/v1/findings/{public_id}/reviews",
         "/api/v1/stories/{public_id}",
     }
     assert "apiKey" in schema["components"]["securitySchemes"]

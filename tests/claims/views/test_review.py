@@ -494,3 +494,79 @@ def test_a_figure_extracted_before_frames_shows_no_frame(reviewer_client, articl
     assert response.status_code == 200
     assert "<dt>Measure</dt>" not in html and "not stated" not in html
     assert "<dt>Said by</dt>" in html
+
+
+# ------------------------------------------------------ dismissing a finding
+def _dismiss(client, finding, article, **data):
+    url = reverse("claims:finding_review", args=[finding.public_id])
+    return client.post(
+        url, {"decision": "dismiss", "article": str(article.public_id), **data}, follow=True
+    )
+
+
+def test_a_dismissal_asks_why_and_the_finding_shows_it_and_stops_counting(reviewer_client):
+    from claims.models import Finding
+    from tests.claims.test_crosschecking import submit_demo
+
+    _, northgate, _ = submit_demo()
+    html = reviewer_client.get(review_url(northgate)).content.decode()
+    assert "Cross-check: 2 problems to look at first" in html
+    for label in ("Not the same fact", "An update (later figure)", "Rounding", "Other"):
+        assert label in html
+    finding = Finding.objects.filter(type="conflict", figures__article=northgate).first()
+    response = _dismiss(reviewer_client, finding, northgate, reason="rounding", note="5% apart")
+    html = response.content.decode()
+    assert "Finding dismissed." in html
+    assert '<span class="dismissal">Rounding: 5% apart</span>' in html
+    assert "Cross-check: 1 problem to look at first" in html
+    other = Finding.objects.filter(type="conflict", figures__article=northgate).exclude(
+        pk=finding.pk
+    )[0]
+    html = _dismiss(reviewer_client, other, northgate, reason="not_same_fact").content.decode()
+    assert "Cross-check: no open problems" in html
+    assert '<span class="dismissal">Not the same fact</span>' in html
+
+
+@pytest.mark.parametrize(
+    "data, error",
+    [
+        ({"note": "checked the wire copy"}, "Say why you dismiss it: choose a reason."),
+        ({"reason": "bored", "note": "checked the wire copy"}, "Unknown reason"),
+        ({"reason": "other", "note": ""}, "Write a note"),
+    ],
+)
+def test_a_dismissal_without_a_valid_reason_comes_back_with_the_error_and_what_was_typed(
+    reviewer_client, data, error
+):
+    from claims.models import Finding, FindingReview
+    from tests.claims.test_crosschecking import submit_demo
+
+    _, northgate, _ = submit_demo()
+    finding = Finding.objects.filter(type="conflict", figures__article=northgate).first()
+    html = _dismiss(reviewer_client, finding, northgate, **data).content.decode()
+    assert "The review was not saved; see the finding." in html
+    assert error in html
+    assert '<details class="dismiss" open>' in html  # the form is open again
+    if data["note"]:
+        assert f">{data['note']}</textarea>" in html  # nothing typed is lost
+    finding.refresh_from_db()
+    assert finding.status == Finding.Status.OPEN
+    assert not FindingReview.objects.exists()
+    # Shown once: the next visit is the plain page.
+    assert error not in reviewer_client.get(review_url(northgate)).content.decode()
+
+
+def test_the_panels_cross_check_line_never_ends_with_vs(reviewer_client):
+    import re
+
+    from tests.claims.test_crosschecking import submit_demo
+
+    _lakeside, northgate, _ = submit_demo()
+    for figure in northgate.figures.filter(is_current=True, findings__isnull=False).distinct():
+        html = reviewer_client.get(review_url(northgate, figure)).content.decode()
+        panel = html[html.index('class="figure-findings"') :]
+        panel = panel[: panel.index("</ul>")]
+        lines = re.findall(r"</span> (.*?)<br>", panel, re.S)
+        assert lines, panel
+        for line in lines:
+            assert "</a>" in line and not re.search(r"vs\s*</span>\s*$", line), line
