@@ -624,6 +624,16 @@ class _Speakers:
                     return org
         return None
 
+    def proper_inside(self, word: str) -> bool:
+        """Whether the text writes ``word`` capitalised inside a sentence (after a
+        lower-case word or a comma): a proper name. Once per word and document, so many
+        sentences opening with it cost one scan."""
+        key = ("proper", word)
+        if key not in self._cache:
+            inside = re.search(rf"[a-z,] {re.escape(word)}\b", self.text) is not None
+            self._cache[key] = (0, word if inside else None)
+        return self._cache[key][1] is not None
+
     def _spelled_out(self, acronym: str) -> str:
         """The name an acronym stands for where the text defines it: "the Regional
         Meteorological Centre (RMC)" for "RMC"; the acronym itself if it is not defined."""
@@ -836,7 +846,9 @@ def _clean_name(raw: str, at_sentence_start: bool) -> str | None:
     return name
 
 
-def _group_ok(raw: str, start: int, sentence_start: int, text: str = "") -> bool:
+def _group_ok(
+    raw: str, start: int, sentence_start: int, speakers: _Speakers | None = None
+) -> bool:
     """A lower-case group ("officials", "commanders") counts as a source only when it has
     a proper name ("Meridian commanders", "Officials in Tarvik"), not "Tourism officials"
     or "organisers". A sentence's first word is capitalised anyway: it is a proper name
@@ -854,18 +866,12 @@ def _group_ok(raw: str, start: int, sentence_start: int, text: str = "") -> bool
     if len(toks) == 2 and first[0].isupper() and first[1:].islower():
         if first.endswith(_DEMONYM_ENDS):
             return True
-        return _proper_inside(first).search(text) is not None if text else False
+        return speakers is not None and speakers.proper_inside(first)
     return False
 
 
 # "Valdorian", "Portuguese", "British", "Israeli": a people's adjective
-_DEMONYM_ENDS = ("ian", "ean", "ese", "ish", "an", "ic", "li", "qi", "di")
-
-
-@functools.lru_cache(maxsize=256)
-def _proper_inside(word: str) -> re.Pattern[str]:
-    """``word`` capitalised after a lower-case word or a comma: inside a sentence."""
-    return re.compile(rf"[a-z,] {re.escape(word)}\b")
+_DEMONYM_ENDS = ("ian", "ean", "ese", "ish", "an", "li", "qi", "di")
 
 
 def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> str | None:
@@ -1098,7 +1104,7 @@ def _speaker_before(
     elif raw.lower() in ("he", "she", "it", "they"):
         speaker = speakers.resolve(raw, ms, s)
     elif raw.split()[-1][0].islower() and not raw.lower().startswith("the "):
-        if not _group_ok(raw, ms, s, text):
+        if not _group_ok(raw, ms, s, speakers):
             return
         speaker = _clean_name(raw, ms == s)
         if speaker:

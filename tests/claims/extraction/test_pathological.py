@@ -90,6 +90,7 @@ def assert_linear(fn, unit: str) -> None:
 @example("1x ")
 @example("1 million ")
 @example("…")
+@example("Harbour officials said 5. ")  # is Harbour a name? asked once per text
 def test_extraction_time_grows_linearly_with_repeated_text(unit: str) -> None:
     assert_linear(_extract, unit)
 
