@@ -84,9 +84,12 @@ class CanRead(BasePermission):
         return True
 
 
-class CanRecordVerdicts(BasePermission):
-    """An API key with verdicts:write and an acting reviewer, or a user with
-    claims.add_verdict (services.verdict_record checks the same again)."""
+class _ReviewerAction(BasePermission):
+    """An API key with verdicts:write and an acting reviewer, or a signed-in
+    user; either way the user needs `perm` (the service checks it again)."""
+
+    perm = ""
+    refusal = ""
 
     def has_permission(self, request, view):
         api_key = _api_key(request)
@@ -98,28 +101,23 @@ class CanRecordVerdicts(BasePermission):
                 )
         elif not request.user.is_authenticated:
             return False
-        if not request.user.has_perm("claims.add_verdict"):
-            raise exceptions.PermissionDenied("Only reviewers can record verdicts.")
+        if not request.user.has_perm(self.perm):
+            raise exceptions.PermissionDenied(self.refusal)
         return True
 
 
-class CanReviewFindings(BasePermission):
-    """An API key with verdicts:write and an acting reviewer, or a user with
-    claims.add_findingreview (crosschecking.finding_review checks again)."""
+class CanRecordVerdicts(_ReviewerAction):
+    """Recording a verdict (services.verdict_record checks the same again)."""
 
-    def has_permission(self, request, view):
-        api_key = _api_key(request)
-        if api_key is not None:
-            _require_scope(api_key, ApiScope.VERDICTS_WRITE)
-            if not request.user.is_authenticated:
-                raise exceptions.PermissionDenied(
-                    "This API key has no acting reviewer; an editor must set one."
-                )
-        elif not request.user.is_authenticated:
-            return False
-        if not request.user.has_perm("claims.add_findingreview"):
-            raise exceptions.PermissionDenied("Only reviewers can confirm or dismiss findings.")
-        return True
+    perm = "claims.add_verdict"
+    refusal = "Only reviewers can record verdicts."
+
+
+class CanReviewFindings(_ReviewerAction):
+    """Confirming or dismissing a finding (crosschecking.finding_review checks again)."""
+
+    perm = "claims.add_findingreview"
+    refusal = "Only reviewers can confirm or dismiss findings."
 
 
 class ApiKeySchema(OpenApiAuthenticationExtension):
