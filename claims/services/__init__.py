@@ -18,7 +18,7 @@ from claims.services.articles import (
 )
 from claims.services.assignment import article_assign
 from claims.services.audit import User, audit_record
-from claims.services.extraction_runs import RUN_LEASE, article_extract
+from claims.services.extraction_runs import RUN_LEASE, article_extract, figure_frames_backfill
 from claims.services.fetching import article_fetch, article_submit_url
 from claims.services.sweeper import STUCK_AFTER, stuck_work_requeue
 from claims.services.verdicts import (
@@ -43,6 +43,7 @@ __all__ = [
     "article_submit",
     "article_submit_url",
     "audit_record",
+    "figure_frames_backfill",
     "outlet_get_or_create",
     "stuck_work_requeue",
     "verdict_record",
