@@ -5,6 +5,7 @@ FILE.json is a JSON list of ``{"id", "text", "published"}``; prints one JSON lin
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -55,18 +56,7 @@ def figure_row(doc_id: object, fig: Figure) -> dict[str, Any]:
 
 def frame_row(fig: Figure) -> dict[str, str] | None:
     """The figure's frame as a JSON object (null for a figure read without frames)."""
-    f = fig.frame
-    if f is None:
-        return None
-    return {
-        "measure": f.measure,
-        "scope": f.scope,
-        "time": f.time,
-        "time_iso": f.time_iso,
-        "source": f.source,
-        "modality": f.modality,
-        "direction": f.direction,
-    }
+    return None if fig.frame is None else dataclasses.asdict(fig.frame)
 
 
 def figure_rows(docs: Sequence[dict[str, Any]]) -> Iterator[dict[str, Any]]:
