@@ -16,14 +16,19 @@ Plain Python, no Django import. The stages, each in its own module:
 
 from . import engine, frames
 from .frames import compare_frames
+from .lexicon import DAY_REFERENCE
 from .types import Document, Figure, Frame
 
 # Bump when the output for some input changes.
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 
 __all__ = ["EXTRACTOR_VERSION", "Document", "Figure", "Frame", "compare_frames", "extract"]
 
 
 def extract(doc: Document) -> list[Figure]:
-    """The engine's figures, sorted by start, each with its ``frame`` set."""
-    return frames.add_frames(doc, engine.extract(doc))
+    """The engine's figures, sorted by start, each with its ``frame`` set. A bare weekday
+    or "yesterday" gives the figures of its clause their time and is then left out
+    (``lexicon.DAY_REFERENCE``): it dates a statement, it is not a figure to check."""
+    found = frames.add_frames(doc, engine.extract(doc))
+    day = DAY_REFERENCE.fullmatch
+    return [f for f in found if f.kind != "date" or day(f.surface) is None]

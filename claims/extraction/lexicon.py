@@ -839,6 +839,15 @@ FUTURE_MARKERS = (
 )  # fmt: skip
 # a time with seconds after these is a time of day ("at 10:42:15"), else a duration
 CLOCK_LEFT = words("at around about until till by from")
+# A bare weekday or "yesterday" dates the statement it sits in; it is read (resolved by
+# tense against publication) so that the figures of its clause get their time, but it is
+# not a figure to check: the real-news annotation convention lists neither weekdays nor
+# "today", "tonight" or "tomorrow". Dates with a month ("Monday, March 3") stay figures.
+DAY_REFERENCE = re.compile(
+    r"(?:(?:last|next|this)[ \u00a0]+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)|yesterday|today|tonight|tomorrow",
+    I,
+)
 # prepositions that point a weekday ahead of publication, unless the clause is past
 WEEKDAY_AHEAD = frozenset(["by", "until", "till", "from", "before"])
 PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|ran|lasted|remained|stayed|took|ended)\b", I)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from claims.extraction import Document, extract
+from claims.extraction import Document, engine, extract
 
 
 def values(text: str, published: dt.date | None = dt.date(2024, 11, 15)) -> list[object]:
@@ -43,10 +43,28 @@ def test_may_is_a_month_only_where_a_month_fits() -> None:
     assert values("elections in May") == ["2024-05"]
 
 
+def _engine_values(text: str, published: dt.date | None = dt.date(2024, 11, 15)) -> list[object]:
+    return [f.value for f in engine.extract(Document(text, published))]
+
+
 def test_weekdays_need_on_and_a_publication_date() -> None:
-    assert values("talks on Thursday") == ["2024-11-14"]
-    assert values("talks on Thursday", None) == []
-    assert values("in the two days to Monday morning") == [172_800]  # no date
+    assert _engine_values("talks on Thursday") == ["2024-11-14"]
+    assert _engine_values("talks on Thursday", None) == []
+    assert _engine_values("in the two days to Monday morning") == [172_800]  # no date
+
+
+def test_rule_a_bare_weekday_dates_its_clause_and_is_not_itself_a_figure() -> None:
+    # published Friday 15 November 2024: "on Tuesday" in a past clause is the 12th
+    fri = dt.date(2024, 11, 15)
+    (f,) = extract(Document("The council said on Tuesday it had cut 40 posts.", fri))
+    assert f.value == 40
+    assert f.frame is not None and f.frame.time_iso == "2024-11-12"
+    # a future clause points to the coming one; "yesterday" and "tomorrow" likewise
+    (f,) = extract(Document("The new line will carry 900 riders on Monday.", fri))
+    assert f.frame is not None and f.frame.time_iso == "2024-11-18"
+    assert values("Crews cleared 12 roads yesterday and may reopen them tomorrow.") == [12]
+    # a weekday with its date is a date
+    assert values("The vote is on Monday, November 18, 2024.") == ["2024-11-18"]
 
 
 def test_rule_time_with_seconds_after_at_is_a_time_of_day() -> None:
