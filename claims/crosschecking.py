@@ -54,7 +54,18 @@ def _engine_figure(f: Figure) -> extraction.Figure:
         start=f.start, end=f.end, surface=f.surface, value=value, unit=f.unit, kind=f.kind,
         approx=f.approx, qualifier=f.qualifier or None, subject=f.subject or None,
         attributed_to=f.attributed_to or None, sentence_start=f.sentence_start,
-        sentence_end=f.sentence_end, overflow=f.overflow,
+        sentence_end=f.sentence_end, overflow=f.overflow, frame=_frame(f),
+    )  # fmt: skip
+
+
+def _frame(f: Figure) -> extraction.Frame | None:
+    """The stored frame; None for a figure stored before frames (the checker reads one)."""
+    if not f.has_frame:
+        return None
+    return extraction.Frame(
+        measure=f.frame_measure, scope=f.frame_scope, time=f.frame_time,
+        time_iso=f.frame_time_iso, source=f.attributed_to, modality=f.frame_modality,
+        direction=f.frame_direction or "none",
     )  # fmt: skip
 
 

@@ -16,13 +16,15 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.checking.compare import Comparison, compare
+from claims.checking.framefit import EXPECTATION, NO_FRAME, Fit, FrameTerms, fit
 from claims.checking.model import Article, Finding, ref
 from claims.checking.quantities import Quantity, local_offset, quantity
 from claims.checking.text import STOPWORDS, sentence_of, sentence_spans, stem, words
-from claims.extraction.types import Figure
+from claims.extraction.frames import frame_for_figures
+from claims.extraction.types import Figure, Frame
 
 AGREE_THRESHOLD = 0.27
 CONFLICT_THRESHOLD = 0.3
@@ -42,6 +44,8 @@ _UNIQUE_EQUAL = 0.15  # an equal distinctive value that each article states once
 _AGREE_FIRST = 0.3  # an equal partner with a fitting context beats a near-neighbour
 _NEAR_DAY = 0.1  # a day within a week of publication: the story's own days, less telling
 _SUPPORT = 0.15  # sentences already aligned by one fact likely report the others alike
+_EXPECTED_NEAR = 0.5  # an expectation word this close to a figure (context weight) is its
+_ALIGNED = 0.2  # a conflict's alignment without what its values suggest (a slip's shape)
 _ZONE_RE = re.compile(r"\b(?:GMT|UTC|local time|time zone|[A-Z]{1,2}[SD]T)\b")
 _BOUNDARY_RE = re.compile(r"[,;:()—–]|\b(?:but|while|whereas|compared|against|versus|and)\b")
 
@@ -59,6 +63,8 @@ class Mention:
     dates: frozenset[tuple[int, ...]]  # other dates in the same sentence: the occasion
     zones: bool  # the article names a time zone, so its dates may be another zone's (for a
     # date: and its sentence names a zone or a time of day)
+    frame: FrameTerms = NO_FRAME  # what the extractor says the figure measures, where, when
+    expected: bool = False  # an expectation of an outcome (forecast, consensus, guidance)
 
 
 def mentions(article: Article, limit: int | None = None) -> list[Mention]:
@@ -66,8 +72,9 @@ def mentions(article: Article, limit: int | None = None) -> list[Mention]:
     spans = sentence_spans(text)
     offset = local_offset(text)
     zones = offset is not None or _ZONE_RE.search(text) is not None
+    frames = _frames(article, spans)
     out: list[Mention] = []
-    for fig in article.figures:
+    for fig, frame in zip(article.figures, frames, strict=True):
         if limit is not None and len(out) >= limit:
             break
         q = quantity(fig, text, offset)
@@ -77,10 +84,31 @@ def mentions(article: Article, limit: int | None = None) -> list[Mention]:
         # dates a day apart fit two time zones only around a stated time or zone
         timed = zones and (fig.kind != "date" or _ZONE_RE.search(text, s, e) is not None or any(
             o.kind == "time" and s <= o.start < e for o in article.figures))
-        out.append(Mention(article, fig, q, s, _context(text, s, e, fig), _head(text, fig, e),
-                           _noun(fig),
+        context = _context(text, s, e, fig)
+        expected = any(context.get(t, 0.0) >= _EXPECTED_NEAR for t in EXPECTATION)
+        out.append(Mention(article, fig, q, s, context, _head(text, fig, e), _noun(fig),
                            _speaker(fig, text), _dates_near(article, fig, s, e, offset),
-                           timed))
+                           timed, FrameTerms.of(frame), expected))
+    return out
+
+
+def _frames(article: Article, spans: list[tuple[int, int]]) -> list[Frame | None]:
+    """The figures' frames; figures that come without one (stored before frames, or
+    gold figures) get theirs read now, with their sentences."""
+    figs = article.figures
+    if all(f.frame is not None for f in figs):
+        return [f.frame for f in figs]
+    placed = []
+    for f in figs:
+        if f.sentence_end <= f.sentence_start:
+            s, e = sentence_of(article.text, f.start, spans)
+            f = replace(f, sentence_start=s, sentence_end=e)
+        placed.append(f)
+    order = sorted(range(len(placed)), key=lambda k: (placed[k].sentence_start, placed[k].start))
+    read = frame_for_figures(article.text, article.published, [placed[k] for k in order])
+    out: list[Frame | None] = [None] * len(figs)
+    for k, frame in zip(order, read, strict=True):
+        out[k] = frame
     return out
 
 
@@ -244,6 +272,7 @@ class Candidate:
     b: Mention
     score: float
     comparison: Comparison
+    base: float = 0.0  # the score without what the values alone suggest (a slip's shape)
 
 
 def score_pair(a: Mention, b: Mention, idf: dict[str, float]) -> Candidate | None:
@@ -251,7 +280,17 @@ def score_pair(a: Mention, b: Mention, idf: dict[str, float]) -> Candidate | Non
     cmp = compare(a.quantity, b.quantity, a.figure.surface, b.figure.surface, zones)
     if cmp.verdict is None:
         return None
-    score = context_similarity(a, b, idf)
+    frames = fit(a.frame, b.frame, a.quantity.dim)
+    if frames.blocked:
+        return None
+    cmp = _direction(a, b, cmp)
+    if cmp is None:
+        return None
+    if cmp.verdict == "conflict" and not _may_conflict(a, b, frames):
+        # one measure at two as-of times is an update; an expectation and an outcome
+        # are two facts: neither is a conflict, whatever the values
+        return None
+    score = context_similarity(a, b, idf) + frames.score
     if a.head & b.head:
         score += 0.15
     elif a.noun and b.noun and a.noun != b.noun and not {a.noun, b.noun} & _GENERIC_NOUNS:
@@ -266,9 +305,37 @@ def score_pair(a: Mention, b: Mention, idf: dict[str, float]) -> Candidate | Non
         score -= 0.05
     if cmp.verdict == "agree":
         score += _distinctiveness(a, b)
-    else:
-        score += _plausible_error(a.quantity, b.quantity, cmp)
-    return Candidate(a, b, score, cmp)
+        return Candidate(a, b, score, cmp, score)
+    error = _plausible_error(a.quantity, b.quantity, cmp)
+    # a slip of a digit or a zero makes an aligned pair a likelier conflict; it never
+    # aligns a pair by itself (``base`` must pass the threshold without it)
+    return Candidate(a, b, score + error, cmp, score + min(error, 0.0))
+
+
+def _may_conflict(a: Mention, b: Mention, frames: Fit) -> bool:
+    """A conflict is the same fact at the same time, stated incompatibly: not an update
+    (a later as-of time), not an expectation against its outcome, not a past event
+    against the present one. Ordinals conflict only on a measure both frames name:
+    "the third derailment" and "the second derailment" are usually two facts."""
+    if frames.later or a.expected != b.expected:
+        return False
+    if "ordinal" in (a.figure.kind, b.figure.kind):
+        return frames.measure == "same"
+    return True
+
+
+def _direction(a: Mention, b: Mention, cmp: Comparison) -> Comparison | None:
+    """Changes in opposite directions: of one size ("up 10%" vs "declined 10%") they
+    conflict on the direction; of two sizes ("added 64,000" and "revised down by
+    15,000") they are two changes, not one fact misreported (None)."""
+    da, db = a.frame.direction, b.frame.direction
+    if {da, db} != {"up", "down"}:
+        return cmp
+    ra, rb = a.quantity.raw, b.quantity.raw
+    if ra is None or rb is None or abs(ra) != abs(rb):
+        return None
+    return Comparison("conflict", f"{a.figure.surface} {da} vs {b.figure.surface} {db}: "
+                      "the direction differs")
 
 
 def _significant_digits(q: Quantity) -> int:
@@ -386,12 +453,12 @@ def _align_pair(ma: list[Mention], mb: list[Mention], idf: dict[str, float]) -> 
             if c is None:
                 continue
             if a.quantity.dim in unique:  # the only speed in either article
-                c = Candidate(a, b, c.score + 0.15, c.comparison)
+                c = Candidate(a, b, c.score + 0.15, c.comparison, c.base + 0.15)
             cands.append(c)
     # An equal, distinctive value written once in each article ("95%" and "95 per cent",
     # "October 12" and "12 October") is likely the same fact even in other words.
     once_a, once_b = _value_counts(ma), _value_counts(mb)
-    cands = [Candidate(c.a, c.b, c.score + _UNIQUE_EQUAL, c.comparison)
+    cands = [Candidate(c.a, c.b, c.score + _UNIQUE_EQUAL, c.comparison, c.base + _UNIQUE_EQUAL)
              if _unique_equal(c, once_a, once_b) else c for c in cands]
     accepted: list[Candidate] = []
     # Agreements settle first (an equal partner with a fitting context is the match);
@@ -423,7 +490,7 @@ def _align_pair(ma: list[Mention], mb: list[Mention], idf: dict[str, float]) -> 
             bonus = _SUPPORT if supported else 0.0
             if supported and (id(c.a), id(c.b)) in neighbours:
                 bonus += _SUPPORT  # right next to an aligned pair on both sides
-            pool.append(Candidate(c.a, c.b, c.score + bonus, c.comparison))
+            pool.append(Candidate(c.a, c.b, c.score + bonus, c.comparison, c.base + bonus))
         pool.sort(key=lambda c: -(c.score + (_AGREE_FIRST if c.comparison.verdict == "agree"
                                              else 0.0)))
         for c in pool:
@@ -433,18 +500,46 @@ def _align_pair(ma: list[Mention], mb: list[Mention], idf: dict[str, float]) -> 
             if len(verdicts) == 1 and rival > c.score + _AGREE_FIRST:
                 continue
             threshold = AGREE_THRESHOLD if c.comparison.verdict == "agree" else CONFLICT_THRESHOLD
-            if c.score < threshold:
+            if c.score < threshold or (c.comparison.verdict == "conflict" and c.base < _ALIGNED):
                 continue
             taken_a.add(id(c.a))
             taken_b.add(id(c.b))
             accepted.append(c)
     accepted.extend(_repeats(accepted, ma, mb, idf))
+    accepted = _without_restated(accepted, ma, mb)
     out = []
     for c in accepted:
         assert c.comparison.verdict is not None
         out.append(Finding(c.comparison.verdict, (ref(c.a.article, c.a.figure),
                                                   ref(c.b.article, c.b.figure)),
                            _why(c), _confidence(c)))
+    return out
+
+
+_RESTATED_DIMS = frozenset({"count", "money"})  # percents coincide too often
+
+
+def _without_restated(accepted: list[Candidate], ma: list[Mention],
+                      mb: list[Mention]) -> list[Candidate]:
+    """Drop a conflict whose value the other article also states elsewhere: if one
+    outlet prints 82,000 and 130,000 and the other 130,000, its 130,000 is not a wrong
+    82,000."""
+    def distinctive(ms: list[Mention]) -> Counter[tuple[str, object]]:
+        return Counter(_value_key(m) for m in ms if m.quantity.dim in _RESTATED_DIMS
+                       and not m.quantity.vague and _distinctiveness(m, m) > 0)
+
+    values_a: Counter[tuple[str, object]] | None = None
+    values_b: Counter[tuple[str, object]] = Counter()
+    out = []
+    for c in accepted:
+        if c.comparison.verdict == "conflict":
+            if values_a is None:
+                values_a, values_b = distinctive(ma), distinctive(mb)
+            ka, kb = _value_key(c.a), _value_key(c.b)
+            same = ka == kb  # "14 a day" vs "14 a week": the pair itself, not a restatement
+            if values_b[ka] > same or values_a[kb] > same:
+                continue
+        out.append(c)
     return out
 
 

@@ -291,7 +291,7 @@ class _Sentence:
         times: list[tuple[int, int, str, str]] = []
         for k in dated:
             f = figs[k]
-            iso = "/".join(f.value) if isinstance(f.value, tuple) else str(f.value)
+            iso = "/".join(map(str, f.value)) if isinstance(f.value, tuple) else str(f.value)
             i = at[k]
             times.append(self._with_preposition(i, i, f.surface, iso, f.start, text))
         run = not _TIME_KEYS.isdisjoint(keys) or (

@@ -1,0 +1,78 @@
+"""Frames decide which pairs may state one fact (claims.checking.framefit and its use in
+align.py). Our own sentences, invented outlets and companies."""
+
+import datetime as dt
+
+from claims.checking.align import cross_check
+from claims.checking.framefit import FrameTerms, fit, terms, time_slot
+from claims.checking.model import Article
+from claims.extraction import Document, extract
+from claims.extraction.types import Frame
+
+DAY = dt.date(2026, 5, 14)
+
+
+def article(id_: str, text: str, outlet: str) -> Article:
+    return Article(id_, text, DAY, outlet, "", tuple(extract(Document(text, DAY))))
+
+
+def surfaces(findings: list, kind: str, arts: list[Article]) -> set[tuple[str, str]]:
+    text = {a.id: a.text for a in arts}
+    return {(text[f.figures[0].article_id][f.figures[0].start : f.figures[0].end],
+             text[f.figures[1].article_id][f.figures[1].start : f.figures[1].end])
+            for f in findings if f.type == kind}
+
+
+def test_an_expectation_never_conflicts_with_the_outcome() -> None:
+    arts = [
+        article("a", "Orvale Systems said quarterly revenue reached $5.21 billion, driven "
+                     "by its cloud unit.", "Daily Ledger"),
+        article("b", "Orvale Systems reported quarterly revenue above the $5.12 billion "
+                     "that analysts had expected for its cloud unit.", "Market Wire"),
+    ]
+    assert surfaces(cross_check(arts), "conflict", arts) == set()
+    # the same outcome, misprinted, still conflicts
+    arts[1] = article("b", "Orvale Systems said quarterly revenue reached $2.51 billion, "
+                           "driven by its cloud unit.", "Market Wire")
+    assert surfaces(cross_check(arts), "conflict", arts) == {("$5.21 billion", "$2.51 billion")}
+
+
+def test_one_change_in_opposite_directions_conflicts() -> None:
+    arts = [
+        article("a", "Exports of Tarnel timber rose 4.6% in the first quarter, the "
+                     "statistics office said.", "Daily Ledger"),
+        article("b", "Exports of Tarnel timber fell 4.6 per cent in the first quarter, "
+                     "the statistics office said.", "Market Wire"),
+    ]
+    found = cross_check(arts)
+    assert surfaces(found, "conflict", arts) == {("4.6%", "4.6 per cent")}
+    assert "direction" in next(f.why for f in found if f.type == "conflict")
+
+
+def test_a_gain_and_a_cut_of_two_sizes_are_two_changes() -> None:
+    arts = [
+        article("a", "Payrolls at Brenholt mills grew by 6,400 in March, the union said.",
+                "Daily Ledger"),
+        article("b", "The count of Brenholt mill payrolls for March was cut by 1,500, "
+                     "the union said.", "Market Wire"),
+    ]
+    assert surfaces(cross_check(arts), "conflict", arts) == set()
+
+
+def test_time_slots() -> None:
+    assert time_slot("2026-03", "2026-03-04") == "holds"  # a day in its month
+    assert time_slot("2025", "2025-11") == "part"  # a month and its year: two periods
+    assert time_slot("2025-11", "2025-12") == "different"
+    assert time_slot("", "2025-12") == "unknown"
+
+
+def test_people_under_other_names_are_one_measure() -> None:
+    assert terms("soldiers") == terms("casualties") == {"person"}
+    assert terms("the number of coaches") == {"coach"}
+
+
+def test_a_month_and_its_year_do_not_conflict_but_may_agree() -> None:
+    month = FrameTerms.of(Frame("jobs", "", "in May", "2025-05", "", "actual", "up"))
+    year = FrameTerms.of(Frame("jobs", "", "in 2025", "2025", "", "actual", "up"))
+    f = fit(month, year, "count")
+    assert f.later and not f.blocked
