@@ -180,7 +180,8 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
                      if it.figure.start > total.figure.start and it.q.dim == total.q.dim
                      and not isinstance(it.q.value, tuple) and it.q.period == total.q.period
                      and it.q.bound is None and not it.q.vague and 0 < it.value < total.value
-                     and (sent == total.sent or _same_thing(it.figure, total.figure))]
+                     and (sent == total.sent or _same_thing(it.figure, total.figure))
+                     and not _expected(ctx.article.text, it)]
             if len(parts) < 2 or total.q.bound is not None or total.q.vague:
                 continue
             s, e = ctx.sentences[sent] if sent < len(ctx.sentences) else (0, 0)
@@ -217,6 +218,18 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
 _GENERIC_UNITS = frozenset({"", "person", "people", "time", "other"})
 
 
+# "(consensus: $1.41B)", "analysts expected $3.97B": an expectation sits beside the
+# actual figure, it is not one of the parts that add up to a total
+_EXPECTATION_BEFORE_RE = re.compile(
+    r"\b(?:consensus|expect\w*|forecasts?|forecasted|estimates?|projected|guidance)\b"
+    r"[^.;()]{0,20}$", re.I)
+
+
+def _expected(text: str, it: Item) -> bool:
+    return _EXPECTATION_BEFORE_RE.search(text, max(0, it.figure.start - 40),
+                                         it.figure.start) is not None
+
+
 def _same_thing(part: Figure, total: Figure) -> bool:
     """Whether a figure in a later sentence may be a part of ``total``: it counts the
     same noun, or one of them names none ("640 cases ... two dozen nurses" do not add)."""
@@ -242,7 +255,7 @@ def _totals_after_parts(ctx: Context) -> Iterator[Finding]:
         parts = [it for it in ctx.in_sentences(total.sent, total.sent)
                  if it.figure.end <= total.figure.start and it.q.dim == total.q.dim
                  and not isinstance(it.q.value, tuple) and it.q.bound is None
-                 and 0 < it.value < total.value]
+                 and 0 < it.value < total.value and not _expected(text, it)]
         if len(parts) < 2:
             continue
         parts_sum = sum(p.value for p in parts)
@@ -469,6 +482,7 @@ _RISE_RE = re.compile(r"\b(?:rose|risen|rise|rising|increased?|up|grew|grown|cli
 _FALL_RE = re.compile(r"\b(?:fell|fallen|fall|falling|decreased?|down|dropped|declined"
                       r"|lower|slid|slipped|shrank|plunged|cut)\b", re.I)
 _FROM_TO_RE = re.compile(r"\bfrom\b", re.I)
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?$", re.I)
 
 
 def changes(ctx: Context) -> Iterator[Finding]:
@@ -536,6 +550,8 @@ def _from_to(ctx: Context, items: Sequence[Item], sent_start: int) -> tuple[Item
             if b.q.dim != a.q.dim or b.q.dim in ("date", "time"):
                 continue
             gap = text[a.figure.end : b.figure.start]
+            if _FROM_BEFORE_RE.search(gap):
+                break  # "up 10% from $0.90 ..., and down 33% from $1.47": two bases
             if re.search(r"\b(?:to|and)\b", gap) and len(gap) < 40:
                 return a, b
     for i, b in enumerate(items):  # "rose 20% to 60 from 50"

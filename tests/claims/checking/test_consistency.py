@@ -1,6 +1,8 @@
 import datetime as dt
 
 from claims.checking.consistency import check_article
+from claims.checking.model import Article
+from claims.extraction import Document, extract
 from tests.claims.checking.fixtures import DAM_1, DAM_2, FERRY_1, FERRY_2, article
 
 
@@ -300,3 +302,25 @@ def test_parts_short_of_their_total_need_a_partition_word() -> None:
         ],
     )
     assert check_article(art) == []
+
+
+
+def read(text: str) -> Article:
+    """An article with the figures the extractor finds in it."""
+    day = dt.date(2024, 1, 1)
+    return Article("x", text, day, "", "", tuple(extract(Document(text, day))))
+
+
+def test_expectations_beside_actual_figures_are_not_parts_of_a_total() -> None:
+    text = ("Sales breakdown: Engines, $2.40B (consensus: $2.10B; up 9% Q/Q); Turbines, $410M "
+            "(consensus: $455M); Service, $150M (consensus: $142.5M).")
+    assert flagged(read(text)) == []
+
+
+def test_two_changes_from_two_bases_are_checked_each_against_its_own() -> None:
+    text = ("Net income per share was $1.32, up 20 per cent from $1.10 a year ago, and "
+            "down 12 percent from $1.50 in the previous quarter.")
+    assert flagged(read(text)) == []
+    # a change that its own values contradict is still flagged
+    wrong = text.replace("from $1.10", "to $1.32 from $1.00").replace("was $1.32, ", "")
+    assert {"20 per cent", "$1.00", "$1.32"} in flagged(read(wrong))
