@@ -27,6 +27,7 @@ from claims.checking import engine
 from claims.checking import stories as story_engine
 from claims.checking.model import Article as CheckedArticle
 from claims.models import (
+    PROBLEM_TYPES,
     Article,
     ArticleTerm,
     Figure,
@@ -398,7 +399,7 @@ def _findings_store(
             FindingFigure.objects.bulk_create(
                 FindingFigure(finding=row, figure=f, position=n) for n, f in enumerate(rows)
             )
-            if kind != Finding.Type.AGREE:
+            if kind in PROBLEM_TYPES:
                 webhooks.conflict_found(finding=row)  # sent after commit
         elif (row.why, row.score, row.story_id, row.is_current) != (why, score, story.pk, True):
             row.why, row.score, row.story, row.is_current = why, score, story, True

@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, QuerySet
 
 from claims.models import (
+    PROBLEM_TYPES,
     Article,
     ExtractionRun,
     Figure,
@@ -18,7 +19,6 @@ from claims.models import (
 )
 
 # Findings a reviewer must see first: figures that contradict each other.
-PROBLEM_TYPES = (Finding.Type.CONFLICT, Finding.Type.INCONSISTENT)
 
 
 def article_list() -> QuerySet[Article]:
@@ -200,7 +200,7 @@ def _with_members(findings: QuerySet[Finding]) -> QuerySet[Finding]:
     )
 
 
-_ORDER = {"conflict": 0, "inconsistent": 1, "agree": 2}
+_ORDER = {"conflict": 0, "inconsistent": 1, "update": 2, "agree": 3}
 
 
 def figure_findings(*, figure: Figure) -> list[Finding]:

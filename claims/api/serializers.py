@@ -11,7 +11,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
-from claims.models import Article, Figure, Finding, FindingReview, Verdict
+from claims.models import PROBLEM_TYPES, Article, Figure, Finding, FindingReview, Verdict
 from claims.netsafety import web_address_validate
 
 
@@ -458,7 +458,7 @@ class ConflictSerializer(serializers.Serializer):
 
 
 class FindingSerializer(ConflictSerializer):
-    type = serializers.ChoiceField(choices=["conflict", "inconsistent", "agree"])
+    type = serializers.ChoiceField(choices=["conflict", "inconsistent", "agree", "update"])
 
 
 class FindingReviewInputSerializer(StrictSerializer):
@@ -508,7 +508,7 @@ class ArticleDetailSerializer(ArticleListSerializer):
         return [
             webhooks.finding_data(f)
             for f in selectors.article_findings(article=article)
-            if f.type != "agree"
+            if f.type in PROBLEM_TYPES  # agreements and later figures are context
         ]
 
     @extend_schema_field(ProgressSerializer)

@@ -19,7 +19,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from claims.checking.compare import Comparison, compare
-from claims.checking.framefit import EXPECTATION, NO_FRAME, Fit, FrameTerms, fit
+from claims.checking.framefit import (
+    EXPECTATION,
+    NO_FRAME,
+    SCOPE_DIFFERENT,
+    Fit,
+    FrameTerms,
+    fit,
+)
 from claims.checking.model import Article, Finding, ref
 from claims.checking.quantities import Quantity, local_offset, quantity
 from claims.checking.text import STOPWORDS, sentence_of, sentence_spans, stem, words
@@ -45,6 +52,7 @@ _AGREE_FIRST = 0.3  # an equal partner with a fitting context beats a near-neigh
 _NEAR_DAY = 0.1  # a day within a week of publication: the story's own days, less telling
 _SUPPORT = 0.15  # sentences already aligned by one fact likely report the others alike
 _EXPECTED_NEAR = 0.5  # an expectation word this close to a figure (context weight) is its
+_ALL = ("agree", "conflict", "update")
 _ALIGNED = 0.2  # a conflict's alignment without what its values suggest (a slip's shape)
 _ZONE_RE = re.compile(r"\b(?:GMT|UTC|local time|time zone|[A-Z]{1,2}[SD]T)\b")
 _BOUNDARY_RE = re.compile(r"[,;:()—–]|\b(?:but|while|whereas|compared|against|versus|and)\b")
@@ -287,10 +295,14 @@ def score_pair(a: Mention, b: Mention, idf: dict[str, float]) -> Candidate | Non
     if cmp is None:
         return None
     if cmp.verdict == "conflict" and not _may_conflict(a, b, frames):
-        # one measure at two as-of times is an update; an expectation and an outcome
-        # are two facts: neither is a conflict, whatever the values
-        return None
+        # an expectation and its outcome are two facts, whatever the values; one
+        # measure at two as-of times is an update: a timeline, not an alarm
+        if not (frames.days and frames.measure == "same" and a.expected == b.expected):
+            return None
+        cmp = _update(a, b)
     score = context_similarity(a, b, idf) + frames.score
+    if frames.scope == "different" and cmp.verdict != "agree":
+        score += SCOPE_DIFFERENT
     if a.head & b.head:
         score += 0.15
     elif a.noun and b.noun and a.noun != b.noun and not {a.noun, b.noun} & _GENERIC_NOUNS:
@@ -322,6 +334,14 @@ def _may_conflict(a: Mention, b: Mention, frames: Fit) -> bool:
     if "ordinal" in (a.figure.kind, b.figure.kind):
         return frames.measure == "same"
     return True
+
+
+def _update(a: Mention, b: Mention) -> Comparison:
+    """ "41 dead (2026-03-03) → 57 dead (2026-03-04)": earlier first."""
+    first, then = sorted((a, b), key=lambda m: m.frame.time_iso)
+    return Comparison("update", f"{first.figure.surface} ({first.frame.time_iso}) → "
+                      f"{then.figure.surface} ({then.frame.time_iso}): the figure for a later "
+                      "time")
 
 
 def _direction(a: Mention, b: Mention, cmp: Comparison) -> Comparison | None:
@@ -460,6 +480,8 @@ def _align_pair(ma: list[Mention], mb: list[Mention], idf: dict[str, float]) -> 
     once_a, once_b = _value_counts(ma), _value_counts(mb)
     cands = [Candidate(c.a, c.b, c.score + _UNIQUE_EQUAL, c.comparison, c.base + _UNIQUE_EQUAL)
              if _unique_equal(c, once_a, once_b) else c for c in cands]
+    # before any is taken: a conflict that cannot stand must not use up its figures
+    cands = _without_restated(cands, ma, mb)
     accepted: list[Candidate] = []
     # Agreements settle first (an equal partner with a fitting context is the match);
     # later rounds let accepted pairs vouch for their sentence neighbours, and only
@@ -470,7 +492,7 @@ def _align_pair(ma: list[Mention], mb: list[Mention], idf: dict[str, float]) -> 
         if c.comparison.verdict == "conflict":
             for k in (id(c.a), id(c.b)):
                 best_conflict[k] = max(best_conflict.get(k, -1.0), c.score)
-    for verdicts in (("agree",), ("agree",), ("agree", "conflict"), ("agree", "conflict")):
+    for verdicts in (("agree",), ("agree",), _ALL, _ALL):
         taken_a = {id(c.a) for c in accepted}
         taken_b = {id(c.b) for c in accepted}
         anchors = {(c.a.article.id, c.a.sentence, c.b.article.id, c.b.sentence)
@@ -500,13 +522,13 @@ def _align_pair(ma: list[Mention], mb: list[Mention], idf: dict[str, float]) -> 
             if len(verdicts) == 1 and rival > c.score + _AGREE_FIRST:
                 continue
             threshold = AGREE_THRESHOLD if c.comparison.verdict == "agree" else CONFLICT_THRESHOLD
-            if c.score < threshold or (c.comparison.verdict == "conflict" and c.base < _ALIGNED):
+            if c.score < threshold or (c.comparison.verdict != "agree" and c.base < _ALIGNED):
                 continue
             taken_a.add(id(c.a))
             taken_b.add(id(c.b))
             accepted.append(c)
     accepted.extend(_repeats(accepted, ma, mb, idf))
-    accepted = _without_restated(accepted, ma, mb)
+    accepted = _without_update_dates(accepted)
     out = []
     for c in accepted:
         assert c.comparison.verdict is not None
@@ -516,10 +538,22 @@ def _align_pair(ma: list[Mention], mb: list[Mention], idf: dict[str, float]) -> 
     return out
 
 
+def _without_update_dates(accepted: list[Candidate]) -> list[Candidate]:
+    """"41 dead by March 3" and "57 dead by March 4" are a later figure: their two
+    dates are its two as-of times, not a conflict about a date."""
+    updated = {(c.a.sentence, c.b.sentence) for c in accepted
+               if c.comparison.verdict == "update"}
+    if not updated:
+        return accepted
+    return [c for c in accepted if not (
+        c.comparison.verdict == "conflict" and c.a.quantity.dim == "date"
+        and (c.a.sentence, c.b.sentence) in updated)]
+
+
 _RESTATED_DIMS = frozenset({"count", "money"})  # percents coincide too often
 
 
-def _without_restated(accepted: list[Candidate], ma: list[Mention],
+def _without_restated(cands: list[Candidate], ma: list[Mention],
                       mb: list[Mention]) -> list[Candidate]:
     """Drop a conflict whose value the other article also states elsewhere: if one
     outlet prints 82,000 and 130,000 and the other 130,000, its 130,000 is not a wrong
@@ -531,7 +565,7 @@ def _without_restated(accepted: list[Candidate], ma: list[Mention],
     values_a: Counter[tuple[str, object]] | None = None
     values_b: Counter[tuple[str, object]] = Counter()
     out = []
-    for c in accepted:
+    for c in cands:
         if c.comparison.verdict == "conflict":
             if values_a is None:
                 values_a, values_b = distinctive(ma), distinctive(mb)

@@ -12,7 +12,7 @@ from typing import Literal
 
 from claims.checking.quantities import PERIOD_DAYS, Quantity
 
-Verdict = Literal["agree", "conflict"]
+Verdict = Literal["agree", "conflict", "update"]  # "update": set by the aligner
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,10 @@ The aligner (``align.py``) asks ``fit`` for every candidate pair:
   figure, two measures with nothing in common, two places, two periods); such a pair is
   neither an agreement nor a conflict. Rules for digit slips and rounding never override
   this: they only judge pairs that are already aligned.
-- ``score``: a small bonus when slots match, a penalty when soft slots differ.
+- ``score``: a small bonus when slots match, a penalty when soft slots differ;
+  ``scope``: whether the two name different places (a penalty for a conflict only: an
+  equal value "in Kursk" and "in Russia" may be one fact, a different one is not a
+  misreport of it).
 - ``later``: the two figures hold for different as-of times of one measure (an update:
   a toll that rose, data revised), so a difference is not a conflict.
 """
@@ -48,6 +51,8 @@ class Fit:
     score: float  # added to the alignment score
     later: bool  # one measure at two as-of times: an update, not a conflict
     measure: str  # "same" / "different" / "unknown"
+    days: bool = False  # two different days: a count that may have moved on (an update)
+    scope: str = "unknown"  # "different": two places or entities (the aligner weighs it)
 
 
 UNKNOWN_FIT = Fit(False, 0.0, False, "unknown")
@@ -160,8 +165,6 @@ def fit(a: FrameTerms, b: FrameTerms, dim: str) -> Fit:
         score += MEASURE_SAME
     elif measure == "different":
         score += MEASURE_DIFFERENT
-    if scope_slot(a.scope, b.scope) == "different":
-        score += SCOPE_DIFFERENT
     when = time_slot(a.time_iso, b.time_iso) if dim not in ("date", "time") else "unknown"
     if when == "same":
         score += TIME_SAME
@@ -170,4 +173,5 @@ def fit(a: FrameTerms, b: FrameTerms, dim: str) -> Fit:
     # for a conflict, two known as-of times must be one: a month's figure and the year's
     # that holds it are two facts, and a later time is an update
     later = when in ("different", "part") and measure != "different"
-    return Fit(False, score, later, measure)
+    days = when == "different" and len(a.time_iso) == len(b.time_iso) == 10
+    return Fit(False, score, later, measure, days, scope_slot(a.scope, b.scope))

@@ -8,7 +8,8 @@ from typing import Literal
 
 from claims.extraction.types import Figure
 
-FindingType = Literal["conflict", "agree", "inconsistent"]
+# "update": one measure at two as-of times (a toll that rose, data revised): a timeline
+FindingType = Literal["conflict", "agree", "update", "inconsistent"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ class FigureRef:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A cross-article pair (``agree``/``conflict``: two refs) or an in-article
+    """A cross-article pair (``agree``/``conflict``/``update``: two refs) or an in-article
     ``inconsistent`` group (two or more refs), with a reviewer-readable reason."""
 
     type: FindingType

@@ -851,6 +851,11 @@ DAY_REFERENCE = re.compile(
 # prepositions that point a weekday ahead of publication, unless the clause is past
 WEEKDAY_AHEAD = frozenset(["by", "until", "till", "from", "before"])
 PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|ran|lasted|remained|stayed|took|ended)\b", I)
+# a clause in the past before "by"/"until" + a date: "had killed 41 by March 3",
+# "reached 41 by March 3", "was shut until May 2"
+PAST_CLAUSE_BY = re.compile(
+    r"\b(?:was|were|had|did|ran|lasted|remained|stayed|took|ended|reached|rose|climbed|"
+    r"killed|fell|hit|recorded|counted)\b", I)
 
 NAME_COMMA_LEFT = re.compile(r"(?:^|[^\w])[^\W\d_][\w'’.-]*,[ \u00a0]$")
 

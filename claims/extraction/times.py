@@ -132,6 +132,8 @@ class TimeReader(ReaderBase):
         if cue in ("on", "in") and day is None:
             cue = self.last_word(left_pos - 3)
         tense = "past" if cue in lx.PAST_CUES else "future" if cue in lx.FUTURE_CUES else None
+        if tense == "future" and lx.PAST_CLAUSE_BY.search(self.clause_left(left_pos, 60)):
+            tense = "past"  # "had killed 41 people by March 3": a deadline already passed
         if tense is None:
             tense = self.clause_tense(left_pos, cue)
         return infer_year(month, day, pub, tense)

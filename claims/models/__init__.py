@@ -4,7 +4,7 @@ hold data, constraints and small derived properties only."""
 
 from .articles import Article, ArticleRevision, ArticleStatus, Integration, Outlet, Story
 from .audit import AuditEvent
-from .checks import ArticleTerm, Finding, FindingFigure, FindingReview, TermStat
+from .checks import PROBLEM_TYPES, ArticleTerm, Finding, FindingFigure, FindingReview, TermStat
 from .figures import Figure, FigureKind, FigureStatus, Verdict, VerdictDecision
 from .integrations import (
     ApiKey,
@@ -17,6 +17,7 @@ from .integrations import (
 from .runs import ExtractionRun
 
 __all__ = [
+    "PROBLEM_TYPES",
     "ApiKey",
     "ApiScope",
     "Article",

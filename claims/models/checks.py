@@ -51,6 +51,13 @@ class FindingType(models.TextChoices):
     CONFLICT = "conflict", "Conflict"
     INCONSISTENT = "inconsistent", "Does not add up"
     AGREE = "agree", "Agrees"
+    # one measure at two as-of times (a toll that rose, data revised): a timeline
+    UPDATE = "update", "Later figure"
+
+
+# What a reviewer must look at (counted in headers, sent as conflict.found); agreements
+# and later figures are context.
+PROBLEM_TYPES = (FindingType.CONFLICT, FindingType.INCONSISTENT)
 
 
 class FindingStatus(models.TextChoices):

@@ -19,7 +19,15 @@ from django.views.decorators.http import require_GET, require_POST
 from claims import crosschecking, selectors, services
 from claims.forms import VerdictForm
 from claims.highlighting import segments
-from claims.models import Article, Figure, Finding, FindingReview, Story, Verdict
+from claims.models import (
+    PROBLEM_TYPES,
+    Article,
+    Figure,
+    Finding,
+    FindingReview,
+    Story,
+    Verdict,
+)
 from claims.views.access import (
     get_article_for_review,
     get_figure_for_verdict,
@@ -126,7 +134,7 @@ def article_review(request, public_id):
         context["other_stories"] = [
             s for s in selectors.recent_stories() if s.pk != article.story_id
         ]
-    problems = [f for f in findings if f.type != "agree"]
+    problems = [f for f in findings if f.type in PROBLEM_TYPES]
     # A dismissal that was refused comes back with what was typed and why.
     refused = request.session.pop("finding_form", None)
     for f in problems:
@@ -136,6 +144,7 @@ def article_review(request, public_id):
         open_problems=sum(1 for f in problems if f.status == Finding.Status.OPEN),
         dismiss_reasons=FindingReview.Reason.choices,
         agreements=sum(1 for f in findings if f.type == "agree"),
+        updates=[f for f in findings if f.type == Finding.Type.UPDATE],
         segments=segments(article.text, figures),
         selected=figure,
         run=selectors.extraction_run_latest(article=article),

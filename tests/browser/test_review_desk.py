@@ -278,3 +278,59 @@ def test_a_reviewer_dismisses_a_finding_saying_why(new_page, live_server, rita):
     screenshot(page, "finding-dismissed")
     assert Finding.objects.filter(status="dismissed", dismiss_reason="rounding").count() == 1
     assert axe_violations(page) == []
+
+
+# Two reports of one press conference with the shape of the seeds (our own words):
+# 8,000 troops in a district and 10,000 in the country in both, and a casualty rate
+# that one outlet prints ten times larger.
+SHAPE_A = (
+    "Foreign Minister Ilse Brandt of Velmar said on Thursday that 8,000 Ardenian troops had "
+    "moved into Ostria's Korvask district and would soon join the fighting there.\n\n"
+    "Defence officials in Velmar reported earlier in the week that 10,000 Ardenian soldiers "
+    "were training in eastern Ostria. \"Ostria has been losing some 1,200 soldiers a day, "
+    "killed or wounded, in the east,\" Brandt said, calling it the heaviest rate of the war."
+)
+SHAPE_B = (
+    "Velmar's foreign minister Ilse Brandt said on Thursday that around 10,000 Ardenian "
+    "troops are now stationed in Ostria, with approximately 8,000 of them in the Korvask "
+    "district.\n\nBrandt said Ostrian forces were losing approximately 12,000 soldiers "
+    "daily, killed or wounded, which she said explained why Ostria had turned to Ardenia."
+)
+
+
+def test_two_reports_pasted_by_a_new_user_show_the_one_real_conflict(
+    new_page, live_server, start_worker, rita
+):
+    page = new_page("rita")
+    start_worker()
+    for title, outlet, text in (
+        ("Ardenian troops reach Korvask", "Harbour Ledger", SHAPE_A),
+        ("Brandt: 10,000 Ardenian troops in Ostria", "Capital Courier", SHAPE_B),
+    ):
+        page.click("text=Add article")
+        page.fill("#id_title", title)
+        page.fill("#id_outlet", outlet)
+        page.fill("#id_text", text)
+        page.click("button:has-text('Check this article')")
+        expect(page.locator("#panel")).to_be_visible(timeout=60_000)
+
+    # The cross-check runs after extraction: reload until it has reported.
+    findings = page.locator("section.findings")
+    for _ in range(60):
+        if findings.count():
+            break
+        page.wait_for_timeout(500)
+        page.reload()
+    expect(findings).to_contain_text("Cross-check: 1 problem to look at first")
+    expect(findings.locator("li.finding")).to_have_count(1)
+    expect(findings).to_contain_text("12,000")
+    expect(findings).to_contain_text("1,200")
+    expect(findings).to_contain_text("2 figures agree with other articles of the story.")
+    # Each 8,000 and 10,000 agrees with the other outlet's, in the figure's panel.
+    for surface in ("8,000", "10,000"):
+        page.locator("article.article-text a.fig", has_text=surface).first.click()
+        panel = page.locator("#panel")
+        expect(panel.locator("h2")).to_have_text(surface)
+        expect(panel.locator(".badge-agree")).to_be_visible()
+        expect(panel).to_contain_text("Harbour Ledger")
+    screenshot(page, "seeds-shape")

@@ -72,3 +72,32 @@ def test_a_new_conflict_is_delivered_once_signed(integration, settings):
         assert "factor of 10" in payload["data"]["why"]
     finally:
         receiver.stop()
+
+
+def test_a_later_figure_is_neither_listed_as_a_conflict_nor_sent_as_one(
+    api_client, integration, settings
+):
+    from claims.models import Finding
+
+    settings.WEBHOOK_BACKOFF_BASE = 0
+    WebhookEndpoint.objects.create(
+        integration=integration, url="https://cms.example.org/hooks",
+        events=[WebhookEvent.CONFLICT_FOUND], secret=webhooks.endpoint_secret_generate(),
+    )  # fmt: skip
+    text = ("Floods in the Varden valley had killed {n} people by March {d}, the regional "
+            "authority said, as rescue boats searched the lower villages of the valley.")
+    ids = []
+    for n, (toll, day) in enumerate(((41, 3), (57, 4))):
+        result = services.article_submit(
+            title=f"Varden floods: {toll} dead", text=text.format(n=toll, d=day),
+            outlet_name=("Valley Post", "River Times")[n],
+            published_at=dt.datetime(2026, 3, day + 1, 9, tzinfo=dt.UTC),
+            integration=integration, external_id=f"flood-{n}",
+        )  # fmt: skip
+        services.article_extract(article_id=result.article.pk)
+        crosschecking.article_crosscheck(article_id=result.article.pk)
+        ids.append(result.article.public_id)
+    assert Finding.objects.filter(type="update").count() == 1
+    body = api_client.get(f"/api/v1/articles/{ids[1]}").json()
+    assert body["conflicts"] == []
+    assert not WebhookDelivery.objects.filter(event_type=WebhookEvent.CONFLICT_FOUND).exists()

@@ -76,3 +76,18 @@ def test_a_month_and_its_year_do_not_conflict_but_may_agree() -> None:
     year = FrameTerms.of(Frame("jobs", "", "in 2025", "2025", "", "actual", "up"))
     f = fit(month, year, "count")
     assert f.later and not f.blocked
+
+
+def test_one_toll_on_two_days_is_a_later_figure_not_a_conflict() -> None:
+    arts = [
+        Article("a", t := "Floods in the Varden valley had killed 41 people by March 3, the "
+                "regional authority said.", dt.date(2026, 3, 4), "Valley Post", "",
+                tuple(extract(Document(t, dt.date(2026, 3, 4))))),
+        Article("b", u := "Floods in the Varden valley had killed 57 people by March 4, the "
+                "regional authority said.", dt.date(2026, 3, 5), "River Times", "",
+                tuple(extract(Document(u, dt.date(2026, 3, 5))))),
+    ]
+    found = cross_check(arts)
+    assert surfaces(found, "update", arts) == {("41", "57")}
+    assert surfaces(found, "conflict", arts) == set()  # nor the two as-of dates
+    assert "41 (2026-03-03) → 57 (2026-03-04)" in found[0].why

@@ -134,3 +134,10 @@ def test_oclock_after_a_decimal_or_grouped_number_is_no_time(caplog) -> None:
             figures = extract(Document(text))
         assert all(f.kind != "time" for f in figures)
     assert "skipped a figure" not in caplog.text  # no rule tripped over it
+
+
+def test_rule_by_a_date_in_a_past_clause_is_a_deadline_already_passed() -> None:
+    # published 4 March 2026: "by March 3" after "had killed" is the day before, not 2027
+    assert values("Floods had killed 41 people by March 3.", dt.date(2026, 3, 4)) == [
+        41, "2026-03-03"]
+    assert values("The dam will be finished by March 3.", dt.date(2026, 3, 4)) == ["2027-03-03"]

@@ -570,3 +570,28 @@ def test_the_panels_cross_check_line_never_ends_with_vs(reviewer_client):
         assert lines, panel
         for line in lines:
             assert "</a>" in line and not re.search(r"vs\s*</span>\s*$", line), line
+
+
+def test_a_later_figure_sits_in_its_own_muted_section_and_is_not_a_problem(reviewer_client):
+    from claims.models import Finding
+    from tests.claims.test_crosschecking import submit_demo
+
+    texts = [
+        ("Varden floods: 41 dead", "Valley Post", "2026-03-04",
+         "Floods in the Varden valley had killed 41 people by March 3, the regional "
+         "authority said, as rescue boats searched the lower villages of the valley."),
+        ("Varden floods: 57 dead", "River Times", "2026-03-05",
+         "Floods in the Varden valley had killed 57 people by March 4, the regional "
+         "authority said, as rescue boats searched the lower villages of the valley."),
+    ]
+    first, second = submit_demo([
+        {"title": t, "outlet": o, "published": p, "text": x} for t, o, p, x in texts
+    ])
+    assert first.story_id == second.story_id
+    update = Finding.objects.get(type="update")
+    assert not Finding.objects.filter(type="conflict").exists()
+    html = reviewer_client.get(review_url(second)).content.decode()
+    assert "Later figures in the story (1): not a conflict" in html
+    assert "41 (2026-03-03) → 57 (2026-03-04)" in html
+    assert "to look at first" not in html  # not counted as a problem
+    assert update.is_current
