@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from claims.checking.quantities import PERIOD_DAYS, Quantity
+from claims.checking.quantities import NARROW_REACH, PERIOD_DAYS, Quantity
 
 Verdict = Literal["agree", "conflict", "update"]  # "update": set by the aligner
 
@@ -117,6 +117,8 @@ def _consistent(va: float, a: Quantity, vb: float, b: Quantity) -> tuple[bool, s
         # (temperatures) a few degrees
         far_above = x + _TEMPERATURE_REACH if a.dim == "temperature" else x * 2
         far_below = x - _TEMPERATURE_REACH if a.dim == "temperature" else x / 2
+        if qx.narrow and a.dim != "temperature":  # "just over 4,000": not 4,600
+            far_above, far_below = x * (1 + NARROW_REACH), x * (1 - NARROW_REACH)
         if (qx.bound == "lower" and qy.bound != "upper" and y + qy.tol >= x
                 and (qy.bound == "lower" or y <= far_above + qy.tol)):
             return True, "within the stated minimum"

@@ -51,6 +51,11 @@ LOWER_BOUNDS = ("more than", "over", "at least", "upwards of", "in excess of", "
 UPPER_BOUNDS = ("fewer than", "less than", "under", "below", "up to", "at most",
                 "no more than", "within", "just under", "a maximum of", "not more than")
 NEAR_BELOW = ("nearly", "almost", "close to", "approaching", "not quite", "just shy of")
+# a bound that also says the value is close to it: "just over 4,000" is not 4,600
+NARROW = ("just over", "just under", "just above", "just below", "slightly more than",
+          "slightly less than", "a little over", "a little under", "a little more than",
+          "a little less than", "barely over", "marginally above", "marginally below")
+NARROW_REACH = 0.1  # how far past a narrow bound the value may lie (a tenth of it)
 
 # a fall written as a word right before a percentage: "fell 2.1%", "down by 3%"
 _FALL_LEFT = re.compile(
@@ -82,6 +87,7 @@ class Quantity:
     step: float = 0.0  # half the last written digit, in base units: conversion rounding
     hedged: bool = False  # "about", "more than"...: arithmetic checks allow the rounding
     falls: bool = False  # a change written as a fall ("fell 2.1%"): -2.1% says the same
+    narrow: bool = False  # the bound is close to the value ("just over"): NARROW_REACH
 
 
 def hedge_of(figure: Figure, text: str) -> str | None:
@@ -89,7 +95,7 @@ def hedge_of(figure: Figure, text: str) -> str | None:
     if figure.qualifier:
         return figure.qualifier.lower()
     before = text[max(0, figure.start - 30) : figure.start].lower()
-    for h in (*LOWER_BOUNDS, *UPPER_BOUNDS, *NEAR_BELOW, "about", "around", "roughly",
+    for h in (*NARROW, *LOWER_BOUNDS, *UPPER_BOUNDS, *NEAR_BELOW, "about", "around", "roughly",
               "some", "approximately", "an estimated", "estimated", "almost", "nearly"):
         if re.search(r"\b" + re.escape(h) + r"\s*$", before):
             return h
@@ -100,6 +106,8 @@ def bound_of(hedge: str | None) -> str | None:
     if not hedge:
         return None
     h = hedge.lower().strip()
+    if h in NARROW:
+        return "upper" if h.endswith(("under", "below", "less than")) else "lower"
     if h in LOWER_BOUNDS or h.startswith(("more than", "over", "at least")):
         return "lower"
     if h in UPPER_BOUNDS or h.startswith(("less than", "fewer than", "up to", "under")):
@@ -242,7 +250,7 @@ def _quantity(figure: Figure, text: str, tz_offset: float | None) -> Quantity | 
     # A converted value is rounded to its last written digit: "50 mph" for 49.7.
     step = 0.5 * min(g, 1.0) * scale_of(figure.surface) * factor if dim != "duration" else 0.0
     return Quantity(dim, base, tol, bound, period, vague=kind == "vague", raw=written,
-                    step=step * unit_step, hedged=approx,
+                    step=step * unit_step, hedged=approx, narrow=bool(hedge) and hedge in NARROW,
                     falls=dim == "percent" and n > 0 and _FALL_LEFT.search(
                         text[max(0, figure.start - 24) : figure.start]) is not None)
 

@@ -92,3 +92,15 @@ def test_a_score_with_the_sides_swapped_agrees() -> None:
     assert c.verdict == "agree"
     c = verdict(("2-1", (2, 1), "goal", "score"), ("3-1", (3, 1), "goal", "score"))
     assert c.verdict == "conflict"
+
+
+def test_just_over_is_a_narrow_band_not_any_larger_value() -> None:
+    just_over = ("4,000", 4000, "runner", "count", True, "just over")
+    assert verdict(just_over, ("4,200", 4200, "runner", "count")).verdict == "agree"
+    assert verdict(just_over, ("4,600", 4600, "runner", "count")).verdict == "conflict"
+    # a plain "more than" still holds well above its bound
+    more_than = ("4,000", 4000, "runner", "count", True, "more than")
+    assert verdict(more_than, ("4,600", 4600, "runner", "count")).verdict == "agree"
+    just_under = ("300", 300, "home", "count", True, "just under")
+    assert verdict(just_under, ("285", 285, "home", "count")).verdict == "agree"
+    assert verdict(just_under, ("240", 240, "home", "count")).verdict == "conflict"
