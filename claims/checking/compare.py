@@ -326,10 +326,14 @@ def _compare_times(a: Quantity, b: Quantity, sa: str, sb: str) -> Comparison:
         if a.raw is not None and b.raw is not None and a.raw != b.raw:
             return Comparison("agree", f"{sa} = {sb} (the same moment in different time zones)")
         return Comparison("agree", f"{sa} = {sb}")
-    if not (a.tz_known and b.tz_known) and diff % 1800 == 0:
-        hours = diff / 3600
-        return Comparison("agree", f"{sa} vs {sb}: {hours:g} hours apart, which a time-zone "
-                          "difference would explain")
+    if a.tz_known != b.tz_known and diff % 1800 == 0:
+        # one time in a named zone, the other in a local time whose zone no article
+        # gives: a zone could explain the gap, but guessing one would explain away a
+        # real difference. Neither agree nor conflict.
+        return Comparison(None, f"{sa} vs {sb}: {diff / 3600:g} hours apart; the local time "
+                          "zone is not stated")
+    # two local times with no zone stated are read as one local time (outlets covering
+    # one event write its local time): "6.42am" vs "7.42am" is an hour apart
     minutes = diff / 60
     return Comparison("conflict", f"{sa} vs {sb}: {minutes:.0f} minutes apart",
                       slip=minutes in (10, 60, 720) or _digits(sa) == _digits(sb)[::-1])

@@ -168,6 +168,9 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "mills",
     ),
     "job": ("job", "jobs", "post", "posts", "position", "positions", "role", "roles"),
+    # rolling stock: Indian English writes "bogies" where others write "coaches"
+    "coach": ("coach", "coaches", "carriage", "carriages", "bogie", "bogies", "wagon",
+              "wagons"),
     "target": ("target", "goal", "aim", "objective"),
     "promise": ("promise", "promised", "pledge", "pledged", "committed", "commitment"),
     "unemployment": ("unemployment", "jobless"),

@@ -1,12 +1,12 @@
 from claims.checking.compare import compare
-from claims.checking.quantities import quantity
+from claims.checking.quantities import local_offset, quantity
 from claims.extraction.types import Figure
 
 
 def verdict(a: tuple, b: tuple, text_a: str = "", text_b: str = ""):  # type: ignore[no-untyped-def]
     fa, fb = Figure(0, len(a[0]), *a), Figure(0, len(b[0]), *b)
-    qa = quantity(fa, text_a or a[0])
-    qb = quantity(fb, text_b or b[0])
+    qa = quantity(fa, text_a or a[0], local_offset(text_a))
+    qb = quantity(fb, text_b or b[0], local_offset(text_b))
     assert qa is not None and qb is not None
     return compare(qa, qb, a[0], b[0])
 
@@ -104,3 +104,13 @@ def test_just_over_is_a_narrow_band_not_any_larger_value() -> None:
     just_under = ("300", 300, "home", "count", True, "just under")
     assert verdict(just_under, ("285", 285, "home", "count")).verdict == "agree"
     assert verdict(just_under, ("240", 240, "home", "count")).verdict == "conflict"
+
+
+def test_two_local_times_without_a_zone_are_not_explained_by_a_guessed_one() -> None:
+    # outlets covering one event write its local time: an hour apart is a conflict
+    c = verdict(("6.42am", 24120, "", "time"), ("7.42am", 27720, "local", "time"))
+    assert c.verdict == "conflict"
+    # a named zone against a local time whose zone no article gives: not judged
+    c = verdict(("0642 GMT", 24120, "GMT", "time"), ("8.42am", 31320, "local", "time"))
+    assert c.verdict is None
+    assert "not stated" in c.reason

@@ -91,3 +91,13 @@ def test_one_toll_on_two_days_is_a_later_figure_not_a_conflict() -> None:
     assert surfaces(found, "update", arts) == {("41", "57")}
     assert surfaces(found, "conflict", arts) == set()  # nor the two as-of dates
     assert "41 (2026-03-03) → 57 (2026-03-04)" in found[0].why
+
+
+def test_bogies_and_coaches_are_one_measure() -> None:
+    arts = [
+        article("a", "Police said six bogies of the Varden express left the rails near "
+                     "Orlen junction on Sunday.", "Valley Post"),
+        article("b", "Three coaches of the Varden express left the rails near Orlen "
+                     "junction on Sunday, police said.", "River Times"),
+    ]
+    assert surfaces(cross_check(arts), "conflict", arts) == {("six", "Three")}
