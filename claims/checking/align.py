@@ -327,11 +327,18 @@ def score_pair(a: Mention, b: Mention, idf: dict[str, float]) -> Candidate | Non
 def _may_conflict(a: Mention, b: Mention, frames: Fit) -> bool:
     """A conflict is the same fact at the same time, stated incompatibly: not an update
     (a later as-of time), not an expectation against its outcome, not a past event
-    against the present one. Ordinals conflict only on a measure both frames name:
-    "the third derailment" and "the second derailment" are usually two facts."""
+    against the present one. Ordinals and changes conflict only on a measure both
+    frames name: "the third derailment" and "the second derailment" are usually two
+    facts."""
     if frames.later or a.expected != b.expected:
         return False
     if "ordinal" in (a.figure.kind, b.figure.kind):
+        return frames.measure == "same"
+    if (a.quantity.period is None) != (b.quantity.period is None):
+        return False  # "13,000 jobs" and "15,000 jobs per month": a total and a rate
+    if a.frame.direction != "none" and b.frame.direction != "none":
+        # two changes ("down 34% Q/Q", "down 33 percent from $1.47"): only of one
+        # named measure; a change's subject is often far from its number
         return frames.measure == "same"
     return True
 

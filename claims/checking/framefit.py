@@ -34,7 +34,7 @@ MODALITY_AIMED = -0.1
 MODALITY_EXPECTED = -0.1
 # words of a measure that say little about what is measured
 _LIGHT = frozenset(stem(w) for w in (
-    "number", "total", "figure", "level", "rate", "share", "amount", "more", "new", "other",
+    "number", "total", "figure", "level", "rate", "amount", "more", "new", "other",
     "some", "last", "first", "year", "month", "week", "day", "per", "cent", "percent",
 ))  # fmt: skip
 
@@ -140,16 +140,20 @@ class FrameTerms:
     time_iso: str
     modality: str
     direction: str
+    earlier: bool = False  # written as an earlier period: "in the previous quarter"
 
     @classmethod
     def of(cls, frame: Frame | None) -> FrameTerms:
         if frame is None:
             return NO_FRAME
+        earlier = not _EARLIER.isdisjoint(frame.time.lower().split())
         return cls(terms(frame.measure), terms(frame.scope), frame.time_iso, frame.modality,
-                   frame.direction)
+                   frame.direction, earlier)
 
 
 NO_FRAME = FrameTerms(frozenset(), frozenset(), "", "actual", "none")
+# a time written as a period before the one reported: the comparison base of a result
+_EARLIER = frozenset({"previous", "prior", "earlier", "ago", "preceding"})
 
 
 def fit(a: FrameTerms, b: FrameTerms, dim: str) -> Fit:
@@ -172,6 +176,6 @@ def fit(a: FrameTerms, b: FrameTerms, dim: str) -> Fit:
         score += TIME_DIFFERENT
     # for a conflict, two known as-of times must be one: a month's figure and the year's
     # that holds it are two facts, and a later time is an update
-    later = when in ("different", "part") and measure != "different"
+    later = (when in ("different", "part") or a.earlier != b.earlier) and measure != "different"
     days = when == "different" and len(a.time_iso) == len(b.time_iso) == 10
     return Fit(False, score, later, measure, days, scope_slot(a.scope, b.scope))
