@@ -51,7 +51,6 @@ _UNIQUE_EQUAL = 0.15  # an equal distinctive value that each article states once
 _AGREE_FIRST = 0.3  # an equal partner with a fitting context beats a near-neighbour
 _NEAR_DAY = 0.1  # a day within a week of publication: the story's own days, less telling
 _SUPPORT = 0.15  # sentences already aligned by one fact likely report the others alike
-_EXPECTED_NEAR = 0.5  # an expectation word this close to a figure (context weight) is its
 _ALL = ("agree", "conflict", "update")
 _ALIGNED = 0.2  # a conflict's alignment without what its values suggest (a slip's shape)
 _ZONE_RE = re.compile(r"\b(?:GMT|UTC|local time|time zone|[A-Z]{1,2}[SD]T)\b")
@@ -73,6 +72,8 @@ class Mention:
     # date: and its sentence names a zone or a time of day)
     frame: FrameTerms = NO_FRAME  # what the extractor says the figure measures, where, when
     expected: bool = False  # an expectation of an outcome (forecast, consensus, guidance)
+    period: bool = False  # only a reporting period ("Q3", "in January"): aligned, as it
+    # ties sentences together, but not reported as a fact of its own
 
 
 def mentions(article: Article, limit: int | None = None) -> list[Mention]:
@@ -81,6 +82,7 @@ def mentions(article: Article, limit: int | None = None) -> list[Mention]:
     offset = local_offset(text)
     zones = offset is not None or _ZONE_RE.search(text) is not None
     frames = _frames(article, spans)
+    periods = _reference_periods(text, article.figures, frames)
     out: list[Mention] = []
     for fig, frame in zip(article.figures, frames, strict=True):
         if limit is not None and len(out) >= limit:
@@ -92,12 +94,57 @@ def mentions(article: Article, limit: int | None = None) -> list[Mention]:
         # dates a day apart fit two time zones only around a stated time or zone
         timed = zones and (fig.kind != "date" or _ZONE_RE.search(text, s, e) is not None or any(
             o.kind == "time" and s <= o.start < e for o in article.figures))
-        context = _context(text, s, e, fig)
-        expected = any(context.get(t, 0.0) >= _EXPECTED_NEAR for t in EXPECTATION)
-        out.append(Mention(article, fig, q, s, context, _head(text, fig, e), _noun(fig),
-                           _speaker(fig, text), _dates_near(article, fig, s, e, offset),
-                           timed, FrameTerms.of(frame), expected))
+        out.append(Mention(article, fig, q, s, _context(text, s, e, fig), _head(text, fig, e),
+                           _noun(fig), _speaker(fig, text),
+                           _dates_near(article, fig, s, e, offset), timed,
+                           FrameTerms.of(frame), _expected(text, s, fig),
+                           fig.start in periods))
     return out
+
+
+# "Q3", "H1", "second quarter", "third fiscal quarter", "first-half": a reporting period
+_PERIOD_ORDINAL_RE = re.compile(r"[QH][1-4]\b|[\s-]+(?:fiscal\s+)?(?:quarter|half)\b", re.I)
+
+
+def _reference_periods(text: str, figures: Sequence[Figure],
+                       frames: Sequence[Frame | None]) -> set[int]:
+    """Starts of figures that are only a reporting period: a quarter or half ("Q3",
+    "second-quarter revenue"), or a month or year that another figure of the sentence
+    holds for ("added 130,000 jobs in January"). The period is that figure's time, not a
+    fact of its own to align."""
+    used: dict[int, list[str]] = {}  # sentence start -> the written times of its figures
+    for fig, frame in zip(figures, frames, strict=True):
+        if frame is not None and frame.time and fig.kind not in ("date", "year", "ordinal"):
+            used.setdefault(fig.sentence_start, []).append(frame.time)
+    out = set()
+    for fig in figures:
+        quarter = fig.kind == "ordinal" and bool(
+            _PERIOD_ORDINAL_RE.match(fig.surface) or _PERIOD_ORDINAL_RE.match(text, fig.end))
+        month = (fig.kind == "date" and len(str(fig.value)) == 7
+                 and any(fig.surface in t for t in used.get(fig.sentence_start, ())))
+        if quarter or month:
+            out.add(fig.start)
+    return out
+
+
+_EXPECTED_WORDS = 6  # how far left of a figure an expectation word governs it
+_CLAUSE_END_RE = re.compile(r"[.;)]")
+# "the $5.12 billion that analysts had expected", "4.4%, as economists forecast"
+_EXPECTED_AFTER_RE = re.compile(
+    r"[^.;,]{0,12}?\b(?:that|which|as)\s+(?:[\w'’]+\s+){0,3}?(?:had\s+|have\s+)?"
+    r"(?:expected|forecast|forecasted|predicted|projected|anticipated)\b", re.I)
+
+
+def _expected(text: str, s: int, fig: Figure) -> bool:
+    """An expectation word among the few words before the figure, in its clause
+    ("analysts expected $3.97B", "(consensus: $1.41B", "forecast to hold at 4.4
+    percent"). Words after it ("$1.65B, above expectations") are about the outcome."""
+    left = text[s : fig.start]
+    cut = max((m.end() for m in _CLAUSE_END_RE.finditer(left)), default=0)
+    tail = [m.group() for m in words(left[cut:])][-_EXPECTED_WORDS:]
+    if any(stem(w) in EXPECTATION for w in tail):
+        return True
+    return _EXPECTED_AFTER_RE.match(text, fig.end) is not None
 
 
 def _frames(article: Article, spans: list[tuple[int, int]]) -> list[Frame | None]:
@@ -294,6 +341,8 @@ def score_pair(a: Mention, b: Mention, idf: dict[str, float]) -> Candidate | Non
     cmp = _direction(a, b, cmp)
     if cmp is None:
         return None
+    if a.expected != b.expected and cmp.verdict == "agree":
+        return None  # an expectation met by the outcome is not one fact reported twice
     if cmp.verdict == "conflict" and not _may_conflict(a, b, frames):
         # an expectation and its outcome are two facts, whatever the values; one
         # measure at two as-of times is an update: a timeline, not an alarm
@@ -538,6 +587,8 @@ def _align_pair(ma: list[Mention], mb: list[Mention], idf: dict[str, float]) -> 
     accepted = _without_update_dates(accepted)
     out = []
     for c in accepted:
+        if c.a.period or c.b.period:
+            continue
         assert c.comparison.verdict is not None
         out.append(Finding(c.comparison.verdict, (ref(c.a.article, c.a.figure),
                                                   ref(c.b.article, c.b.figure)),

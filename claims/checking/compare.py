@@ -76,6 +76,8 @@ def _compare_numbers(a: Quantity, b: Quantity, sa: str, sb: str) -> Comparison:
         a = dataclasses.replace(a, tol=a.tol + a.step)
         b = dataclasses.replace(b, tol=b.tol + b.step)
     ok, how = _consistent(va, a, vb, b)
+    if ok is None:
+        return Comparison(None, f"{sa} and {sb}: two bounds far apart")
     if ok:
         return Comparison("agree", _agree_reason(sa, sb, how))
     if converted:  # digit patterns mean nothing across units
@@ -98,15 +100,20 @@ def _within(x: float, y: float, tol: float) -> bool:
     return abs(x - y) <= tol + 1e-9 * max(abs(x), abs(y), 1.0)
 
 
-def _consistent(va: float, a: Quantity, vb: float, b: Quantity) -> tuple[bool, str]:
-    """Whether the two statements can both hold, reading hedges as bounds."""
+def _consistent(va: float, a: Quantity, vb: float, b: Quantity) -> tuple[bool | None, str]:
+    """Whether the two statements can both hold, reading hedges as bounds; None when
+    they can, but say too little to confirm each other."""
     if _within(va, vb, 0.0):
         return True, "equal"
     slack = a.tol + b.tol
     if a.bound and a.bound == b.bound:
         # "at least 58" vs "at least 85": both can hold, but two reports of one fact
         # give one bound; a slip-shaped difference is a conflict, anything else agrees.
-        return not _slip_shaped(va, vb), "compatible bounds"
+        if _slip_shaped(va, vb):
+            return False, "compatible bounds"
+        if max(abs(va), abs(vb)) > _BOUNDS_APART * min(abs(va), abs(vb)):
+            return None, ""  # "over 300" and "at least 179": both hold, neither confirms
+        return True, "compatible bounds"
     # Bounds: "more than 900" holds for 940; "up to 18 months" holds for 18 months.
     for (x, qx), (y, qy) in (((va, a), (vb, b)), ((vb, b), (va, a))):
         # A bound says where the value lies, and that it lies near the bound; a
@@ -138,6 +145,7 @@ def _consistent(va: float, a: Quantity, vb: float, b: Quantity) -> tuple[bool, s
     return False, ""
 
 
+_BOUNDS_APART = 1.25  # two bounds this far apart are two readings, not one fact twice
 _TEMPERATURE_REACH = 3.0  # degrees C past a bound that a temperature report still meets
 
 

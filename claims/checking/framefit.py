@@ -75,7 +75,7 @@ _PEOPLE = frozenset(stem(w) for w in (
 EXPECTATION = frozenset(stem(w) for w in (
     "expect", "expected", "expects", "expectation", "expectations", "forecast", "forecasts",
     "forecasted", "consensus", "predicted", "predicts", "projected", "projects", "outlook",
-    "guidance", "anticipated", "anticipates", "estimates",
+    "guidance", "anticipated", "anticipates",
 ))  # fmt: skip
 
 

@@ -188,3 +188,36 @@ def test_two_changes_conflict_only_when_both_name_what_changed() -> None:
         ),
     ]
     assert surfaces(cross_check(arts), "conflict", arts) == set()
+
+
+def test_a_reporting_period_is_not_a_fact_of_its_own() -> None:
+    arts = [
+        article("a", "Orvale added 4,300 jobs in March, and its Q3 revenue reached $2.7 billion.",
+                "Daily Ledger"),
+        article("b", "Orvale said it added 4,300 jobs in March. Third-quarter revenue was "
+                     "$2.7 billion.", "Market Wire"),
+    ]
+    agreed = surfaces(cross_check(arts), "agree", arts)
+    assert ("4,300", "4,300") in agreed and ("$2.7 billion", "$2.7 billion") in agreed
+    assert not {a for a, _ in agreed} & {"March", "Q3"}
+
+
+def test_an_expectation_met_is_not_one_fact_reported_twice() -> None:
+    arts = [
+        article("a", "The Tarnel jobless rate held at 5.2%, the statistics office said.",
+                "Daily Ledger"),
+        article("b", "The Tarnel jobless rate had been forecast to hold at 5.2 percent, the "
+                     "statistics office said.", "Market Wire"),
+    ]
+    assert surfaces(cross_check(arts), "agree", arts) == set()
+
+
+def test_two_lower_bounds_far_apart_do_not_confirm_each_other() -> None:
+    arts = [
+        article("a", "Over 300 people were injured in the Orlen derailment, police said.",
+                "Daily Ledger"),
+        article("b", "At least 179 people were injured in the Orlen derailment, police said.",
+                "Market Wire"),
+    ]
+    found = cross_check(arts)
+    assert surfaces(found, "agree", arts) == set() == surfaces(found, "conflict", arts)
