@@ -195,6 +195,9 @@ def quantity(figure: Figure, text: str, tz_offset: float | None = None) -> Quant
     return q
 
 
+_SECONDS_RE = re.compile(r"\d[:.]\d\d[:.]\d\d")
+
+
 def _floats(value: float | tuple[float, float]) -> tuple[float, ...]:
     return value if isinstance(value, tuple) else (value,)
 
@@ -217,7 +220,9 @@ def _quantity(figure: Figure, text: str, tz_offset: float | None) -> Quantity | 
             return None
         offset = tz_hours(unit, tz_offset)
         utc = secs - (offset or 0.0) * 3600
-        return Quantity("time", utc, 900.0 if approx else 0.0, bound, tz_known=offset is not None,
+        # "3.41am" covers the minute: it agrees with "03:41:27"
+        tol = 900.0 if approx else 0.0 if _SECONDS_RE.search(figure.surface) else 59.0
+        return Quantity("time", utc, tol, bound, tz_known=offset is not None,
                         raw=secs)
     if kind == "age":
         n = _number(value)

@@ -114,3 +114,10 @@ def test_two_local_times_without_a_zone_are_not_explained_by_a_guessed_one() -> 
     c = verdict(("0642 GMT", 24120, "GMT", "time"), ("8.42am", 31320, "local", "time"))
     assert c.verdict is None
     assert "not stated" in c.reason
+
+
+def test_a_time_to_the_minute_covers_that_minute_seconds_included() -> None:
+    c = verdict(("03:41:27", 13287, "local", "time"), ("3.41am", 13260, "local", "time"))
+    assert c.verdict == "agree"
+    c = verdict(("03:41:27", 13287, "local", "time"), ("3.43am", 13380, "local", "time"))
+    assert c.verdict == "conflict"
