@@ -595,3 +595,15 @@ def test_a_later_figure_sits_in_its_own_muted_section_and_is_not_a_problem(revie
     assert "41 (2026-03-03) → 57 (2026-03-04)" in html
     assert "to look at first" not in html  # not counted as a problem
     assert update.is_current
+
+
+def test_a_conflict_shows_the_two_figures_frames_side_by_side(reviewer_client):
+    from tests.claims.test_crosschecking import submit_demo
+
+    _, northgate, _ = submit_demo()
+    html = reviewer_client.get(review_url(northgate)).content.decode()
+    table = html[html.index('<table class="finding-frames">') :]
+    table = table[: table.index("</table>")]
+    assert "12,000" in table and "1,200" in table
+    assert "casualties" in table  # what both figures measure
+    assert "Ilse Brandt" in table  # who said it, per outlet
