@@ -538,6 +538,7 @@ def _align_pair(ma: list[Mention], mb: list[Mention], idf: dict[str, float]) -> 
              if _unique_equal(c, once_a, once_b) else c for c in cands]
     # before any is taken: a conflict that cannot stand must not use up its figures
     cands = _without_restated(cands, ma, mb)
+    cands = _without_reconciled(cands, ma, mb)
     accepted: list[Candidate] = []
     # Agreements settle first (an equal partner with a fitting context is the match);
     # later rounds let accepted pairs vouch for their sentence neighbours, and only
@@ -606,6 +607,39 @@ def _without_update_dates(accepted: list[Candidate]) -> list[Candidate]:
     return [c for c in accepted if not (
         c.comparison.verdict == "conflict" and c.a.quantity.dim == "date"
         and (c.a.sentence, c.b.sentence) in updated)]
+
+
+def _without_reconciled(cands: list[Candidate], ma: list[Mention],
+                        mb: list[Mention]) -> list[Candidate]:
+    """Drop a conflict that the first figure's own article reconciles: when it also
+    states a figure of the same measure that holds with the other one, the first is
+    likely a part ("132 injured at three centres" beside "over 300 injured", against
+    another outlet's "at least 179 injured")."""
+    out = []
+    for c in cands:
+        if c.comparison.verdict == "conflict" and (
+                _reconciled(c.a, c.b, ma) or _reconciled(c.b, c.a, mb)):
+            continue
+        out.append(c)
+    return out
+
+
+def _reconciled(x: Mention, y: Mention, own: list[Mention]) -> bool:
+    if not x.frame.measure:
+        return False
+    for z in own:
+        if (z is x or z.quantity.dim != x.quantity.dim or z.period or z.quantity.vague
+                or z.frame.measure != x.frame.measure or not _larger(z, x)):
+            continue  # only a larger figure of the measure can hold x as a part
+        cmp = compare(z.quantity, y.quantity, z.figure.surface, y.figure.surface, False)
+        if cmp.verdict == "agree" or (cmp.verdict is None and "bounds" in cmp.reason):
+            return True
+    return False
+
+
+def _larger(z: Mention, x: Mention) -> bool:
+    vz, vx = z.quantity.value, x.quantity.value
+    return isinstance(vz, float) and isinstance(vx, float) and vz > vx
 
 
 _RESTATED_DIMS = frozenset({"count", "money"})  # percents coincide too often

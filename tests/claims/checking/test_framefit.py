@@ -221,3 +221,17 @@ def test_two_lower_bounds_far_apart_do_not_confirm_each_other() -> None:
     ]
     found = cross_check(arts)
     assert surfaces(found, "agree", arts) == set() == surfaces(found, "conflict", arts)
+
+
+def test_a_part_beside_its_own_total_does_not_conflict_with_another_total() -> None:
+    lead = "At least 179 people were hurt in the Orlen derailment, officials said."
+    part = "Some 132 people hurt in the Orlen derailment were taken to three clinics."
+    arts = [
+        article("a", "Over 300 people were hurt in the Orlen derailment, officials said. "
+                     + part, "Daily Ledger"),
+        article("b", lead, "Market Wire"),
+    ]
+    assert surfaces(cross_check(arts), "conflict", arts) == set()
+    # without the total beside it, 132 against 179 is a conflict to look at
+    arts[0] = article("a", part, "Daily Ledger")
+    assert surfaces(cross_check(arts), "conflict", arts) == {("132", "179")}
