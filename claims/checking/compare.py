@@ -112,6 +112,8 @@ def _consistent(va: float, a: Quantity, vb: float, b: Quantity) -> tuple[bool | 
         if _slip_shaped(va, vb):
             return False, "compatible bounds"
         if max(abs(va), abs(vb)) > _BOUNDS_APART * min(abs(va), abs(vb)):
+            if a.bound == "upper":
+                return False, ""  # "up to €400" and "up to €600": two different caps
             return None, ""  # "over 300" and "at least 179": both hold, neither confirms
         return True, "compatible bounds"
     # Bounds: "more than 900" holds for 940; "up to 18 months" holds for 18 months.

@@ -121,3 +121,12 @@ def test_a_time_to_the_minute_covers_that_minute_seconds_included() -> None:
     assert c.verdict == "agree"
     c = verdict(("03:41:27", 13287, "local", "time"), ("3.43am", 13380, "local", "time"))
     assert c.verdict == "conflict"
+
+
+def test_two_caps_far_apart_conflict_but_two_floors_far_apart_say_nothing() -> None:
+    cap = verdict(("€400", 400, "EUR", "money", True, "up to"),
+                  ("€600", 600, "EUR", "money", True, "up to"))
+    assert cap.verdict == "conflict"
+    floor = verdict(("300", 300, "person", "count", True, "over"),
+                    ("179", 179, "person", "count", True, "at least"))
+    assert floor.verdict is None
