@@ -200,7 +200,7 @@ def _with_members(findings: QuerySet[Finding]) -> QuerySet[Finding]:
     )
 
 
-_ORDER = {"conflict": 0, "inconsistent": 1, "update": 2, "agree": 3}
+_ORDER = {"conflict": 0, "inconsistent": 1, "update": 2, "sources": 3, "agree": 4}
 
 
 def figure_findings(*, figure: Figure) -> list[Finding]:

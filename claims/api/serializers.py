@@ -458,7 +458,8 @@ class ConflictSerializer(serializers.Serializer):
 
 
 class FindingSerializer(ConflictSerializer):
-    type = serializers.ChoiceField(choices=["conflict", "inconsistent", "agree", "update"])
+    type = serializers.ChoiceField(
+        choices=["conflict", "inconsistent", "agree", "update", "sources"])
 
 
 class FindingReviewInputSerializer(StrictSerializer):

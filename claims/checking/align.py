@@ -51,7 +51,7 @@ _UNIQUE_EQUAL = 0.15  # an equal distinctive value that each article states once
 _AGREE_FIRST = 0.3  # an equal partner with a fitting context beats a near-neighbour
 _NEAR_DAY = 0.1  # a day within a week of publication: the story's own days, less telling
 _SUPPORT = 0.15  # sentences already aligned by one fact likely report the others alike
-_ALL = ("agree", "conflict", "update")
+_ALL = ("agree", "conflict", "update", "sources")
 _ALIGNED = 0.2  # a conflict's alignment without what its values suggest (a slip's shape)
 _ZONE_RE = re.compile(r"\b(?:GMT|UTC|local time|time zone|[A-Z]{1,2}[SD]T)\b")
 _BOUNDARY_RE = re.compile(r"[,;:()—–]|\b(?:but|while|whereas|compared|against|versus|and)\b")
@@ -349,6 +349,9 @@ def score_pair(a: Mention, b: Mention, idf: dict[str, float]) -> Candidate | Non
         if not (frames.days and frames.measure == "same" and a.expected == b.expected):
             return None
         cmp = _update(a, b)
+    if cmp.verdict == "conflict" and _two_sources(a, b, cmp):
+        cmp = Comparison("sources", f"{a.figure.surface} per {a.figure.attributed_to} vs "
+                         f"{b.figure.surface} per {b.figure.attributed_to}: two sources differ")
     score = context_similarity(a, b, idf) + frames.score
     if frames.scope == "different" and cmp.verdict != "agree":
         score += SCOPE_DIFFERENT
@@ -390,6 +393,13 @@ def _may_conflict(a: Mention, b: Mention, frames: Fit) -> bool:
         # named measure; a change's subject is often far from its number
         return frames.measure == "same"
     return True
+
+
+def _two_sources(a: Mention, b: Mention, cmp: Comparison) -> bool:
+    """Two named sources (two agencies, a minister and a reporter on the ground) giving
+    different values, not in the shape of a slip: their readings differ, which a
+    reviewer sees apart from the conflicts. A slip-shaped gap stays a conflict."""
+    return bool(a.speaker and b.speaker) and not (a.speaker & b.speaker) and not cmp.slip
 
 
 def _update(a: Mention, b: Mention) -> Comparison:

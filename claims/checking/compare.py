@@ -12,7 +12,8 @@ from typing import Literal
 
 from claims.checking.quantities import NARROW_REACH, PERIOD_DAYS, Quantity
 
-Verdict = Literal["agree", "conflict", "update"]  # "update": set by the aligner
+# "update", "sources": set by the aligner from the frames
+Verdict = Literal["agree", "conflict", "update", "sources"]
 
 
 @dataclass(frozen=True, slots=True)

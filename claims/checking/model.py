@@ -8,8 +8,9 @@ from typing import Literal
 
 from claims.extraction.types import Figure
 
-# "update": one measure at two as-of times (a toll that rose, data revised): a timeline
-FindingType = Literal["conflict", "agree", "update", "inconsistent"]
+# "update": one measure at two as-of times (a toll that rose, data revised): a timeline;
+# "sources": two named sources give different values (two agencies' readings)
+FindingType = Literal["conflict", "agree", "update", "sources", "inconsistent"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,8 @@ class FigureRef:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A cross-article pair (``agree``/``conflict``/``update``: two refs) or an in-article
+    """A cross-article pair (``agree``/``conflict``/``update``/``sources``: two refs) or an
+    in-article
     ``inconsistent`` group (two or more refs), with a reviewer-readable reason."""
 
     type: FindingType

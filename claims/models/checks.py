@@ -53,6 +53,8 @@ class FindingType(models.TextChoices):
     AGREE = "agree", "Agrees"
     # one measure at two as-of times (a toll that rose, data revised): a timeline
     UPDATE = "update", "Later figure"
+    # two named sources give different values (two agencies, two polls): shown as such
+    SOURCES = "sources", "Sources differ"
 
 
 # What a reviewer must look at (counted in headers, sent as conflict.found); agreements

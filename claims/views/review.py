@@ -144,7 +144,7 @@ def article_review(request, public_id):
         open_problems=sum(1 for f in problems if f.status == Finding.Status.OPEN),
         dismiss_reasons=FindingReview.Reason.choices,
         agreements=sum(1 for f in findings if f.type == "agree"),
-        updates=[f for f in findings if f.type == Finding.Type.UPDATE],
+        updates=[f for f in findings if f.type in (Finding.Type.UPDATE, Finding.Type.SOURCES)],
         segments=segments(article.text, figures),
         selected=figure,
         run=selectors.extraction_run_latest(article=article),

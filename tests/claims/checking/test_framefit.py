@@ -235,3 +235,19 @@ def test_a_part_beside_its_own_total_does_not_conflict_with_another_total() -> N
     # without the total beside it, 132 against 179 is a conflict to look at
     arts[0] = article("a", part, "Daily Ledger")
     assert surfaces(cross_check(arts), "conflict", arts) == {("132", "179")}
+
+
+def test_two_named_sources_with_different_readings_are_shown_as_such() -> None:
+    arts = [
+        article("a", "The Orlen seismic institute said it had recorded 126 aftershocks "
+                     "since the quake.", "Daily Ledger"),
+        article("b", "Correspondent Lena Varga said 97 aftershocks had been recorded "
+                     "since the quake.", "Market Wire"),
+    ]
+    found = cross_check(arts)
+    assert surfaces(found, "sources", arts) == {("126", "97")}
+    assert surfaces(found, "conflict", arts) == set()
+    # a slip-shaped gap between two sources is still a conflict to look at
+    arts[1] = article("b", "Correspondent Lena Varga said 162 aftershocks had been recorded "
+                           "since the quake.", "Market Wire")
+    assert surfaces(cross_check(arts), "conflict", arts) == {("126", "162")}

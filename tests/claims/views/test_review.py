@@ -591,7 +591,7 @@ def test_a_later_figure_sits_in_its_own_muted_section_and_is_not_a_problem(revie
     update = Finding.objects.get(type="update")
     assert not Finding.objects.filter(type="conflict").exists()
     html = reviewer_client.get(review_url(second)).content.decode()
-    assert "Later figures in the story (1): not a conflict" in html
+    assert "Later figures and other sources in the story (1): not a conflict" in html
     assert "41 (2026-03-03) → 57 (2026-03-04)" in html
     assert "to look at first" not in html  # not counted as a problem
     assert update.is_current
@@ -607,3 +607,27 @@ def test_a_conflict_shows_the_two_figures_frames_side_by_side(reviewer_client):
     assert "12,000" in table and "1,200" in table
     assert "casualties" in table  # what both figures measure
     assert "Ilse Brandt" in table  # who said it, per outlet
+
+
+def test_two_sources_that_differ_are_shown_apart_from_the_conflicts(reviewer_client):
+    from claims.models import Finding
+    from tests.claims.test_crosschecking import submit_demo
+
+    texts = [
+        ("Orlen quake: 126 aftershocks", "Valley Post", "2026-03-04",
+         "The Orlen seismic institute said it had recorded 126 aftershocks since the quake "
+         "struck the Orlen valley, as rescue teams searched the lower villages."),
+        ("Orlen quake: aftershocks go on", "River Times", "2026-03-04",
+         "Correspondent Lena Varga said 97 aftershocks had been recorded since the quake "
+         "struck the Orlen valley, as rescue teams searched the lower villages."),
+    ]
+    _, second = submit_demo([
+        {"title": t, "outlet": o, "published": p, "text": x} for t, o, p, x in texts
+    ])
+    assert Finding.objects.filter(type="sources").count() == 1
+    html = reviewer_client.get(review_url(second)).content.decode()
+    assert "to look at first" not in html
+    import html as html_lib
+
+    section = html_lib.unescape(html[html.index('id="updates-title"') :])
+    assert "Sources differ" in section and "97 per Correspondent Lena Varga" in section
