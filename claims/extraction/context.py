@@ -200,9 +200,25 @@ _ROLE = (
     # "a railway spokesperson said": the unnamed spokesperson, as written
     r"|(?:[Aa]n?\s+[a-z][\w-]*\s+(?:spokesman|spokeswoman|spokesperson)(?=,?\s+(?:said|says|told)))"
 )
+# Groups that speak in an official capacity, a source even unnamed: "..., officials
+# said", "police said", "district authorities said", "unofficial sources have suggested"
+# (not "organisers" or "residents", whose word is no report). One lower-case modifier at
+# most, and no article or number: "the two officials" is the reporter's description.
+INSTITUTIONAL_GROUPS = _word_set(
+    "officials authorities police sources investigators prosecutors analysts economists"
+)
+_GROUP_MODIFIER_STOP = _word_set(
+    "the a an and or of in on at to by for from with as that this these those their its "
+    "his her our some many most several few other two three four five six seven eight "
+    "nine ten dozen said says told who which where when while but also"
+)
+_INSTITUTION = (
+    rf"(?:(?!(?:{trie_regex(set(_GROUP_MODIFIER_STOP))})\s)[a-z][a-z-]*\s+)?"
+    rf"(?:{trie_regex(set(INSTITUTIONAL_GROUPS))})(?=[\s,])"
+)
 # "Anna Kovač said", "Kovač, 47, said", "Graham Kerr, general secretary of X, said", "she said"
 _SPEAKER_BEFORE = re.compile(
-    rf"\b(?P<sp>{_NAME}|{_PRONOUN}|{_ROLE}|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
+    rf"\b(?P<sp>{_NAME}|{_PRONOUN}|{_ROLE}|{_INSTITUTION}|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
     # an acronym in brackets: "the Northland Hydrology Institute (NHI) said"
     r"(?:\s+\([A-Z][A-Za-z&]{1,7}\))?"
     # up to two appositions: "Mara Lenz, 52, who took over in 2023, said"
@@ -862,6 +878,8 @@ def _group_ok(
     for i, t in enumerate(toks):
         if t[0].isupper() and not (i == 0 and start == sentence_start):
             return True
+    if toks[-1] in INSTITUTIONAL_GROUPS and raw.islower():
+        return True  # "officials", "district authorities": an official source, unnamed
     first = toks[0]
     if len(toks) == 2 and first[0].isupper() and first[1:].islower():
         if first.endswith(_DEMONYM_ENDS):
@@ -1106,9 +1124,13 @@ def _speaker_before(
     elif raw.split()[-1][0].islower() and not raw.lower().startswith("the "):
         if not _group_ok(raw, ms, s, speakers):
             return
-        speaker = _clean_name(raw, ms == s)
-        if speaker:
-            speakers.register(speaker, ms)
+        # "officials", "district authorities": as written (no capital to clean a name by)
+        if raw.islower():
+            speaker = raw  # "officials": as written, and no "company" or "it" later
+        else:
+            speaker = _clean_name(raw, ms == s)
+            if speaker:
+                speakers.register(speaker, ms)
     else:
         speaker = speakers.resolve(raw, ms, s)
     after_verb = me
@@ -1121,15 +1143,8 @@ def _speaker_before(
     trailing = not follows or follows[0] in ',.;:!?"”' or adj is not None
     if follows.startswith("that "):
         trailing = False
-    v = m["v"]
-    if not trailing and v in _ACTION_SENSE and not follows.startswith(("that ", ":")):
-        return  # "employers added 130,000 jobs": no speech
-    if v in _FORECAST_VERBS and raw.split()[-1][0].islower() and raw[:4].lower() != "the ":
-        return  # "better than expected", "is expected": no forecaster named
-    if v in _TRAILING_ONLY and not trailing:
-        return  # "rescuers found 12 survivors" is no finding of theirs
-    if v in _FORECAST_VERBS and any(mk.leading and mk.end <= ms for mk in out):
-        return  # "She said Corvane expected ...": her words
+    if _no_speech(m["v"], raw, trailing, follows, text, s, ms, out):
+        return
     adjunct_end = adj.end() if adj is not None else after_verb
     if not trailing:
         lead_adj = _LEADING_ADJUNCT.match(text, after_verb, e)
@@ -1137,6 +1152,24 @@ def _speaker_before(
             adjunct_end = lead_adj.end()
     out.append(_Marker(ms, me, speaker, not trailing, adjunct_end))
     taken.append((ms, me))
+
+
+def _no_speech(
+    v: str, raw: str, trailing: bool, follows: str, text: str, s: int, ms: int, out: list[_Marker]
+) -> bool:
+    """Whether the verb ``v`` after the speaker phrase ``raw`` (at ``ms``) is no speech."""
+    if not trailing and v in _ACTION_SENSE and not follows.startswith(("that ", ":")):
+        return True  # "employers added 130,000 jobs": no speech
+    if v in _TRAILING_ONLY and not trailing:
+        return True  # "rescuers found 12 survivors" is no finding of theirs
+    if v not in _FORECAST_VERBS:
+        return False
+    if raw.split()[-1][0].islower() and raw[:4].lower() != "the ":
+        return True  # "better than expected", "is expected": no forecaster named
+    if any(mk.leading and mk.end <= ms for mk in out):
+        return True  # "She said Corvane expected ...": her words
+    # "short of the 7% Orlen Bank had forecast": the holder of that figure only
+    return _FIGURE_BEFORE.search(text, max(s, ms - 24), ms) is not None
 
 
 # "Golden Bridge Securities' survey of 120 dealers shows ...": the owner of the survey
@@ -1247,6 +1280,9 @@ def annotate(
     speakers = _Speakers(text, starts)
     markers_by_sentence: dict[int, list[_Marker]] = {}
     turns = _turns(text, speakers)
+    # the dateline's date is the reporter's: "KASTEL, Varnia, March 10 (CPA) - ..."
+    dateline = _DATELINE.match(text)
+    dateline_end = dateline.end() if dateline else -1
     # markers are read for every sentence up to the last figure so that pronouns resolve;
     # speech verbs are found once per document and only their sentences are parsed
     end = spans[-1][1] if spans else 0
@@ -1291,6 +1327,8 @@ def annotate(
         markers = markers_by_sentence.get(i)
         if markers:
             who = None if c.apposition else _attribute(c.start, markers, s, e, text)
+            if c.start < dateline_end:
+                who = None
         elif c.apposition:
             who = None
         elif in_span and i in quoted:
@@ -1317,6 +1355,9 @@ def annotate(
                     who = _decided(c, i, s, e, text, speakers, decisions)
         if in_span:
             spoken[i] = who
+        held = _expectation(c.start, c.end, text, speakers)
+        if held is not None:
+            who = held or None
         figures.append(
             new_figure(
                 c.start,
@@ -1335,6 +1376,57 @@ def annotate(
             )
         )
     return figures
+
+
+# a wire story's dateline, ended by a dash or a colon: "KASTEL, Varnia, March 10 (CPA) - ",
+# "VELANAD, Oct 22 (BSW): ", "LONDON (Ledger) — "; the place in capitals
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z'’.\-]{2,}(?:[ ][A-Z][A-Z'’.\-]+)*"
+    r"(?:,[^\n,:;()]{1,30}){0,3}(?:[ ]\([^()\n]{1,40}\))?[ ]?(?:[-–—]|:)[ ]"
+)
+
+
+# Who holds an expectation written right after its figure: "the 13.8p analysts had
+# expected", "the £4.7bn that City analysts had pencilled in", "the £4.7bn the City had
+# forecast", "the half-million mark that chairman Ivo Marr set"
+_HOLDER_GROUPS = _word_set("analysts economists forecasters investors traders markets")
+_EXPECTATION = re.compile(
+    r"(?:[ ](?:mark|level|figure|threshold))?[ ](?:that[ ]|which[ ])?"
+    rf"(?P<who>(?:{_CAP}[ ])?(?:{trie_regex(set(_HOLDER_GROUPS))})|the[ ]City|Wall[ ]Street"
+    rf"|(?:(?:{trie_regex(set(_AFFILIATION_ROLES))})[ ])?{_CAP}[ ]{_CAP})"
+    r"[ ](?:had[ ]|have[ ]|has[ ])?(?:expected|forecast|predicted|pencill?ed[ ]in|projected|"
+    r"anticipated|set|targeted)\b"
+)
+# the end of a figure (or "the mark that") right before an expectation's holder
+_FIGURE_BEFORE = re.compile(
+    r"(?:(?<![\w.])\D?\d(?:[\d.,]*\d)?[^\s,;:.]*"
+    r"|per[ ]cent|percent|million|billion|trillion|bn|mn|points?|mark|level)"
+    r"[ ](?:that[ ]|which[ ])?(?:the[ ])?$"
+)
+# an expectation whose owner is written before it: "economists' forecasts of 70,000"
+_OWNED_EXPECTATION = re.compile(
+    r"\b[a-z]+s['’][ ](?:average[ ]|consensus[ ]|median[ ])?"
+    r"(?:forecasts?|expectations?|estimates?|predictions?)[ ](?:of|for)[ ]"
+    r"(?:about[ ]|around[ ]|roughly[ ]|some[ ])?$"
+)
+
+
+def _expectation(start: int, end: int, text: str, speakers: _Speakers) -> str | None:
+    """The holder of the expectation a figure is ("analysts"), "" when its holder is a
+    crowd written before it ("economists' forecasts of 70,000": no one's statement), or
+    None when the figure is no expectation."""
+    m = _EXPECTATION.match(text, end, end + 80)
+    if m:
+        raw = m["who"]
+        if raw.split()[-1] in _HOLDER_GROUPS or raw.startswith(("the ", "Wall")):
+            return raw
+        toks = raw.split()
+        if toks[0] in _AFFILIATION_ROLES:
+            toks = toks[1:]
+        return speakers.resolve(" ".join(toks), m.start("who"), m.start("who"))
+    if _OWNED_EXPECTATION.search(text, max(0, start - 50), start):
+        return ""
+    return None
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:

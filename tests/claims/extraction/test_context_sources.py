@@ -1,0 +1,69 @@
+"""Who said it: unnamed official sources, datelines, expectations, transcripts and
+measuring organisations (our own sentences; invented names, places and numbers)."""
+
+import datetime as dt
+
+from claims.extraction import Document, extract
+
+
+def who(text: str, surface: str) -> str | None:
+    for f in extract(Document(text, dt.date(2024, 3, 12))):
+        if f.surface == surface:
+            return f.attributed_to
+    raise AssertionError(f"{surface!r} not found")
+
+
+def test_an_official_group_is_a_source_as_written() -> None:
+    text = "A ferry capsized off Tarrow, drowning at least 14 people, officials said."
+    assert who(text, "14") == "officials"
+    text = "The river peaked at 6 metres overnight, district authorities said."
+    assert who(text, "6 metres") == "district authorities"
+    text = "Meanwhile, unofficial sources have suggested that 3 barges sank."
+    assert who(text, "3") == "unofficial sources"
+    assert who("Two men were held in Orlen, police said.", "Two") == "police"
+
+
+def test_a_crowd_or_a_counted_group_is_no_source() -> None:
+    assert who("A petition has 4,180 signatures, organisers said.", "4,180") is None
+    assert who("Tourism officials said 300 staff had left.", "300") is None
+    assert who("Up to 40 residents said they had been flooded.", "40") is None
+
+
+def test_a_group_is_no_company_named_later() -> None:
+    text = (
+        "Orlen Foods beat the 9.1p analysts had expected. "
+        "Profit fell 6% to £88 million, the company said."
+    )
+    assert who(text, "9.1p") == "analysts"
+    assert who(text, "6%") == "Orlen Foods"
+
+
+def test_the_date_of_a_dateline_is_the_reporters() -> None:
+    text = "TARROW, Velland, May 4 (NWA) - A ferry sank, drowning 14 people, officials said."
+    assert who(text, "May 4") is None
+    assert who(text, "14") == "officials"
+    # a date in the sentence itself is no dateline
+    text = "On May 4 a ferry sank off Tarrow, drowning 14 people, officials said."
+    assert who(text, "May 4") == "officials"
+
+
+def test_an_expectation_after_its_figure_is_its_holders() -> None:
+    text = "Sales reached £4.6bn, short of the £4.8bn that City analysts had pencilled in."
+    assert who(text, "£4.8bn") == "City analysts"
+    assert who(text, "£4.6bn") is None
+    text = "Orlen cut 90 jobs after sales of £4.6bn came in below the £4.8bn the City had forecast."
+    assert who(text, "£4.8bn") == "the City"
+    assert who(text, "£4.6bn") is None  # the holder of one figure speaks for no other
+    text = "Output passed the half-million mark that chairman Ivo Marr set."
+    assert who(text, "half-million") == "Ivo Marr"
+
+
+def test_a_crowds_forecast_before_the_figure_is_no_ones_statement() -> None:
+    text = "The bureau said payrolls rose by 120,000, above economists' forecasts of 60,000."
+    assert who(text, "120,000") == "the bureau"
+    assert who(text, "60,000") is None
+
+
+def test_a_trailing_forecast_still_attributes_its_clause() -> None:
+    assert who("Sales will rise 5 per cent, Orlen Bank forecast.", "5 per cent") == "Orlen Bank"
+    assert who("For Q3, Orlen expects revenue of 4 million.", "4 million") == "Orlen"
