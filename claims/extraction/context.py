@@ -221,6 +221,8 @@ _SPEAKER_BEFORE = re.compile(
     rf"\b(?P<sp>{_NAME}|{_PRONOUN}|{_ROLE}|{_INSTITUTION}|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
     # an acronym in brackets: "the Northland Hydrology Institute (NHI) said"
     r"(?:\s+\([A-Z][A-Za-z&]{1,7}\))?"
+    # and its day: "the National Hydrology Centre (NHC) on Friday revised"
+    r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
     # up to two appositions: "Mara Lenz, 52, who took over in 2023, said"
     rf"(?P<app>(?:,\s*\d{{1,3}}|,\s*(?:a|an|the|[a-z])[^,.;\"“”]{{0,80}}){{1,2}},)?"
     rf",?\s+(?:also\s+|later\s+|then\s+|now\s+|previously\s+|had\s+|has\s+|have\s+)?(?P<v>{_SAY_VERB})\b"
@@ -1095,6 +1097,10 @@ def _speaker_before(
             return  # "Payrolls were revised down": no one speaks
         raw = raw[: aux.start()]  # "staff in Harwick county have reported"
     last = raw[raw.rfind(" ") + 1 :]
+    if all(t.lower() in _MONTH_WORDS or t.lower() in _LEADING_FUNCTION for t in raw.split()):
+        return  # "On Friday said": a day is no source
+    if last.lower() in ("a", "an", "the"):
+        return  # "watched by an estimated 3.4 million": an adjective, no verb
     if last in _FIRST_PERSON:
         return  # '"I told my mother ..."': inside a quote, the speaker is named outside
     if m["v"] in _NOUN_VERBS and last[0].islower() and last not in _SOURCE_HEADS:
@@ -1257,6 +1263,44 @@ def _in_quotes(text: str, s: int, e: int) -> bool:
     return text[s : s + 1] in _QUOTES or (text[s : s + 1] == "'" and text[e - 1 : e] in _QUOTES)
 
 
+def _read_markers(
+    text: str,
+    spans: list[tuple[int, int]],
+    last: int,
+    speakers: _Speakers,
+    verbs: list[re.Match[str]] | None,
+    out: dict[int, list[_Marker]],
+) -> None:
+    """The markers of each sentence with a speech verb, up to the one holding ``last``.
+    Markers are read for every such sentence so that pronouns resolve; speech verbs are
+    found once per document and only their sentences are parsed."""
+    starts = [s for s, _ in spans]
+    end = spans[-1][1] if spans else 0
+    if verbs is None or _WORD_CHAR.match(text, end):
+        # the text up to the last sentence; scanned again when that sentence is a piece
+        # cut inside a word, whose last word ends at the cut
+        verbs = list(_SAY_QUICK.finditer(text, 0, end))
+    verb_starts = [m.start() for m in verbs]
+    done = -1  # sentences up to this one have their markers
+    for k, at in enumerate(verb_starts):
+        i = bisect.bisect_right(starts, at) - 1
+        if i <= done:
+            continue  # before the first sentence, or a sentence already read
+        s, e = spans[i]
+        if s > last:
+            break
+        if at >= e:
+            continue  # (between sentences)
+        done = i
+        if _WORD_CHAR.match(text, e):
+            # a run-on piece cut inside a word: its last word ends at the cut
+            inside = list(_SAY_QUICK.finditer(text, s, e))
+        else:
+            # the document's verbs are the sentence's: none can cross its end
+            inside = verbs[k : bisect.bisect_left(verb_starts, e, k)]
+        out[i] = _markers(text, s, e, speakers, inside)
+
+
 def annotate(
     doc: Document, cands: list[Candidate], verbs: list[re.Match[str]] | None = None
 ) -> list[Figure]:
@@ -1283,32 +1327,7 @@ def annotate(
     # the dateline's date is the reporter's: "KASTEL, Varnia, March 10 (CPA) - ..."
     dateline = _DATELINE.match(text)
     dateline_end = dateline.end() if dateline else -1
-    # markers are read for every sentence up to the last figure so that pronouns resolve;
-    # speech verbs are found once per document and only their sentences are parsed
-    end = spans[-1][1] if spans else 0
-    if verbs is None or _WORD_CHAR.match(text, end):
-        # the text up to the last sentence; scanned again when that sentence is a piece
-        # cut inside a word, whose last word ends at the cut
-        verbs = list(_SAY_QUICK.finditer(text, 0, end))
-    verb_starts = [m.start() for m in verbs]
-    done = -1  # sentences up to this one have their markers
-    for k, at in enumerate(verb_starts):
-        i = bisect.bisect_right(starts, at) - 1
-        if i <= done:
-            continue  # before the first sentence, or a sentence already read
-        s, e = spans[i]
-        if s > last:
-            break
-        if at >= e:
-            continue  # (between sentences)
-        done = i
-        if _WORD_CHAR.match(text, e):
-            # a run-on piece cut inside a word: its last word ends at the cut
-            inside = list(_SAY_QUICK.finditer(text, s, e))
-        else:
-            # the document's verbs are the sentence's: none can cross its end
-            inside = verbs[k : bisect.bisect_left(verb_starts, e, k)]
-        markers_by_sentence[i] = _markers(text, s, e, speakers, inside)
+    _read_markers(text, spans, last, speakers, verbs, markers_by_sentence)
     figures: list[Figure] = []
     # the speaker a quoted sentence without markers takes, by sentence: its figures share it
     quoted: dict[int, str | None] = {}
@@ -1325,7 +1344,11 @@ def annotate(
         if not in_span:
             s, e = c.start, c.end
         markers = markers_by_sentence.get(i)
-        if markers:
+        # in a transcript every figure is the turn's speaker's, "Officials say ..." too
+        turn = _turn_speaker(c.start, turns) if turns[0] else None
+        if turn is not None and not c.apposition:
+            who = turn
+        elif markers:
             who = None if c.apposition else _attribute(c.start, markers, s, e, text)
             if c.start < dateline_end:
                 who = None
@@ -1336,8 +1359,8 @@ def annotate(
             if who is None and decisions.get(i) != [] and not c.apposition and c.kind in _DECIDED:
                 who = _decided(c, i, s, e, text, speakers, decisions)
         else:
-            who = _turn_speaker(c.start, turns) if turns[0] else None
-            if who is None and has_quotes:
+            who = None
+            if has_quotes:
                 if quotes is None:
                     quotes = _quotations(text)
                 who = _quote_speaker(c.start, quotes, starts, markers_by_sentence, text)

@@ -67,3 +67,30 @@ def test_a_crowds_forecast_before_the_figure_is_no_ones_statement() -> None:
 def test_a_trailing_forecast_still_attributes_its_clause() -> None:
     assert who("Sales will rise 5 per cent, Orlen Bank forecast.", "5 per cent") == "Orlen Bank"
     assert who("For Q3, Orlen expects revenue of 4 million.", "4 million") == "Orlen"
+
+
+def test_in_a_transcript_the_turns_speaker_outranks_a_source_it_cites() -> None:
+    text = (
+        "LENA FROST (presenter): Good evening. The flood has closed 12 roads.\n\n"
+        "IVO MARR (correspondent): Officials say 2,300 homes are empty tonight.\n\n"
+        "LENA FROST: Ivo Marr in Tarrow."
+    )
+    assert who(text, "12") == "Lena Frost"
+    assert who(text, "2,300") == "Ivo Marr"
+    # outside a transcript the cited source keeps its figure
+    assert who("Officials say 2,300 homes are empty tonight.", "2,300") == "Officials"
+
+
+def test_a_day_between_the_source_and_its_verb_is_no_source() -> None:
+    text = "The Velland Hydrology Centre (VHC) on Friday revised the peak to 5.9 metres."
+    assert who(text, "5.9 metres") == "Velland Hydrology Centre"
+    assert who("On Friday said 5 men were hurt.", "5") is None
+    assert who("May Lenz said 7 men were hurt.", "7") == "May Lenz"
+
+
+def test_an_estimated_figure_has_no_speaker_before_it() -> None:
+    text = (
+        "The final was watched by 41,000 people at the Orlen Arena and by an estimated 3.4 million."
+    )
+    assert who(text, "3.4 million") is None
+    assert who("Orlen Bank estimated the loss at 3.4 million.", "3.4 million") == "Orlen Bank"
