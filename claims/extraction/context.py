@@ -1629,7 +1629,10 @@ def _carried(
     ref = _ANAPHOR.match(text, spans[i][0])
     if ref is None:
         # most sentences follow one whose figures have no source: nothing runs on
-        return None if spoken.get(i - 1) is None else _run_on(i, spans, markers, text, spoken)
+        if spoken.get(i - 1) is None:
+            return None
+        who = _run_on(i, spans, markers, text, spoken)
+        return who if who is not None else _parallel(i, spans, markers, text, spoken)
     if ref["p"].startswith("The") and not ref[0].endswith("s"):
         # "The agency plans to vaccinate 250,000": an organisation that has spoken, in
         # any paragraph before, is the source of what it does
@@ -1651,6 +1654,53 @@ def _carried(
     # "It will employ 3,000" after a chief executive spoke: she speaks for it; "the
     # company" after a person is the reporter's subject
     return who if ref["p"] == "It" or not _is_person(who) else None
+
+
+# words of a measure's name that say nothing of which measure it is
+_MEASURE_STOP = _word_set(
+    "the a an of in on at for to from by with and or its their his her this that these "
+    "those was were is are has have had been be will would rose fell grew climbed dropped "
+    "up down per cent percent quarter year month week said says also than more less"
+)
+
+
+def _measure_words(text: str, s: int, e: int) -> set[str]:
+    """The content words of a sentence's subject: its words before the first figure,
+    at most eight ("Non-GAAP earnings per diluted share were $2.18" -> non-gaap,
+    earnings, diluted, share)."""
+    out: set[str] = set()
+    for tok in text[s : min(e, s + 120)].split()[:8]:
+        if any(ch.isdigit() for ch in tok):
+            break
+        word = tok.strip(",.;:()\"'“”‘’").lower()
+        if len(word) > 2 and word.replace("-", "").isalpha() and word not in _MEASURE_STOP:
+            out.add(word)
+    return out
+
+
+def _parallel(
+    i: int,
+    spans: list[tuple[int, int]],
+    markers: dict[int, list[_Marker]],
+    text: str,
+    spoken: dict[int, str | None],
+) -> str | None:
+    """A sentence that gives the same measure as the attributed sentence just before it,
+    in its paragraph or at the start of the next, has its source: "The company said GAAP
+    earnings per share were $0.99 ... \n\nNon-GAAP earnings per share were $2.18" (at
+    least two words of its subject written in the sentence before)."""
+    j = i - 1
+    if markers.get(i) or spoken.get(j) is None:
+        return None
+    s, e = spans[i]
+    ps, pe = spans[j]
+    if text.count("\n", pe, s) > 2 or _has_quote(text, s, e) or _has_quote(text, ps, pe):
+        return None
+    subject = _measure_words(text, s, e)
+    if len(subject) < 2:
+        return None
+    before = {w.strip(",.;:()\"'“”‘’").lower() for w in text[ps:pe].split()}
+    return spoken[j] if len(subject & before) >= 2 else None
 
 
 CARRY_SENTENCES = 8
