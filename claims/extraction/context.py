@@ -174,7 +174,8 @@ _SAY = (
     r"confirmed|confirms|insisted|insists|claimed|claims|argued|argues|predicted|predicts|"
     r"forecast|forecasts|expects|expected|revised|revises|found|finds|shows|show|showed|"
     r"informed|suggested|tweeted|posted|believes|believe|acknowledged|admitted|revealed|"
-    r"disclosed|calculated|calculates|put|puts|told\s+reporters|according"
+    r"disclosed|calculated|calculates|put|puts|measured|recorded|registered|clocked|erased|"
+    r"told\s+reporters|according"
 )
 # The same verbs as a trie, for patterns that end with a verb and a word boundary: that
 # boundary leaves one word to match, and "told reporters" is never reached ("told" is).
@@ -216,9 +217,19 @@ _INSTITUTION = (
     rf"(?:(?!(?:{trie_regex(set(_GROUP_MODIFIER_STOP))})\s)[a-z][a-z-]*\s+)?"
     rf"(?:{trie_regex(set(INSTITUTIONAL_GROUPS))})(?=[\s,])"
 )
+# an organisation's instrument, which measures for it: "the coastguard's weather station
+# on Cape Varro recorded", "the league's tracking data clocked"
+INSTRUMENT_NOUNS = _word_set(
+    "station stations data instruments instrument sensors sensor gauge gauges monitors "
+    "monitor network radar satellite buoy seismographs"
+)
+_INSTRUMENT = (
+    rf"[Tt]he\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS))})['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?:{trie_regex(set(INSTRUMENT_NOUNS))})(?:\s+(?:on|at|in|near)\s+{_CAP}(?:\s+{_CAP}){{0,2}})?"
+)
 # "Anna Kovač said", "Kovač, 47, said", "Graham Kerr, general secretary of X, said", "she said"
 _SPEAKER_BEFORE = re.compile(
-    rf"\b(?P<sp>{_NAME}|{_PRONOUN}|{_ROLE}|{_INSTITUTION}|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
+    rf"\b(?P<sp>{_INSTRUMENT}|{_NAME}|{_PRONOUN}|{_ROLE}|{_INSTITUTION}|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
     # an acronym in brackets: "the Northland Hydrology Institute (NHI) said"
     r"(?:\s+\([A-Z][A-Za-z&]{1,7}\))?"
     # and its day: "the National Hydrology Centre (NHC) on Friday revised"
@@ -1090,25 +1101,9 @@ def _speaker_before(
         return
     if text[me : me + 1] == "-":
         return  # "forecast-beating profits": part of a compound, no verb
-    raw = m["sp"]
-    aux = _TRAILING_AUX.search(raw)
-    if aux and aux.start() > 0:
-        if aux[0].split()[0] in _PASSIVE_AUX:
-            return  # "Payrolls were revised down": no one speaks
-        raw = raw[: aux.start()]  # "staff in Harwick county have reported"
-    last = raw[raw.rfind(" ") + 1 :]
-    if all(t.lower() in _MONTH_WORDS or t.lower() in _LEADING_FUNCTION for t in raw.split()):
-        return  # "On Friday said": a day is no source
-    if last.lower() in ("a", "an", "the"):
-        return  # "watched by an estimated 3.4 million": an adjective, no verb
-    if last in _FIRST_PERSON:
-        return  # '"I told my mother ..."': inside a quote, the speaker is named outside
-    if m["v"] in _NOUN_VERBS and last[0].islower() and last not in _SOURCE_HEADS:
-        return  # "changes to older reports paint": a noun, no verb
-    if m["v"] in _NOUN_VERBS and _NOUN_FOLLOWS.match(text, me):
-        return  # "Early reports suggest", "Media reports coming in say": a noun
-    if m["v"] == "put" and not _PUT_AT.match(text, me):
-        return  # "Lenz put Orlen ahead": "put the toll at 50", "put 3 towns on alert" state
+    raw = _speaker_phrase(m, text, me)
+    if raw is None:
+        return
     member = (
         _MEMBER_OF.search(text, max(s, ms - 80), ms + 1)
         if raw[:1].isupper() and " of the " in text[max(s, ms - 80) : ms]
@@ -1158,6 +1153,55 @@ def _speaker_before(
             adjunct_end = lead_adj.end()
     out.append(_Marker(ms, me, speaker, not trailing, adjunct_end))
     taken.append((ms, me))
+
+
+_INSTRUMENT_RE = re.compile(_INSTRUMENT)
+# the owner of an instrument that measures
+_INSTRUMENT_OWNER = re.compile(r"([Tt]he\s+(?:[\w-]+\s+)?[\w-]+)['’]s\s")
+# verbs that report a figure only when an organisation measures it: "the network
+# measured the quake at 6.3", "the bureau erased 90,000 jobs from its estimates"
+_MEASURE_VERBS = _word_set("measured recorded registered clocked erased")
+
+
+def _org_like(raw: str) -> bool:
+    """Whether a speaker phrase names an organisation: a word of one ("the Global Seismic
+    Network", "the coastguard") or an acronym ("NHC")."""
+    toks = raw.split()
+    if len(toks) == 1 and _ACRONYM.fullmatch(toks[0]):
+        return True
+    return any(t.lower().strip("’'s") in _ORG_WORDS or t.lower() in _ORG_WORDS for t in toks) or (
+        toks[0].lower() == "the" and toks[-1].lower() in ROLE_NOUNS
+    )
+
+
+def _speaker_phrase(m: re.Match[str], text: str, me: int) -> str | None:
+    """The speaker phrase of a "X said" match, or None when the match is no speech."""
+    raw = m["sp"]
+    owner = _INSTRUMENT_OWNER.match(raw) if _INSTRUMENT_RE.fullmatch(raw) else None
+    if owner:
+        raw = owner[1]  # "the coastguard's weather station": the coastguard
+    aux = _TRAILING_AUX.search(raw)
+    if aux and aux.start() > 0:
+        if aux[0].split()[0] in _PASSIVE_AUX:
+            return None  # "Payrolls were revised down": no one speaks
+        raw = raw[: aux.start()]  # "staff in Harwick county have reported"
+    last = raw[raw.rfind(" ") + 1 :]
+    v = m["v"]
+    if all(t.lower() in _MONTH_WORDS or t.lower() in _LEADING_FUNCTION for t in raw.split()):
+        return None  # "On Friday said": a day is no source
+    if last.lower() in ("a", "an", "the"):
+        return None  # "watched by an estimated 3.4 million": an adjective, no verb
+    if last in _FIRST_PERSON:
+        return None  # '"I told my mother ..."': inside a quote, the speaker is named outside
+    if v in _NOUN_VERBS and last[0].islower() and last not in _SOURCE_HEADS:
+        return None  # "changes to older reports paint": a noun, no verb
+    if v in _NOUN_VERBS and _NOUN_FOLLOWS.match(text, me):
+        return None  # "Early reports suggest", "Media reports coming in say": a noun
+    if v == "put" and not _PUT_AT.match(text, me):
+        return None  # "Lenz put Orlen ahead": "put the toll at 50", "put 3 towns on alert"
+    if v in _MEASURE_VERBS and not _org_like(raw):
+        return None  # "Temperatures recorded", "Orlen recorded 27 cm of rain": no report
+    return raw
 
 
 def _no_speech(

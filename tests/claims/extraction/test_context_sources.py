@@ -94,3 +94,31 @@ def test_an_estimated_figure_has_no_speaker_before_it() -> None:
     )
     assert who(text, "3.4 million") is None
     assert who("Orlen Bank estimated the loss at 3.4 million.", "3.4 million") == "Orlen Bank"
+
+
+def test_an_organisation_that_measures_is_the_source_of_its_reading() -> None:
+    text = (
+        "The Orlen Seismic Network, a consortium of observatories, measured the quake "
+        "at magnitude 6.3 and put its depth at 19 km."
+    )
+    assert who(text, "6.3") == "Orlen Seismic Network"
+    assert who(text, "19 km") == "Orlen Seismic Network"
+    text = "The Velland Statistics Bureau erased about 90,000 jobs from its estimates."
+    assert who(text, "90,000") == "Velland Statistics Bureau"
+
+
+def test_an_organisations_instrument_measures_for_it() -> None:
+    text = "The coastguard's weather station on Cape Tarrow recorded a gust of 141 km/h."
+    assert who(text, "141 km/h") == "the coastguard"
+    text = "Pace scored with a shot that the league's tracking data clocked at 118 km/h."
+    assert who(text, "118 km/h") == "the league"
+
+
+def test_a_place_or_a_person_that_records_is_no_source() -> None:
+    text = (
+        "Storm Kaja hit land, the Velland Weather Centre said. Tarrow recorded 27 cm of "
+        "rain in 24 hours, it said."
+    )
+    assert who(text, "27 cm") == "Velland Weather Centre"  # "it" is not Tarrow
+    assert who("Temperatures recorded 30C in Orlen.", "30C") is None
+    assert who("Mara Lenz clocked 10.2 seconds in the final.", "10.2 seconds") is None
