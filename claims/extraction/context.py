@@ -833,6 +833,10 @@ def _is_person(name: str) -> bool:
     return not any(t.lower().strip("’'s") in _ORG_WORDS or t.lower() in _ORG_WORDS for t in toks)
 
 
+# a name's last word, of lower-case letters, with the sentence's full stop: "Marr."
+_WORD_THEN_STOP = re.compile(r"(?:^|\s)[A-Z\u00c0-\u00de][a-z\u00df-\u00ff’'-]+\.$")
+
+
 @functools.lru_cache(maxsize=1024)
 def _clean_name(raw: str, at_sentence_start: bool) -> str | None:
     toks = raw.replace("\n", " ").split()
@@ -868,6 +872,8 @@ def _clean_name(raw: str, at_sentence_start: bool) -> str | None:
     if not toks:
         return None
     name = " ".join(toks).strip(",")
+    if name.endswith(".") and _WORD_THEN_STOP.search(name):
+        name = name[:-1]  # "said Ivo Marr." at the end of a sentence: the full stop
     if name.endswith(("'s", "’s")):
         name = name[:-2]
     if not name or not (name[0].isupper() or name.startswith("the ")):
@@ -1234,6 +1240,15 @@ _OWNED_REPORT = re.compile(
 )
 
 
+# "Figures published yesterday by the national statistics office show ...": the
+# publisher is the source
+_PASSIVE_REPORT = re.compile(
+    rf"\b(?i:{trie_regex(set(REPORT_NOUNS))})\s+(?:published|released|issued|compiled|collected)"
+    rf"\s+(?:[\w]+\s+){{0,3}}?by\s+(?P<owner>(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
+    rf"\s+(?:{trie_regex(set(_SHOW_VERBS))})\b"
+)
+
+
 def _owned_report(
     v: re.Match[str],
     text: str,
@@ -1245,7 +1260,10 @@ def _owned_report(
 ) -> None:
     """A leading marker for "X's survey ... shows": X is the source of what follows,
     the survey's own figures included ("a survey of 120 dealers")."""
-    for m in _OWNED_REPORT.finditer(sent, max(0, v.start() - s - 160), v.end() - s):
+    found = list(_OWNED_REPORT.finditer(sent, max(0, v.start() - s - 160), v.end() - s))
+    if not found and "by " in sent:
+        found = list(_PASSIVE_REPORT.finditer(sent, max(0, v.start() - s - 160), v.end() - s))
+    for m in found:
         if m.end() != v.end() - s:
             continue
         os_, oe = s + m.start("owner"), s + m.end("owner")
@@ -1813,10 +1831,11 @@ def _end_speaker(markers: list[_Marker], s: int, e: int, text: str) -> str | Non
 
 # a subject that refers back to a source named before: a pronoun or "the agency"
 _ANAPHOR = re.compile(
-    rf"(?P<p>It|He|She|The\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS) - _PERSON_ROLES)}))"
+    r"(?P<p>It|He|She|His|Her|"
+    rf"The\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS) - _PERSON_ROLES)}))"
     r"(?:['’]s)?(?![\w’'])"
 )
-_PERSON_PRONOUNS = frozenset(("He", "She"))
+_PERSON_PRONOUNS = frozenset(("He", "She", "His", "Her"))
 
 
 # A transcript's turns: "HELLER: The main shock...", "DAVID ASHWORTH: On costs...",

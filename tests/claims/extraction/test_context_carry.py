@@ -96,3 +96,15 @@ def test_a_sentence_repeating_the_measure_of_the_attributed_one_before_has_its_s
     assert who(said + "\n\nRevenue grew 4 per cent to €3bn.", "4 per cent") is None
     quoted = '"Earnings per ordinary share were €1.20," Orlen Rail said. '
     assert who(quoted + "Reported earnings per ordinary share were €0.95.", "€0.95") is None
+
+
+def test_his_or_her_carries_the_person_who_just_spoke() -> None:
+    text = (
+        '"We will win the vote," said party leader Ivo Marr. '
+        "His party has promised €40m a year for schools."
+    )
+    assert who(text, "€40m") == "Ivo Marr"
+    # not from a sentence without a speaker, nor across a paragraph
+    assert who("Ivo Marr visited Orlen. His party has promised €40m.", "€40m") is None
+    said = '"We will win," said Ivo Marr.\n\n'
+    assert who(said + "His party has promised €40m.", "€40m") is None

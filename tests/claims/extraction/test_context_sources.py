@@ -122,3 +122,12 @@ def test_a_place_or_a_person_that_records_is_no_source() -> None:
     assert who(text, "27 cm") == "Velland Weather Centre"  # "it" is not Tarrow
     assert who("Temperatures recorded 30C in Orlen.", "30C") is None
     assert who("Mara Lenz clocked 10.2 seconds in the final.", "10.2 seconds") is None
+
+
+def test_figures_published_by_an_organisation_show_its_numbers() -> None:
+    text = "Figures published on Monday by the Velland statistics office show sales grew 0.6%."
+    assert who(text, "0.6%") == "the Velland statistics office"
+    text = "Data released by Velland Rail showed 12 lines ran late."
+    assert who(text, "12") == "Velland Rail"
+    # figures with no publisher are no one's
+    assert who("Figures show 5 towns flooded.", "5") is None
