@@ -1488,6 +1488,12 @@ _FIGURE_BEFORE = re.compile(
     r"|per[ ]cent|percent|million|billion|trillion|bn|mn|points?|mark|level)"
     r"[ ](?:that[ ]|which[ ])?(?:the[ ])?$"
 )
+# a target or goal after its figure, and its owner before: "the bank's 2% target"
+_TARGET_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:target|goal|ceiling)\b")
+_TARGET_OWNER = re.compile(
+    rf"(?:\b(?P<own>[Tt]he\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS))}))['’]s|\bits)"
+    r"\s+(?:[a-z]+\s+)?$"
+)
 # an expectation whose owner is written before it: "economists' forecasts of 70,000"
 _OWNED_EXPECTATION = re.compile(
     r"\b[a-z]+s['’][ ](?:average[ ]|consensus[ ]|median[ ])?"
@@ -1511,7 +1517,23 @@ def _expectation(start: int, end: int, text: str, speakers: _Speakers) -> str | 
         return speakers.resolve(" ".join(toks), m.start("who"), m.start("who"))
     if _OWNED_EXPECTATION.search(text, max(0, start - 50), start):
         return ""
-    return None
+    return _target_owner(start, end, text, speakers)
+
+
+def _target_owner(start: int, end: int, text: str, speakers: _Speakers) -> str | None:
+    """The organisation whose target a figure is: "the bank's 2% target", "far above its
+    2% goal" (the organisation "its" refers to); None for any other figure."""
+    if _TARGET_AFTER.match(text, end) is None:
+        return None
+    own = _TARGET_OWNER.search(text, max(0, start - 40), start)
+    if own is None:
+        return None
+    raw = own["own"] or "it"
+    who = speakers.resolve(raw, own.start(), own.start())
+    if not who or who.lower() == raw.lower():
+        return None  # "the central bank's 2% target" with no bank named: the reporter's
+    # "its" is an organisation written before it, not one that speaks later on
+    return who if text.rfind(who, 0, start) >= 0 else None
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:

@@ -131,3 +131,16 @@ def test_figures_published_by_an_organisation_show_its_numbers() -> None:
     assert who(text, "12") == "Velland Rail"
     # figures with no publisher are no one's
     assert who("Figures show 5 towns flooded.", "5") is None
+
+
+def test_a_target_is_the_organisation_that_set_it() -> None:
+    text = (
+        "The National Bank of Velland raised its rate, the bank said. "
+        "Inflation was 3.8%, almost twice the bank's 2% target."
+    )
+    assert who(text, "2%") == "National Bank of Velland"
+    assert who(text, "3.8%") is None
+    # a bank never named, or "its" before any organisation is written: no source
+    assert who("Inflation stayed above the central bank's 2% target.", "2%") is None
+    text = "Sales rose 3%, short of its 5% goal, Orlen Foods said later."
+    assert who(text, "5%") == "Orlen Foods"  # the trailing source, not "its"
