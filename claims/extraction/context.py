@@ -491,6 +491,8 @@ class _Marker:
     adjunct_end: int  # end of "said on March 11" style adjunct (trailing markers)
     inverted: bool = False
     who: int = -1  # position of "who" after an inverted speaker ("said X, who ...")
+    # "X reported results ..." (no "that"): an "as its ..." clause after it is the reporter's
+    results: bool = False
 
 
 class _Speakers:
@@ -1157,7 +1159,8 @@ def _speaker_before(
         lead_adj = _LEADING_ADJUNCT.match(text, after_verb, e)
         if lead_adj:
             adjunct_end = lead_adj.end()
-    out.append(_Marker(ms, me, speaker, not trailing, adjunct_end))
+    results = not trailing and m["v"] in _RESULT_VERBS and not follows.startswith("that ")
+    out.append(_Marker(ms, me, speaker, not trailing, adjunct_end, results=results))
     taken.append((ms, me))
 
 
@@ -1305,7 +1308,9 @@ def _attribute(pos: int, markers: list[_Marker], s: int, e: int, text: str) -> s
             return mk.speaker
     for mk in reversed(before):
         if mk.leading:
-            return None if pos < mk.adjunct_end else mk.speaker
+            if pos < mk.adjunct_end or (mk.results and _AS_CLAUSE.search(text, mk.end, pos)):
+                return None
+            return mk.speaker
         if mk.inverted:
             continue
         # after a trailing marker: its adjunct ("said on March 11") is not attributed;
@@ -1319,6 +1324,12 @@ def _attribute(pos: int, markers: list[_Marker], s: int, e: int, text: str) -> s
             return None
         return mk.speaker
     return None
+
+
+# verbs whose object is a result, not a statement: "Orlen reported record sales ..."
+_RESULT_VERBS = _word_set("reported reports announced posted")
+# a clause of the reporter's after that object: "... as its revenue reached $3bn"
+_AS_CLAUSE = re.compile(r"\bas\s+(?:its|their)\s")
 
 
 def _in_quotes(text: str, s: int, e: int) -> bool:

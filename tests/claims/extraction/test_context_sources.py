@@ -144,3 +144,13 @@ def test_a_target_is_the_organisation_that_set_it() -> None:
     assert who("Inflation stayed above the central bank's 2% target.", "2%") is None
     text = "Sales rose 3%, short of its 5% goal, Orlen Foods said later."
     assert who(text, "5%") == "Orlen Foods"  # the trailing source, not "its"
+
+
+def test_an_as_clause_after_reported_results_is_the_reporters() -> None:
+    text = "Orlen Foods reported record results as its revenue reached €3 billion, up 8 per cent."
+    assert who(text, "€3 billion") is None
+    assert who(text, "8 per cent") is None
+    # what follows "reported that" is the company's, as-clause and all
+    text = "Orlen Foods reported that revenue reached €3 billion as its sales rose 8 per cent."
+    assert who(text, "8 per cent") == "Orlen Foods"
+    assert who("Orlen Foods reported revenue of €2 billion.", "€2 billion") == "Orlen Foods"
