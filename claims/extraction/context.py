@@ -475,7 +475,7 @@ _TOLD_OBJECT = re.compile(
     r"(?=\s*[,.;:!?\"”]|\s+(?:in|at|on|during|after|before|via|by|last|this)\b))"
 )
 _NO_ATTRIBUTION_CLAUSE = re.compile(
-    r"\s*(?:as|when|while|after|before|describing|saying|which|where|amid|"
+    r"\s*(?:as|when|after|before|describing|saying|which|where|amid|"
     r"despite|since)\b",
     re.I,
 )

@@ -154,3 +154,13 @@ def test_an_as_clause_after_reported_results_is_the_reporters() -> None:
     text = "Orlen Foods reported that revenue reached €3 billion as its sales rose 8 per cent."
     assert who(text, "8 per cent") == "Orlen Foods"
     assert who("Orlen Foods reported revenue of €2 billion.", "€2 billion") == "Orlen Foods"
+
+
+def test_a_while_clause_after_a_trailing_source_is_still_its() -> None:
+    text = "Sales fell 3%, she said, while prices rose 7%."
+    assert who('"We are busy," Mara Lenz said. ' + text, "7%") == "Mara Lenz"
+    text = "Nine people died, the agency said, while 312 people were treated in hospital."
+    assert who(text, "312") == "the agency"
+    # an "as" clause is still the reporter's
+    text = "Seven people died, officials said, as power returned to 80% of homes."
+    assert who(text, "80%") is None
