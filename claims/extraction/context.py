@@ -1206,7 +1206,7 @@ def _speaker_phrase(m: re.Match[str], text: str, me: int) -> str | None:
         return None  # "changes to older reports paint": a noun, no verb
     if v in _NOUN_VERBS and _NOUN_FOLLOWS.match(text, me):
         return None  # "Early reports suggest", "Media reports coming in say": a noun
-    if v == "put" and not _PUT_AT.match(text, me):
+    if v in ("put", "puts") and not _PUT_AT.match(text, me):
         return None  # "Lenz put Orlen ahead": "put the toll at 50", "put 3 towns on alert"
     if v in _MEASURE_VERBS and not _org_like(raw):
         return None  # "Temperatures recorded", "Orlen recorded 27 cm of rain": no report
@@ -1288,7 +1288,10 @@ def _attribute(pos: int, markers: list[_Marker], s: int, e: int, text: str) -> s
         return None
     for mk in markers:
         if mk.start <= pos < mk.end:
-            return None  # inside the speaker phrase: describes the speaker
+            # inside the speaker phrase: describes the speaker, unless a clause of it
+            # reports too ("Ivo Marr, who announced a grant of €5m on Monday, said")
+            reported = _WHO_SAID.search(text, mk.start, pos)
+            return mk.speaker if reported and not mk.inverted else None
     # trailing "according to" at the end outranks an earlier "X said"
     for mk in markers:
         if mk.inverted:

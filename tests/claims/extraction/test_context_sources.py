@@ -164,3 +164,21 @@ def test_a_while_clause_after_a_trailing_source_is_still_its() -> None:
     # an "as" clause is still the reporter's
     text = "Seven people died, officials said, as power returned to 80% of homes."
     assert who(text, "80%") is None
+
+
+def test_a_reporting_clause_inside_the_speaker_phrase_is_the_speakers() -> None:
+    text = (
+        "Finance Minister Ivo Marr, who announced a grant of €5m for the families, "
+        "said 200 homes had been damaged."
+    )
+    assert who(text, "€5m") == "Ivo Marr"
+    # the speaker's age or job stays a description
+    assert who("Mara Lenz, 54, who runs a bakery, said sales fell 8%.", "54") is None
+
+
+def test_puts_without_at_or_on_is_no_reporting_verb() -> None:
+    text = (
+        'Ivo Marr, an analyst at Orlen Capital, was pleased. "The upgrade, to £30m to £45m, '
+        'puts them back where they were," he said.'
+    )
+    assert who(text, "£30m to £45m") == "Ivo Marr"
