@@ -228,16 +228,30 @@ _INSTRUMENT = (
     rf"(?:{trie_regex(set(INSTRUMENT_NOUNS))})(?:\s+(?:on|at|in|near)\s+{_CAP}(?:\s+{_CAP}){{0,2}})?"
 )
 # "Anna Kovač said", "Kovač, 47, said", "Graham Kerr, general secretary of X, said", "she said"
-_SPEAKER_BEFORE = re.compile(
-    rf"\b(?P<sp>{_INSTRUMENT}|{_NAME}|{_PRONOUN}|{_ROLE}|{_INSTITUTION}|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
-    # an acronym in brackets: "the Northland Hydrology Institute (NHI) said"
-    r"(?:\s+\([A-Z][A-Za-z&]{1,7}\))?"
-    # and its day: "the National Hydrology Centre (NHC) on Friday revised"
-    r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
-    # up to two appositions: "Mara Lenz, 52, who took over in 2023, said"
-    rf"(?P<app>(?:,\s*\d{{1,3}}|,\s*(?:a|an|the|[a-z])[^,.;\"“”]{{0,80}}){{1,2}},)?"
-    rf",?\s+(?:also\s+|later\s+|then\s+|now\s+|previously\s+|had\s+|has\s+|have\s+)?(?P<v>{_SAY_VERB})\b"
-)
+def _speaker_before_pattern(groups: bool) -> re.Pattern[str]:
+    """_SPEAKER_BEFORE, with or without the speakers only some windows can hold: an
+    instrument's owner ("the coastguard's station") and an official group ("officials")."""
+    extra = f"{_INSTRUMENT}|{_INSTITUTION}|" if groups else ""
+    return re.compile(
+        rf"\b(?P<sp>{extra}{_NAME}|{_PRONOUN}|{_ROLE}|"
+        rf"(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
+        # an acronym in brackets: "the Northland Hydrology Institute (NHI) said"
+        r"(?:\s+\([A-Z][A-Za-z&]{1,7}\))?"
+        # and its day: "the National Hydrology Centre (NHC) on Friday revised"
+        r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+        # up to two appositions: "Mara Lenz, 52, who took over in 2023, said"
+        rf"(?P<app>(?:,\s*\d{{1,3}}|,\s*(?:a|an|the|[a-z])[^,.;\"“”]{{0,80}}){{1,2}},)?"
+        rf",?\s+(?:also\s+|later\s+|then\s+|now\s+|previously\s+|had\s+|has\s+|have\s+)?"
+        rf"(?P<v>{_SAY_VERB})\b"
+    )
+
+
+_SPEAKER_BEFORE = _speaker_before_pattern(True)
+# the same without the instrument and group speakers, for the windows (most) that hold
+# neither "'s" nor a group's word: the same matches, found faster
+_SPEAKER_BEFORE_PLAIN = _speaker_before_pattern(False)
+# what a window must hold for those speakers, as plain substrings
+_GROUP_HINTS = ("'s ", "’s ", *sorted(INSTITUTIONAL_GROUPS))
 # '..., said Tomas Vries', 'said chief executive Maya Ruiz', 'said the company'
 _SPEAKER_AFTER = re.compile(
     rf"\b(?P<v>said|says|added|adds|told|wrote|according\s+to)\s+"
@@ -1003,7 +1017,11 @@ def _markers(
         if not _may_follow_speaker(text, v.start()):
             continue  # '"...," said X': no "X said" can end at this verb
         # the speaker stands just before the verb: search a window, not the sentence
-        for m in _SPEAKER_BEFORE.finditer(sent, max(0, v.start() - s - 110), v.end() - s):
+        lo = max(0, v.start() - s - 110)
+        window = sent[lo : v.start() - s]
+        hint = any(w in window for w in _GROUP_HINTS)
+        pattern = _SPEAKER_BEFORE if hint else _SPEAKER_BEFORE_PLAIN
+        for m in pattern.finditer(sent, lo, v.end() - s):
             if m["v"] == "according" or m.end() != v.end() - s or m.start() in seen:
                 continue
             seen.add(m.start())
@@ -1186,7 +1204,11 @@ def _org_like(raw: str) -> bool:
 def _speaker_phrase(m: re.Match[str], text: str, me: int) -> str | None:
     """The speaker phrase of a "X said" match, or None when the match is no speech."""
     raw = m["sp"]
-    owner = _INSTRUMENT_OWNER.match(raw) if _INSTRUMENT_RE.fullmatch(raw) else None
+    owner = (
+        _INSTRUMENT_OWNER.match(raw)
+        if ("'s " in raw or "’s " in raw) and _INSTRUMENT_RE.fullmatch(raw)
+        else None
+    )
     if owner:
         raw = owner[1]  # "the coastguard's weather station": the coastguard
     aux = _TRAILING_AUX.search(raw)
@@ -1196,7 +1218,9 @@ def _speaker_phrase(m: re.Match[str], text: str, me: int) -> str | None:
         raw = raw[: aux.start()]  # "staff in Harwick county have reported"
     last = raw[raw.rfind(" ") + 1 :]
     v = m["v"]
-    if all(t.lower() in _MONTH_WORDS or t.lower() in _LEADING_FUNCTION for t in raw.split()):
+    if last.lower() in _MONTH_WORDS and all(
+        t.lower() in _MONTH_WORDS or t.lower() in _LEADING_FUNCTION for t in raw.split()
+    ):
         return None  # "On Friday said": a day is no source
     if last.lower() in ("a", "an", "the"):
         return None  # "watched by an estimated 3.4 million": an adjective, no verb
@@ -1411,6 +1435,8 @@ def annotate(
     spoken: dict[int, str | None] = {}
     # by sentence, the figures a decision-maker set: "the bank raised its rate to 4.5%"
     decisions: dict[int, list] = {}
+    # by sentence, whether it has a word of an expectation or a target (most have none)
+    hinted: dict[int, bool] = {}
     for c in cands:
         i = bisect.bisect_right(starts, c.start) - 1
         if i < 0:
@@ -1454,9 +1480,13 @@ def annotate(
                     who = _decided(c, i, s, e, text, speakers, decisions)
         if in_span:
             spoken[i] = who
-        held = _expectation(c.start, c.end, text, speakers)
-        if held is not None:
-            who = held or None
+        if in_span and i not in hinted:
+            sentence = text[s:e]
+            hinted[i] = any(w in sentence for w in _EXPECTATION_WORDS)
+        if hinted.get(i, True):
+            held = _expectation(c.start, c.end, text, speakers)
+            if held is not None:
+                who = held or None
         figures.append(
             new_figure(
                 c.start,
@@ -1508,6 +1538,14 @@ _TARGET_OWNER = re.compile(
     rf"(?:\b(?P<own>[Tt]he\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS))}))['’]s|\bits)"
     r"\s+(?:[a-z]+\s+)?$"
 )
+# the verbs _EXPECTATION ends with, found in a plain search first
+_EXPECTATION_HINT = re.compile(
+    r"expected|forecast|predicted|pencill?ed|projected|anticipated|set\b|targeted"
+)
+# any word _expectation looks for, searched once per sentence (as plain substrings)
+_EXPECTATION_WORDS = _word_set(
+    "expected forecast predicted pencil projected anticipated set target goal ceiling s' s’"
+)
 # an expectation whose owner is written before it: "economists' forecasts of 70,000"
 _OWNED_EXPECTATION = re.compile(
     r"\b[a-z]+s['’][ ](?:average[ ]|consensus[ ]|median[ ])?"
@@ -1520,7 +1558,8 @@ def _expectation(start: int, end: int, text: str, speakers: _Speakers) -> str | 
     """The holder of the expectation a figure is ("analysts"), "" when its holder is a
     crowd written before it ("economists' forecasts of 70,000": no one's statement), or
     None when the figure is no expectation."""
-    m = _EXPECTATION.match(text, end, end + 80)
+    after = text[end : end + 80]
+    m = _EXPECTATION.match(text, end, end + 80) if _EXPECTATION_HINT.search(after) else None
     if m:
         raw = m["who"]
         if raw.split()[-1] in _HOLDER_GROUPS or raw.startswith(("the ", "Wall")):
@@ -1529,8 +1568,11 @@ def _expectation(start: int, end: int, text: str, speakers: _Speakers) -> str | 
         if toks[0] in _AFFILIATION_ROLES:
             toks = toks[1:]
         return speakers.resolve(" ".join(toks), m.start("who"), m.start("who"))
-    if _OWNED_EXPECTATION.search(text, max(0, start - 50), start):
+    before = text[max(0, start - 50) : start]
+    if ("s'" in before or "s’" in before) and _OWNED_EXPECTATION.search(before):
         return ""
+    if "target" not in after and "goal" not in after and "ceiling" not in after:
+        return None  # most figures: no expectation, no target
     return _target_owner(start, end, text, speakers)
 
 
@@ -1762,14 +1804,19 @@ _MEASURE_STOP = _word_set(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _measure_words(text: str, s: int, e: int) -> set[str]:
     """The content words of a sentence's subject: its words before the first figure,
     at most eight ("Non-GAAP earnings per diluted share were $2.18" -> non-gaap,
     earnings, diluted, share)."""
     out: set[str] = set()
-    for tok in text[s : min(e, s + 120)].split()[:8]:
-        if any(ch.isdigit() for ch in tok):
-            break
+    head = text[s : min(e, s + 120)]
+    digit = _DIGIT.search(head)
+    if digit:
+        head = head[: head.rfind(" ", 0, digit.start()) + 1]  # up to the figure's word
+    for tok in head.split()[:8]:
         word = tok.strip(",.;:()\"'“”‘’").lower()
         if len(word) > 2 and word.replace("-", "").isalpha() and word not in _MEASURE_STOP:
             out.add(word)
@@ -1797,7 +1844,10 @@ def _parallel(
     subject = _measure_words(text, s, e)
     if len(subject) < 2:
         return None
-    before = {w.strip(",.;:()\"'“”‘’").lower() for w in text[ps:pe].split()}
+    low = text[ps:pe].lower()
+    if sum(1 for w in subject if w in low) < 2:
+        return None  # most sentences: fewer than two of its words even as substrings
+    before = {w.strip(",.;:()\"'“”‘’").lower() for w in low.split()}
     return spoken[j] if len(subject & before) >= 2 else None
 
 
