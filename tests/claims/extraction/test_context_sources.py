@@ -3,7 +3,11 @@ measuring organisations (our own sentences; invented names, places and numbers).
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from claims.extraction import Document, extract
+from claims.extraction.context import _GROUP_HINTS, _SPEAKER_BEFORE, _SPEAKER_BEFORE_PLAIN
 
 
 def who(text: str, surface: str) -> str | None:
@@ -182,3 +186,39 @@ def test_puts_without_at_or_on_is_no_reporting_verb() -> None:
         'puts them back where they were," he said.'
     )
     assert who(text, "£30m to £45m") == "Ivo Marr"
+
+
+SPEAKER_WORDS = st.lists(
+    st.sampled_from(
+        [
+            "Anna Kovač",
+            " ",
+            ", ",
+            "said",
+            "the",
+            "ministry",
+            "coastguard",
+            "'s",
+            " station",
+            "officials",
+            "district",
+            "police",
+            "he",
+            "recorded",
+            "put",
+            "a",
+            "x",
+            ".",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@given(SPEAKER_WORDS)
+def test_the_plain_speaker_pattern_agrees_where_no_group_or_owner_is_written(text: str) -> None:
+    if any(h in text for h in _GROUP_HINTS):
+        return
+    assert [(m.span(), m.groups()) for m in _SPEAKER_BEFORE.finditer(text)] == [
+        (m.span(), m.groups()) for m in _SPEAKER_BEFORE_PLAIN.finditer(text)
+    ]
