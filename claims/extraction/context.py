@@ -1805,18 +1805,29 @@ _MEASURE_STOP = _word_set(
 
 
 _DIGIT = re.compile(r"\d")
+# the verb that gives a measure its figure: "earnings were $2.18", "sales rose 4%"
+_MEASURE_VERB = re.compile(
+    r"\s(?:were|was|is|are|rose|fell|grew|stood|reached|totalled|totaled|increased|"
+    r"decreased|declined|dropped|climbed|came\s+in)\s"
+)
 
 
 def _measure_words(text: str, s: int, e: int) -> set[str]:
-    """The content words of a sentence's subject: its words before the first figure,
-    at most eight ("Non-GAAP earnings per diluted share were $2.18" -> non-gaap,
-    earnings, diluted, share)."""
+    """The content words of a sentence's subject when the sentence gives a measure: at
+    most eight words before a verb of being or change ("Non-GAAP earnings per diluted
+    share were $2.18" -> non-gaap, earnings, diluted, share); none for other sentences
+    ("Rescuers have pulled 24 people ...")."""
     out: set[str] = set()
-    head = text[s : min(e, s + 120)]
-    digit = _DIGIT.search(head)
-    if digit:
-        head = head[: head.rfind(" ", 0, digit.start()) + 1]  # up to the figure's word
-    for tok in head.split()[:8]:
+    verb = _MEASURE_VERB.search(text, s, min(e, s + 120))
+    if verb is None:
+        return out
+    head = text[s : verb.start()]
+    if _DIGIT.search(head):
+        return out  # a figure before the verb: no plain measure
+    toks = head.split()
+    if len(toks) > 8:
+        return out
+    for tok in toks:
         word = tok.strip(",.;:()\"'“”‘’").lower()
         if len(word) > 2 and word.replace("-", "").isalpha() and word not in _MEASURE_STOP:
             out.add(word)

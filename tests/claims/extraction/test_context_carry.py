@@ -96,6 +96,9 @@ def test_a_sentence_repeating_the_measure_of_the_attributed_one_before_has_its_s
     assert who(said + "\n\nRevenue grew 4 per cent to €3bn.", "4 per cent") is None
     quoted = '"Earnings per ordinary share were €1.20," Orlen Rail said. '
     assert who(quoted + "Reported earnings per ordinary share were €0.95.", "€0.95") is None
+    # words repeated without a measure's verb are no measure: a new scene
+    said = "Rescuers pulled 23 people from the rubble, the fire service said."
+    assert who(said + "\n\nRescuers pulled 24 people from a mine.", "24") is None
 
 
 def test_his_or_her_carries_the_person_who_just_spoke() -> None:
