@@ -191,7 +191,8 @@ ROLE_NOUNS = _word_set(
     "board branch police army military staff court service institute broker statement "
     "report club federation commissioner centre center association league committee "
     "coastguard observatory carmaker automaker maker retailer lender insurer carrier "
-    "utility watchdog hospital airport exchange foundation bureau tribunal inquiry"
+    "utility watchdog hospital airport exchange foundation bureau tribunal inquiry "
+    "brigade trust charity embassy consulate municipality newspaper broadcaster"
 )
 _ROLE = (
     rf"(?:[Tt]he\s+(?:[\w’'-]+\s+){{0,2}}?(?:{trie_regex(set(ROLE_NOUNS))})\b)"
@@ -234,7 +235,7 @@ def _speaker_before_pattern(groups: bool) -> re.Pattern[str]:
     extra = f"{_INSTRUMENT}|{_INSTITUTION}|" if groups else ""
     return re.compile(
         rf"\b(?P<sp>{extra}{_NAME}|{_PRONOUN}|{_ROLE}|"
-        rf"(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
+        rf"(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP}(?:\s+{_CAP}){{0,2}})?)"
         # an acronym in brackets: "the Northland Hydrology Institute (NHI) said"
         r"(?:\s+\([A-Z][A-Za-z&]{1,7}\))?"
         # and its day: "the National Hydrology Centre (NHC) on Friday revised"
@@ -616,7 +617,7 @@ class _Speakers:
                 if len(words) > 2 and unnamed not in self.orgs:
                     self.orgs.append(unnamed)  # "the agency" will be this agency
                 return unnamed
-            return self._last_org(pos) if self.orgs else self._first_org(pos)
+            return self._company(pos)
         name = _clean_name(raw, pos == sentence_start)
         if name is not None and " " in name:
             name = _undated(name)  # "Orlen Rail on Tuesday said"
@@ -642,6 +643,24 @@ class _Speakers:
             if head in low.split() and mod in low:
                 return org
         return None
+
+    def _company(self, pos: int) -> str | None:
+        """The business "the company", "the retailer" or "the club" refers to: a named
+        organisation written last before ``pos``, not a public body ("Orlen Foods", not
+        "the fire brigade" or "Velland Health Agency"); None if there is none."""
+        named = [
+            o
+            for o in self.orgs[-MAX_ORGS:]
+            if o[:1].isupper() and not _public(o)
+        ]
+        best, at = None, -1
+        for org in set(named):
+            k = self.text.rfind(org, 0, pos)
+            if k > at:
+                best, at = org, k
+        if best is not None:
+            return best
+        return self._first_org(pos, business=True)
 
     def _last_org(self, pos: int) -> str:
         """The organisation that has spoken whose name was written last before ``pos``:
@@ -723,7 +742,7 @@ class _Speakers:
         self._cache[key] = found
         return found[1] if found[0] < pos else None
 
-    def _first_org(self, pos: int) -> str | None:
+    def _first_org(self, pos: int, business: bool = False) -> str | None:
         """An organisation for "it" or "the club" when none has spoken: the last one named
         before ``pos`` as such ("Orlen Freight Services", "Harbour manager Jo Dunn": the
         club Harbour), else the first name of several words that no speaker has."""
@@ -731,7 +750,7 @@ class _Speakers:
         k = bisect.bisect_left(names, (pos,))
         for start, seq in reversed(names[max(0, k - MAX_ORGS) : k]):
             name = _clean_name(seq, False)
-            if not name or name.split()[0] in _MONTH_WORDS:
+            if not name or name.split()[0] in _MONTH_WORDS or (business and _public(name)):
                 continue
             if (
                 " " in name
@@ -745,7 +764,8 @@ class _Speakers:
         for _start, seq in names[:k]:
             if " " in seq:
                 name = _clean_name(seq, False)
-                if name and " " in name and name not in self.people:
+                public = business and name is not None and _public(name)
+                if name and " " in name and name not in self.people and not public:
                     return name
         return None
 
@@ -766,6 +786,19 @@ class _Speakers:
             self._cache[key] = found
         at, name = self._cache[key]
         return name if at < pos else None
+
+
+# words of a public body's name, which no "company" or "retailer" refers to
+_PUBLIC_WORDS = _word_set(
+    "agency ministry department office police council government authority commission "
+    "bureau court service institute centre center observatory brigade federation "
+    "association committee parliament fund statistics survey league"
+)
+
+
+def _public(name: str) -> bool:
+    """Whether a name is a public body's or a group's ("Health officials in Orlen")."""
+    return any(w.lower() in _PUBLIC_WORDS or w.lower() in _GROUP_NOUNS for w in name.split())
 
 
 def _may_be_capitalised(head: str, text: str) -> bool:
@@ -867,7 +900,16 @@ def _clean_name(raw: str, at_sentence_start: bool) -> str | None:
         if toks[0] == "the" and len(toks) > 1:
             break
         toks = toks[1:]
-    while len(toks) > 2 and toks[0].lower().strip(".") in _TITLE_WORDS:
+    while (
+        len(toks) > 2
+        and toks[0].lower().strip(".") in _TITLE_WORDS
+        # "Health officials in ...": a title only before a name or another title
+        and (
+            toks[1][:1].isupper()
+            or toks[1] in _TITLE_LINKS
+            or toks[1].lower().strip(".") in _TITLE_WORDS
+        )
+    ):
         toks = toks[1:]
         # "of State", "of Finance", "for Health": the title's object, not the name
         while (
@@ -916,6 +958,8 @@ def _group_ok(
     if toks[-1] in INSTITUTIONAL_GROUPS and raw.islower():
         return True  # "officials", "district authorities": an official source, unnamed
     first = toks[0]
+    if first.endswith(("'s", "’s")) and toks[-1].lower() in ROLE_NOUNS:
+        return True  # "Velland's health ministry": a place's own body
     if len(toks) == 2 and first[0].isupper() and first[1:].islower():
         if first.endswith(_DEMONYM_ENDS):
             return True
@@ -1155,7 +1199,9 @@ def _speaker_before(
         if raw.islower():
             speaker = raw  # "officials": as written, and no "company" or "it" later
         else:
-            speaker = _clean_name(raw, ms == s)
+            # "Velland's health ministry": as written
+            owned = raw.split()[0].endswith(("'s", "’s"))
+            speaker = raw if owned else _clean_name(raw, ms == s)
             if speaker:
                 speakers.register(speaker, ms)
     else:
@@ -1211,6 +1257,9 @@ def _speaker_phrase(m: re.Match[str], text: str, me: int) -> str | None:
     )
     if owner:
         raw = owner[1]  # "the coastguard's weather station": the coastguard
+    toks = raw.split(None, 2)
+    if len(toks) == 3 and toks[1] == "the" and toks[0][:1].isupper():
+        raw = raw[raw.index(" the ") + 1 :]  # "Later the ministry": the ministry
     aux = _TRAILING_AUX.search(raw)
     if aux and aux.start() > 0:
         if aux[0].split()[0] in _PASSIVE_AUX:

@@ -222,3 +222,31 @@ def test_the_plain_speaker_pattern_agrees_where_no_group_or_owner_is_written(tex
     assert [(m.span(), m.groups()) for m in _SPEAKER_BEFORE.finditer(text)] == [
         (m.span(), m.groups()) for m in _SPEAKER_BEFORE_PLAIN.finditer(text)
     ]
+
+
+def test_a_places_own_body_is_a_source_as_written() -> None:
+    text = "Velland's health ministry said 43 people died. Later the ministry said 44 had died."
+    assert who(text, "43") == "Velland's health ministry"
+    assert who(text, "44") == "Velland's health ministry"  # "Later" is no part of it
+
+
+def test_officials_of_a_place_are_the_source_not_the_place() -> None:
+    text = "Health officials in Orlen County reported 13 new cases."
+    assert who(text, "13") == "Health officials in Orlen County"
+    assert who("Health Minister Ivo Marr said 15 clinics shut.", "15") == "Ivo Marr"
+
+
+def test_a_fire_brigade_or_a_newspaper_is_an_unnamed_source() -> None:
+    text = "Rescuers pulled 24 people from the rubble, the fire brigade said."
+    assert who(text, "24") == "the fire brigade"
+    assert who("The newspaper reported that 5 ministers had quit.", "5") == "the newspaper"
+
+
+def test_the_company_is_a_business_named_before_not_a_public_body() -> None:
+    text = (
+        "Orlen Foods opened a plant, the Velland Health Agency said. "
+        "Sales fell 7% in the quarter, the company said."
+    )
+    assert who(text, "7%") == "Orlen Foods"
+    text = "Rescuers pulled 24 people out, the fire brigade said. Sales fell 7%, the retailer said."
+    assert who(text, "7%") is None  # no business is named: no guess
