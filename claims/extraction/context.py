@@ -989,6 +989,10 @@ def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> s
         data = _DATA_SOURCE.fullmatch(first.strip())
         if data:
             return data[0]  # "according to league tracking data": as written
+        issued = _ROLE_STATEMENT.match(first.strip())
+        if issued:
+            # "according to a company statement": the company named before
+            return speakers.resolve("the " + issued["role"], offset, s)
     if names:
         return speakers.resolve(names[-1][1], offset + names[-1][0], s)
     if len(parts) > 1:
@@ -1027,6 +1031,11 @@ def _undated(name: str) -> str | None:
     return " ".join(toks) if toks else None
 
 
+# a statement or filing of an unnamed source: "a company statement", "a police report"
+_ROLE_STATEMENT = re.compile(
+    rf"(?:a|an|the)\s+(?P<role>{trie_regex(set(ROLE_NOUNS))})\s+"
+    r"(?:statement|filing|release|report|bulletin|announcement)\b"
+)
 # a source of data with no name: "according to league tracking data", "to port
 # authority figures" (up to three lower-case words before the noun)
 _DATA_SOURCE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?:data|figures|statistics|estimates|records)")
@@ -1174,6 +1183,10 @@ def _speaker_before(
     raw = _speaker_phrase(m, text, me)
     if raw is None:
         return
+    author = _AUTHOR.search(m["app"]) if m["app"] and raw.split()[-1] in REPORT_NOUNS else None
+    if author:
+        # "The survey, conducted by Velland Research, found": its author is the source
+        raw, ms = author["by"], s + m.start("app") + author.start("by")
     member = (
         _MEMBER_OF.search(text, max(s, ms - 80), ms + 1)
         if raw[:1].isupper() and " of the " in text[max(s, ms - 80) : ms]
@@ -1247,6 +1260,10 @@ def _org_like(raw: str) -> bool:
     )
 
 
+# the author named in a report's apposition: ", conducted by Velland Research,"
+_AUTHOR = re.compile(rf"\bby\s+(?P<by>(?:the\s+)?{_NAME})")
+
+
 def _speaker_phrase(m: re.Match[str], text: str, me: int) -> str | None:
     """The speaker phrase of a "X said" match, or None when the match is no speech."""
     raw = m["sp"]
@@ -1292,8 +1309,8 @@ def _no_speech(
     """Whether the verb ``v`` after the speaker phrase ``raw`` (at ``ms``) is no speech."""
     if not trailing and v in _ACTION_SENSE and not follows.startswith(("that ", ":")):
         return True  # "employers added 130,000 jobs": no speech
-    if v in _TRAILING_ONLY and not trailing:
-        return True  # "rescuers found 12 survivors" is no finding of theirs
+    if v in _TRAILING_ONLY and not trailing and not follows.startswith("that "):
+        return True  # "rescuers found 12 survivors" is no finding of theirs ("found that" is)
     if v not in _FORECAST_VERBS:
         return False
     if raw.split()[-1][0].islower() and raw[:4].lower() != "the ":
@@ -1311,7 +1328,8 @@ REPORT_NOUNS = _word_set(
     "research index forecast tally count census review audit"
 )
 _OWNED_REPORT = re.compile(
-    rf"(?P<owner>{_NAME})['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?P<owner>{_NAME}|[Tt]he\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS))}))"
+    rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}"
     rf"(?:{trie_regex(set(REPORT_NOUNS))})\b[^.;!?]{{0,100}}?\s(?:{trie_regex(set(_SHOW_VERBS))})\b"
 )
 
@@ -1319,9 +1337,9 @@ _OWNED_REPORT = re.compile(
 # "Figures published yesterday by the national statistics office show ...": the
 # publisher is the source
 _PASSIVE_REPORT = re.compile(
-    rf"\b(?i:{trie_regex(set(REPORT_NOUNS))})\s+(?:published|released|issued|compiled|collected)"
-    rf"\s+(?:[\w]+\s+){{0,3}}?by\s+(?P<owner>(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
-    rf"\s+(?:{trie_regex(set(_SHOW_VERBS))})\b"
+    rf"\b(?i:{trie_regex(set(REPORT_NOUNS))}),?\s+(?:published|released|issued|compiled|collected)"
+    rf"\s+(?:[\w]+\s+){{0,3}}?by\s+(?P<owner>(?:the\s+)?(?:(?!on\s)[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
+    rf"(?:\s+on\s+[\w]+)?,?\s+(?:{trie_regex(set(_SHOW_VERBS))})\b"
 )
 
 
@@ -1346,6 +1364,10 @@ def _owned_report(
         if any(a <= os_ < b for a, b in taken):
             return
         speaker = speakers.resolve(m["owner"], os_, s)
+        if m.re is _PASSIVE_REPORT:
+            # "Figures released by the ministry on Monday show": the release's day and
+            # the rest of the phrase describe the source
+            os_, oe = s + m.start(), s + m.end()
         out.append(_Marker(os_, oe, speaker, True, oe))
         taken.append((os_, oe))
         return

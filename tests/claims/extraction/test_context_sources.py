@@ -250,3 +250,25 @@ def test_the_company_is_a_business_named_before_not_a_public_body() -> None:
     assert who(text, "7%") == "Orlen Foods"
     text = "Rescuers pulled 24 people out, the fire brigade said. Sales fell 7%, the retailer said."
     assert who(text, "7%") is None  # no business is named: no guess
+
+
+def test_an_organisations_figures_show_its_numbers() -> None:
+    assert who("The ministry's figures showed 42 deaths.", "42") == "the ministry"
+    text = "The figures, released by the ministry on Monday, show 4.4% growth."
+    assert who(text, "4.4%") == "the ministry"
+    assert who(text, "Monday") is None  # the release's day describes the source
+
+
+def test_a_report_that_found_has_its_author_as_source() -> None:
+    text = "The survey, conducted by Velland Research, found that 45% of adults were worried."
+    assert who(text, "45%") == "Velland Research"
+    text = "A report by the Velland Institute found that 31% of homes were cold."
+    assert who(text, "31%") == "Velland Institute"
+    # finding people is no finding of fact
+    assert who("Rescuers found 13 survivors in the rubble.", "13") is None
+
+
+def test_according_to_a_statement_of_an_unnamed_source() -> None:
+    text = "Orlen Foods opened a plant. Revenue rose 6% to $4bn, according to a company statement."
+    assert who(text, "6%") == "Orlen Foods"
+    assert who("Seven people were hurt, according to a police report.", "Seven") == "the police"
