@@ -797,8 +797,12 @@ _PUBLIC_WORDS = _word_set(
 
 
 def _public(name: str) -> bool:
-    """Whether a name is a public body's or a group's ("Health officials in Orlen")."""
-    return any(w.lower() in _PUBLIC_WORDS or w.lower() in _GROUP_NOUNS for w in name.split())
+    """Whether a name is a public body's, a group's ("Health officials in Orlen") or a
+    person's with a title ("Housing Minister Tomas Berg")."""
+    return any(
+        w.lower() in _PUBLIC_WORDS or w.lower() in _GROUP_NOUNS or w.lower() in _PERSON_ROLES
+        for w in name.split()
+    )
 
 
 def _may_be_capitalised(head: str, text: str) -> bool:
@@ -989,6 +993,9 @@ def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> s
         data = _DATA_SOURCE.fullmatch(first.strip())
         if data:
             return data[0]  # "according to league tracking data": as written
+        crowd = _ACCORDING_GROUP.fullmatch(first.strip())
+        if crowd:
+            return crowd[0]  # "according to local media", "according to officials": as written
         issued = _ROLE_STATEMENT.match(first.strip())
         if issued:
             # "according to a company statement": the company named before
@@ -1031,6 +1038,10 @@ def _undated(name: str) -> str | None:
     return " ".join(toks) if toks else None
 
 
+# unnamed sources after "according to": "local media", "officials", "police sources"
+_ACCORDING_GROUP = re.compile(
+    rf"(?:[a-z][\w-]*\s+)?(?:media|reports|{trie_regex(set(INSTITUTIONAL_GROUPS))})"
+)
 # a statement or filing of an unnamed source: "a company statement", "a police report"
 _ROLE_STATEMENT = re.compile(
     rf"(?:a|an|the)\s+(?P<role>{trie_regex(set(ROLE_NOUNS))})\s+"
@@ -1203,6 +1214,9 @@ def _speaker_before(
         )
     elif raw[:2].lower() in ("a ", "an") and len(raw.split()) > 2 and _spokes(raw):
         speaker = raw[0].lower() + raw[1:]  # "a railway spokesperson", as written
+    elif raw.lower() == "it" and any(mk.speaker and not _is_person(mk.speaker) for mk in out):
+        # "The bank expects inflation of 2.4%, it said": the organisation of the sentence
+        speaker = next(mk.speaker for mk in out if mk.speaker and not _is_person(mk.speaker))
     elif raw.lower() in ("he", "she", "it", "they"):
         speaker = speakers.resolve(raw, ms, s)
     elif raw.split()[-1][0].islower() and not raw.lower().startswith("the "):
@@ -1343,6 +1357,13 @@ _PASSIVE_REPORT = re.compile(
 )
 
 
+# "a poll by Velland Research showed", "a survey from the institute shows"
+_REPORT_BY = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){{0,2}}?(?:{trie_regex(set(REPORT_NOUNS))})\s+"
+    rf"(?:by|from)\s+(?P<owner>(?:the\s+)?{_NAME})\s+(?:{trie_regex(set(_SHOW_VERBS))})\b"
+)
+
+
 def _owned_report(
     v: re.Match[str],
     text: str,
@@ -1355,8 +1376,9 @@ def _owned_report(
     """A leading marker for "X's survey ... shows": X is the source of what follows,
     the survey's own figures included ("a survey of 120 dealers")."""
     found = list(_OWNED_REPORT.finditer(sent, max(0, v.start() - s - 160), v.end() - s))
-    if not found and "by " in sent:
+    if not found and ("by " in sent or "from " in sent):
         found = list(_PASSIVE_REPORT.finditer(sent, max(0, v.start() - s - 160), v.end() - s))
+        found += _REPORT_BY.finditer(sent, max(0, v.start() - s - 120), v.end() - s)
     for m in found:
         if m.end() != v.end() - s:
             continue
@@ -1364,11 +1386,14 @@ def _owned_report(
         if any(a <= os_ < b for a, b in taken):
             return
         speaker = speakers.resolve(m["owner"], os_, s)
-        if m.re is _PASSIVE_REPORT:
+        leading = True
+        if m.re is not _OWNED_REPORT:
             # "Figures released by the ministry on Monday show": the release's day and
             # the rest of the phrase describe the source
             os_, oe = s + m.start(), s + m.end()
-        out.append(_Marker(os_, oe, speaker, True, oe))
+            # "..., a poll by Velland Research showed.": what comes before is its
+            leading = _TRAILING_ADJUNCT.match(text, oe, s + len(sent)) is None
+        out.append(_Marker(os_, oe, speaker, leading, oe))
         taken.append((os_, oe))
         return
 

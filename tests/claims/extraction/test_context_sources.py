@@ -272,3 +272,34 @@ def test_according_to_a_statement_of_an_unnamed_source() -> None:
     text = "Orlen Foods opened a plant. Revenue rose 6% to $4bn, according to a company statement."
     assert who(text, "6%") == "Orlen Foods"
     assert who("Seven people were hurt, according to a police report.", "Seven") == "the police"
+
+
+def test_it_said_after_an_organisation_leading_the_sentence_is_that_organisation() -> None:
+    text = (
+        "Unemployment fell to 4.1%, the Velland Statistics Office said. "
+        "Orlen Bank cut its rate. "
+        "The bank expects inflation to average 2.4% next year, it said in a report."
+    )
+    assert who(text, "2.4%") == "Orlen Bank"
+    assert who(text, "4.1%") == "Velland Statistics Office"
+
+
+def test_a_titled_person_is_no_company() -> None:
+    text = (
+        "The state will build 300,000 homes, Housing Minister Tomas Berg said. "
+        "In 2019, the company posted a loss of $40 million."
+    )
+    assert who(text, "$40 million") is None
+
+
+def test_according_to_unnamed_media_or_officials_as_written() -> None:
+    assert who("At least 17 people died, according to local media.", "17") == "local media"
+    assert who("At least 18 people died, according to officials.", "18") == "officials"
+
+
+def test_a_poll_by_a_named_author_that_showed() -> None:
+    text = "Nearly 70% of voters backed the plan, a poll by Velland Research showed."
+    assert who(text, "70%") == "Velland Research"
+    text = "A survey from the Orlen Institute shows 40% of homes are cold."
+    assert who(text, "40%") == "the Orlen Institute"
+    assert who("A 2023 study found that 12% of drivers used phones.", "12%") is None
