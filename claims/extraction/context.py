@@ -975,10 +975,14 @@ def _group_ok(
 _DEMONYM_ENDS = ("ian", "ean", "ese", "ish", "an", "li", "qi", "di")
 
 
+# a comma between clauses, not one inside a number ("1,800")
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
+
+
 def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> str | None:
     """Source named after "according to": "the General Staff", "its mayor, Petro Dunai",
     "a preliminary note from the Rail Accident Investigation Branch"."""
-    parts = rest.split(",")
+    parts = _CLAUSE_COMMA.split(rest)
     first = parts[0]
     # "figures released by the health agency on April 8": a date is no source
     names = [
@@ -1066,10 +1070,12 @@ def _markers(
         leading = before in ("", "But", "And") or before.endswith((";", ":"))
         # the marker is the source phrase only ("according to its mayor, Petro Dunai"):
         # a clause after it ("..., while the union claimed 350,000") is not covered
-        parts = m["rest"].split(",")
+        parts = _CLAUSE_COMMA.split(m["rest"])
         phrase = len(parts[0])
         if speaker and len(parts) > 1 and _appositive(parts[1], speaker, parts[0]):
             phrase += 1 + len(parts[1])
+        elif len(parts) > 2 and parts[1].lstrip().startswith("who "):
+            phrase += 1 + len(parts[1])  # "according to Lenz, who took over in 2019,"
         end = s + m.start("rest") + phrase
         out.append(_Marker(ms, end, speaker, leading, end))
         taken.append((ms, end))
@@ -1217,6 +1223,9 @@ def _speaker_before(
     elif raw.lower() == "it" and any(mk.speaker and not _is_person(mk.speaker) for mk in out):
         # "The bank expects inflation of 2.4%, it said": the organisation of the sentence
         speaker = next(mk.speaker for mk in out if mk.speaker and not _is_person(mk.speaker))
+    elif raw.lower() == "it" and ms > s and (subject := _ORG_SUBJECT.match(text, s, ms)):
+        # "The airline will cut 1,200 jobs, it said": the organisation the sentence is about
+        speaker = speakers.resolve(subject[1], s, s)
     elif raw.lower() in ("he", "she", "it", "they"):
         speaker = speakers.resolve(raw, ms, s)
     elif raw.split()[-1][0].islower() and not raw.lower().startswith("the "):
@@ -1276,6 +1285,12 @@ def _org_like(raw: str) -> bool:
 
 # the author named in a report's apposition: ", conducted by Velland Research,"
 _AUTHOR = re.compile(rf"\bby\s+(?P<by>(?:the\s+)?{_NAME})")
+
+
+# a sentence that opens with an unnamed organisation: "The airline will cut ..."
+_ORG_SUBJECT = re.compile(
+    rf"([Tt]he\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS) - _PERSON_ROLES)}))(?![\w’'])"
+)
 
 
 def _speaker_phrase(m: re.Match[str], text: str, me: int) -> str | None:

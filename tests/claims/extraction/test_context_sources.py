@@ -303,3 +303,19 @@ def test_a_poll_by_a_named_author_that_showed() -> None:
     text = "A survey from the Orlen Institute shows 40% of homes are cold."
     assert who(text, "40%") == "the Orlen Institute"
     assert who("A 2023 study found that 12% of drivers used phones.", "12%") is None
+
+
+def test_a_who_clause_after_according_to_describes_the_source() -> None:
+    text = (
+        "Mara Lenz runs Tarrow. According to Lenz, who has been mayor since 2019, "
+        "repairs will take 18 months."
+    )
+    assert who(text, "2019") is None
+    assert who(text, "18 months") == "Mara Lenz"
+
+
+def test_it_said_after_a_sentence_about_an_unnamed_organisation() -> None:
+    text = "The airline will cut 1,200 jobs, it announced on Tuesday."
+    assert who(text, "1,200") == "the airline"
+    # a person's sentence gives "it" no organisation
+    assert who("Lenz will hire 40 people, it said.", "40") is None
