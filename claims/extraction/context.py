@@ -1755,6 +1755,16 @@ def _quote_speaker(
             if not between or (len(between) <= 40 and between.endswith((":", ","))):
                 return mk.speaker
             break
+    if text.find("\n", qs, pos) < 0:
+        return None
+    # a speech that runs on into a new paragraph: its speaker is named where it began,
+    # in the sentence that opens it or a neighbour in that paragraph
+    j = bisect.bisect_right(starts, qs) - 1
+    for k in (j, j - 1, j + 1):
+        if 0 <= k < len(starts) and "\n" not in text[min(starts[k], qs) : max(starts[k], qs)]:
+            who = next((mk.speaker for mk in markers.get(k, ()) if mk.speaker), None)
+            if who:
+                return who
     return None
 
 
