@@ -1425,7 +1425,10 @@ def _attribute(pos: int, markers: list[_Marker], s: int, e: int, text: str) -> s
         if mk.start <= pos < mk.end:
             # inside the speaker phrase: describes the speaker, unless a clause of it
             # reports too ("Ivo Marr, who announced a grant of €5m on Monday, said")
-            reported = _WHO_SAID.search(text, mk.start, pos)
+            reported = _WHO_SAID.search(text, mk.start, pos) or (
+                text.startswith(("according", "According"), mk.start)
+                and _REPORT_FOR.search(text, mk.start, pos)
+            )
             return mk.speaker if reported and not mk.inverted else None
     # trailing "according to" at the end outranks an earlier "X said"
     for mk in markers:
@@ -1468,6 +1471,14 @@ def _attribute(pos: int, markers: list[_Marker], s: int, e: int, text: str) -> s
 _RESULT_VERBS = _word_set("reported reports announced posted")
 # a clause of the reporter's after that object: "... as its revenue reached $3bn"
 _AS_CLAUSE = re.compile(r"\bas\s+(?:its|their)\s")
+
+
+# what a report covers, inside "according to" its source: "the company's outlook for
+# the third quarter", "a survey of 1,500 adults"
+_REPORT_FOR = re.compile(
+    r"\b(?:outlook|forecasts?|guidance|survey|poll|estimates?|projections?|study|report)"
+    r"\s+(?:for|of)\s"
+)
 
 
 def _in_quotes(text: str, s: int, e: int) -> bool:

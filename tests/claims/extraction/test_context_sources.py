@@ -319,3 +319,16 @@ def test_it_said_after_a_sentence_about_an_unnamed_organisation() -> None:
     assert who(text, "1,200") == "the airline"
     # a person's sentence gives "it" no organisation
     assert who("Lenz will hire 40 people, it said.", "40") is None
+
+
+def test_what_a_report_covers_inside_according_to_is_its_sources() -> None:
+    text = (
+        "Orlen Foods posted results. According to the company's outlook for the third "
+        "quarter, revenue will reach $4 billion."
+    )
+    assert who(text, "third") == "Orlen Foods"
+    text = "According to a survey of 1,500 adults by Velland Research, 40% are worried."
+    assert who(text, "1,500") == "Velland Research"
+    # the day a source released its figures describes the source
+    text = "According to figures released on March 3 by the ministry, 12 schools closed."
+    assert who(text, "March 3") is None
