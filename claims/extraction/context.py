@@ -508,6 +508,8 @@ class _Marker:
     who: int = -1  # position of "who" after an inverted speaker ("said X, who ...")
     # "X reported results ..." (no "that"): an "as its ..." clause after it is the reporter's
     results: bool = False
+    # "Analysts had expected ...": a ", but ..." clause after it tells what happened
+    forecast: bool = False
 
 
 class _Speakers:
@@ -1260,7 +1262,10 @@ def _speaker_before(
         if lead_adj:
             adjunct_end = lead_adj.end()
     results = not trailing and m["v"] in _RESULT_VERBS and not follows.startswith("that ")
-    out.append(_Marker(ms, me, speaker, not trailing, adjunct_end, results=results))
+    forecast = not trailing and m["v"] in _FORECAST_VERBS
+    out.append(
+        _Marker(ms, me, speaker, not trailing, adjunct_end, results=results, forecast=forecast)
+    )
     taken.append((ms, me))
 
 
@@ -1451,6 +1456,8 @@ def _attribute(pos: int, markers: list[_Marker], s: int, e: int, text: str) -> s
         if mk.leading:
             if pos < mk.adjunct_end or (mk.results and _AS_CLAUSE.search(text, mk.end, pos)):
                 return None
+            if mk.forecast and _BUT_CLAUSE.search(text, mk.end, pos):
+                return None  # "Analysts had expected 0.3%, but prices fell 0.1%"
             return mk.speaker
         if mk.inverted:
             continue
@@ -1471,6 +1478,8 @@ def _attribute(pos: int, markers: list[_Marker], s: int, e: int, text: str) -> s
 _RESULT_VERBS = _word_set("reported reports announced posted")
 # a clause of the reporter's after that object: "... as its revenue reached $3bn"
 _AS_CLAUSE = re.compile(r"\bas\s+(?:its|their)\s")
+# what happened after an expectation: ", but prices fell"
+_BUT_CLAUSE = re.compile(r",\s+(?:but|while|whereas)\s")
 
 
 # what a report covers, inside "according to" its source: "the company's outlook for

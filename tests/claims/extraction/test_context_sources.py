@@ -332,3 +332,11 @@ def test_what_a_report_covers_inside_according_to_is_its_sources() -> None:
     # the day a source released its figures describes the source
     text = "According to figures released on March 3 by the ministry, 12 schools closed."
     assert who(text, "March 3") is None
+
+
+def test_what_happened_after_an_expectation_is_not_the_forecasters() -> None:
+    text = "Analysts had expected a rise of 0.3%, but prices fell 0.1%."
+    assert who(text, "0.3%") == "Analysts"
+    assert who(text, "0.1%") is None
+    text = "Orlen Bank expects growth of 2% next year and 3% in 2026."
+    assert who(text, "3%") == "Orlen Bank"
