@@ -6,6 +6,15 @@ pronouns ("she said") and surnames ("Kovač said") resolve to the full name firs
 a quoted sentence without its own speech verb takes the speaker of its neighbour. Figures
 describing the speaker ("Harriet Shaw, 68,") and the reporter's own framing stay
 unattributed.
+
+Sources beyond speech verbs: official groups as written ("officials said"), organisations
+that measure or record ("the network measured the quake at 6.3"), publishers of figures
+("figures published by the office show"), the holder of an expectation or a target ("the
+13.8p analysts had expected", "the bank's 2% target"), and the speaker of a transcript
+turn. A wire dateline's date is the reporter's. A sentence that repeats the measure of
+the attributed sentence before it ("GAAP earnings per share were ..." / "Non-GAAP
+earnings per share were ...") takes its source; other sentences without a reporting device
+stay unattributed, as in real news.
 """
 
 from __future__ import annotations
