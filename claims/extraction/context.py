@@ -250,7 +250,7 @@ def _speaker_before_pattern(groups: bool) -> re.Pattern[str]:
         # and its day: "the National Hydrology Centre (NHC) on Friday revised"
         r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
         # up to two appositions: "Mara Lenz, 52, who took over in 2023, said"
-        rf"(?P<app>(?:,\s*\d{{1,3}}|,\s*(?:a|an|the|[a-z])[^,.;\"“”]{{0,80}}){{1,2}},)?"
+        rf"(?P<app>(?:,\s*\d{{1,3}}|,\s*(?:a|an|the|[a-z])(?:[^,.;\"“”]|(?<=\d)[,.](?=\d)){{0,80}}){{1,2}},)?"
         rf",?\s+(?:also\s+|later\s+|then\s+|now\s+|previously\s+|had\s+|has\s+|have\s+)?"
         rf"(?P<v>{_SAY_VERB})\b"
     )
@@ -609,10 +609,10 @@ class _Speakers:
                 return self.people[-1] if self.people else None
             for org in reversed(self.orgs):
                 if head in org.lower().split():
-                    return org
+                    return self._nearer_unnamed(head, org, pos) if len(low.split()) == 2 else org
             name = self._named(head, pos)
             if name:
-                return name
+                return self._nearer_unnamed(head, name, pos) if len(low.split()) == 2 else name
             if head in ("statement", "report"):
                 return self._last_org(pos) if self.orgs else None
             words = low.split()
@@ -642,6 +642,24 @@ class _Speakers:
                 name = full
         self.register(name, pos)
         return name
+
+    def _nearer_unnamed(self, head: str, org: str, pos: int) -> str:
+        """"the bank" is the bank written last before ``pos``: "the central bank" or
+        "Orlen Bank" a few sentences back, rather than "Calloway Bank" named further back."""
+        lo = max(0, pos - 400)
+        best, at = org, self.text.rfind(org, 0, pos)
+        after = at + len(org) if at >= 0 else 0
+        for m in _unnamed_mention(head).finditer(self.text, max(lo, after), pos):
+            if m[1] not in _NOT_MODIFIERS:
+                best, at, after = "the " + m[1].lower() + " " + head, m.start(), m.end()
+        for m in _named_mention(head).finditer(self.text, max(lo, after), pos):
+            words = m[0].split()
+            if len(words) > 2 and not self.proper_inside(words[0]):
+                words = words[1:]  # "Later Orlen Bank" at a sentence's start
+            name = _clean_name(" ".join(words), False)
+            if name and " " in name:
+                best = name
+        return best
 
     def spoken_org(self, words: list[str]) -> str | None:
         """The organisation that has spoken that "the [modifier] head" names: its name
@@ -814,6 +832,22 @@ def _public(name: str) -> bool:
         w.lower() in _PUBLIC_WORDS or w.lower() in _GROUP_NOUNS or w.lower() in _PERSON_ROLES
         for w in name.split()
     )
+
+
+# words between "the" and a head that make no kind of it: "the same bank", "the first"
+_NOT_MODIFIERS = _word_set("same other first second last new old next former whole")
+
+
+@functools.lru_cache(maxsize=64)
+def _named_mention(head: str) -> re.Pattern[str]:
+    """ "Orlen Bank": capitalised words ending with ``head`` capitalised."""
+    return re.compile(rf"(?:{_CAP_WORD}[ ]){{1,3}}{re.escape(head.title())}\b")
+
+
+@functools.lru_cache(maxsize=64)
+def _unnamed_mention(head: str) -> re.Pattern[str]:
+    """ "the central bank", "the state operator": one lower-case word before ``head``."""
+    return re.compile(rf"\b[Tt]he\s+([a-z][\w-]*)\s+{re.escape(head)}\b")
 
 
 def _may_be_capitalised(head: str, text: str) -> bool:
@@ -1375,6 +1409,11 @@ _OWNED_REPORT = re.compile(
     rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}"
     rf"(?:{trie_regex(set(REPORT_NOUNS))})\b[^.;!?]{{0,100}}?\s(?:{trie_regex(set(_SHOW_VERBS))})\b"
 )
+# "Orlen Rail data show", "Census Bureau data show": no possessive, the verb right after
+_NAMED_REPORT = re.compile(
+    rf"(?P<owner>{_NAME})\s+(?:[a-z][\w-]*\s+)?(?:{trie_regex(set(REPORT_NOUNS))})\s+"
+    rf"(?:also\s+)?(?:{trie_regex(set(_SHOW_VERBS))})\b"
+)
 
 
 # "Figures published yesterday by the national statistics office show ...": the
@@ -1388,7 +1427,7 @@ _PASSIVE_REPORT = re.compile(
 
 # "a poll by Velland Research showed", "a survey from the institute shows"
 _REPORT_BY = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts)\s+(?:[\w-]+\s+){{0,2}}?(?:{trie_regex(set(REPORT_NOUNS))})\s+"
+    rf"\b(?:(?:[Aa]n?|[Tt]he|[Ii]ts)\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{trie_regex(set(REPORT_NOUNS))})\s+"
     rf"(?:by|from)\s+(?P<owner>(?:the\s+)?{_NAME})\s+(?:{trie_regex(set(_SHOW_VERBS))})\b"
 )
 
@@ -1405,6 +1444,7 @@ def _owned_report(
     """A leading marker for "X's survey ... shows": X is the source of what follows,
     the survey's own figures included ("a survey of 120 dealers")."""
     found = list(_OWNED_REPORT.finditer(sent, max(0, v.start() - s - 160), v.end() - s))
+    found += _NAMED_REPORT.finditer(sent, max(0, v.start() - s - 80), v.end() - s)
     if not found and ("by " in sent or "from " in sent):
         found = list(_PASSIVE_REPORT.finditer(sent, max(0, v.start() - s - 160), v.end() - s))
         found += _REPORT_BY.finditer(sent, max(0, v.start() - s - 120), v.end() - s)
@@ -1412,16 +1452,20 @@ def _owned_report(
         if m.end() != v.end() - s:
             continue
         os_, oe = s + m.start("owner"), s + m.end("owner")
-        if any(a <= os_ < b for a, b in taken):
-            return
+        if any(a <= os_ < b for a, b in taken) or m["owner"] in _NO_SUBJECT_START:
+            return  # (and "The data show": no owner)
+        if os_ == s and " " not in m["owner"] and not speakers.proper_inside(m["owner"]):
+            return  # "Company data showed": a capitalised common word, no name
         speaker = speakers.resolve(m["owner"], os_, s)
-        leading = True
-        if m.re is not _OWNED_REPORT:
+        unnamed = (speaker or "the ")[:4].lower() == "the "
+        if m.re is _OWNED_REPORT and m["owner"][:4].lower() == "the " and unnamed:
+            return  # "the bank's figures show" with no bank named: which bank is unsure
+        if m.re is _PASSIVE_REPORT or m.re is _REPORT_BY:
             # "Figures released by the ministry on Monday show": the release's day and
             # the rest of the phrase describe the source
             os_, oe = s + m.start(), s + m.end()
-            # "..., a poll by Velland Research showed.": what comes before is its
-            leading = _TRAILING_ADJUNCT.match(text, oe, s + len(sent)) is None
+        # "..., a poll by Velland Research showed.": what comes before is its
+        leading = _TRAILING_ADJUNCT.match(text, s + m.end(), s + len(sent)) is None
         out.append(_Marker(os_, oe, speaker, leading, oe))
         taken.append((os_, oe))
         return
@@ -1943,7 +1987,13 @@ def _carried(
         return who if _is_person(who) else None
     # "It will employ 3,000" after a chief executive spoke: she speaks for it; "the
     # company" after a person is the reporter's subject
-    return who if ref["p"] == "It" or not _is_person(who) else None
+    if ref["p"] == "It":
+        return who
+    if _is_person(who):
+        return None
+    # "The ministry's figures" after "Orlen Bank said": another body, not the source
+    head = ref["p"].split()[-1].lower()
+    return who if head in _GENERIC_ORG_HEADS or head in who.lower().split() else None
 
 
 # words of a measure's name that say nothing of which measure it is

@@ -253,7 +253,17 @@ def test_the_company_is_a_business_named_before_not_a_public_body() -> None:
 
 
 def test_an_organisations_figures_show_its_numbers() -> None:
-    assert who("The ministry's figures showed 42 deaths.", "42") == "the ministry"
+    text = "The Velland Health Ministry met on Monday. The ministry's figures showed 42 deaths."
+    assert who(text, "42") == "Velland Health Ministry"
+    # a bank never named: which bank is unsure (the central bank, or a lender?)
+    text = (
+        "Nadia Ferreira, chief economist at Calloway Bank, spoke. The central bank cut its "
+        "rate. Approvals fell by a fifth, the bank's figures show."
+    )
+    assert who(text, "a fifth") is None
+    # and another body's figures are not those of the source before
+    text = "Loans rose 5%, Orlen Bank said. The ministry's figures showed 42 deaths."
+    assert who(text, "42") is None
     text = "The figures, released by the ministry on Monday, show 4.4% growth."
     assert who(text, "4.4%") == "the ministry"
     assert who(text, "Monday") is None  # the release's day describes the source
@@ -340,3 +350,30 @@ def test_what_happened_after_an_expectation_is_not_the_forecasters() -> None:
     assert who(text, "0.1%") is None
     text = "Orlen Bank expects growth of 2% next year and 3% in 2026."
     assert who(text, "3%") == "Orlen Bank"
+
+
+def test_named_data_that_show() -> None:
+    assert who("Orlen Rail data show 14% of trains ran late.", "14%") == "Orlen Rail"
+    text = "Data from the Velland Statistics Office showed prices rose 3.2% in May."
+    assert who(text, "3.2%") == "the Velland Statistics Office"
+    text = "The median wage was $52,000 in 2023, Velland Census Bureau data show."
+    assert who(text, "$52,000") == "Velland Census Bureau"
+
+
+def test_a_number_inside_the_speakers_apposition() -> None:
+    text = "Orlen Foods, which employs 5,000 people, said profit fell 9%."
+    assert who(text, "9%") == "Orlen Foods"
+    assert who(text, "5,000") is None
+
+
+def test_the_bank_is_the_one_written_last_before() -> None:
+    text = (
+        "Nadia Ferreira of Calloway Bank spoke. The central bank cut its rate to 3.75%. "
+        "Loans fell 2%, the bank said."
+    )
+    assert who(text, "2%") == "the central bank"
+    text = (
+        "Calloway Bank said loans rose. Later Orlen Bank cut its rate. "
+        "Loans fell 2%, the bank said."
+    )
+    assert who(text, "2%") == "Orlen Bank"
