@@ -2162,7 +2162,9 @@ def _turns(text: str, speakers: _Speakers) -> tuple[list[int], list[str | None]]
         if not any(w in _NOT_SPEAKER_LABELS for w in words):
             name = " ".join(w[0] + w[1:].lower() for w in words)
             if " " not in name:
-                name = speakers._full_name(name, m.start()) or name
+                # "HELLER:" is Marta Heller's turn; "LONDON:" in a round-up is no one's
+                full = speakers._full_name(name, len(text))
+                name = full if full and _is_person(full) else None
         starts.append(m.start())
         names.append(name)
     return starts, names

@@ -377,3 +377,12 @@ def test_the_bank_is_the_one_written_last_before() -> None:
         "Loans fell 2%, the bank said."
     )
     assert who(text, "2%") == "Orlen Bank"
+
+
+def test_city_labels_of_a_round_up_are_no_transcript_turns() -> None:
+    text = "LONDON: Shares fell 2%, the exchange said.\n\nPARIS: Shares rose 3% on Monday."
+    assert who(text, "2%") == "the exchange"
+    assert who(text, "3%") is None
+    # a surname label is its speaker's turn
+    text = "A briefing by Marta Solberg.\n\nSOLBERG: We moved 40 cranes.\n\nDENT: And 9 ships."
+    assert who(text, "40") == "Marta Solberg"
