@@ -746,6 +746,10 @@ class _Speakers:
                 if "".join(w[0] for w in words) == acronym:
                     found = " ".join(m[1].split()[-_span_of(m[1], len(acronym)) :])
                     break
+            if found is None:
+                # not defined in brackets: an organisation that has spoken with those
+                # initials ("the Velland Geological Survey said ... the VGS said")
+                found = next((o for o in self.orgs if _initials(o) == acronym), None)
             self._cache[key] = (0, found)
         return self._cache[key][1] or acronym
 
@@ -2186,6 +2190,17 @@ def _acronym_definition(acronym: str) -> re.Pattern[str]:
     return re.compile(
         rf"((?:{_CAP_WORD}[ \t]+(?:(?:of|for|and|on|the)[ \t]+)?){{1,8}})\(\s*{acronym}\s*\)"
     )
+
+
+def _initials(name: str) -> str:
+    """ "VGS" for "Velland Geological Survey", "USGS" for "U.S. Geological Survey"."""
+    out = []
+    for w in name.split():
+        if "." in w:
+            out.append(w.replace(".", ""))  # "U.S."
+        elif w[:1].isupper():
+            out.append(w[0])
+    return "".join(out)
 
 
 def _span_of(words: str, letters: int) -> int:

@@ -386,3 +386,13 @@ def test_city_labels_of_a_round_up_are_no_transcript_turns() -> None:
     # a surname label is its speaker's turn
     text = "A briefing by Marta Solberg.\n\nSOLBERG: We moved 40 cranes.\n\nDENT: And 9 ships."
     assert who(text, "40") == "Marta Solberg"
+
+
+def test_an_acronym_is_the_organisation_with_its_initials_that_spoke() -> None:
+    said = "It struck at 4:17 a.m., the {} said."
+    text = "The Velland Geological Survey said the quake measured 7.1. " + said.format("VGS")
+    assert who(text, "4:17 a.m.") == "Velland Geological Survey"
+    text = "The U.S. Geological Survey said the quake measured 7.8. " + said.format("USGS")
+    assert who(text, "4:17 a.m.") == "U.S. Geological Survey"
+    # an acronym no one with its initials spoke stays as written
+    assert who("The quake struck at 4:17 a.m., the VGS said.", "4:17 a.m.") == "VGS"
