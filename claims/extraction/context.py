@@ -324,6 +324,12 @@ _TITLE_WORDS = set(
         "lady",
         "sir",
         "dame",
+        "coach",
+        "manager",
+        "chairman",
+        "chairwoman",
+        "ceo",
+        "cfo",
     ]
 )
 # What a title's "of" or "for" names before the person: "Secretary of State Mara Lenz",

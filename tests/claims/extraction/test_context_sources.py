@@ -396,3 +396,8 @@ def test_an_acronym_is_the_organisation_with_its_initials_that_spoke() -> None:
     assert who(text, "4:17 a.m.") == "U.S. Geological Survey"
     # an acronym no one with its initials spoke stays as written
     assert who("The quake struck at 4:17 a.m., the VGS said.", "4:17 a.m.") == "VGS"
+
+
+def test_job_titles_before_a_name_are_no_part_of_it() -> None:
+    assert who("Coach Ivo Marr said his team had won 8 games.", "8") == "Ivo Marr"
+    assert who("CEO Mara Lenz said sales rose 4%.", "4%") == "Mara Lenz"
