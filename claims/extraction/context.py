@@ -653,7 +653,7 @@ class _Speakers:
         """"the bank" is the bank written last before ``pos``: "the central bank" or
         "Orlen Bank" a few sentences back, rather than "Calloway Bank" named further back."""
         lo = max(0, pos - 400)
-        best, at = org, self.text.rfind(org, 0, pos)
+        best, at = org, self.text.rfind(org, lo, pos)  # only the window matters
         after = at + len(org) if at >= 0 else 0
         for m in _unnamed_mention(head).finditer(self.text, max(lo, after), pos):
             if m[1] not in _NOT_MODIFIERS:
@@ -683,12 +683,8 @@ class _Speakers:
         """The business "the company", "the retailer" or "the club" refers to: a named
         organisation written last before ``pos``, not a public body ("Orlen Foods", not
         "the fire brigade" or "Velland Health Agency"); None if there is none."""
-        named = [
-            o
-            for o in self.orgs[-MAX_ORGS:]
-            if o[:1].isupper() and not _public(o)
-        ]
-        best, at = None, -1
+        named = [o for o in self.orgs[-MAX_ORGS:] if o[:1].isupper() and not _public(o)]
+        best, at = (named[-1] if named else None), -1
         for org in set(named):
             k = self.text.rfind(org, 0, pos)
             if k > at:
