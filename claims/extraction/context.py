@@ -1779,7 +1779,7 @@ def _target_owner(start: int, end: int, text: str, speakers: _Speakers) -> str |
     if not who or who.lower() == raw.lower():
         return None  # "the central bank's 2% target" with no bank named: the reporter's
     # "its" is an organisation written before it, not one that speaks later on
-    return who if text.rfind(who, 0, start) >= 0 else None
+    return who if text.rfind(who, max(0, start - 5000), start) >= 0 else None
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:
