@@ -212,7 +212,7 @@ _ROLE = (
     r"|(?:[Aa]n?\s+[a-z][\w-]*\s+(?:spokesman|spokeswoman|spokesperson)(?=,?\s+(?:said|says|told)))"
 )
 # Groups that speak in an official capacity, a source even unnamed: "..., officials
-# said", "police said", "district authorities said", "unofficial sources have suggested"
+# said", "police said", "district authorities said", "unnamed sources had suggested"
 # (not "organisers" or "residents", whose word is no report). One lower-case modifier at
 # most, and no article or number: "the two officials" is the reporter's description.
 INSTITUTIONAL_GROUPS = _word_set(
@@ -2011,7 +2011,7 @@ _MEASURE_STOP = _word_set(
 
 
 _DIGIT = re.compile(r"\d")
-# the verb that gives a measure its figure: "earnings were $2.18", "sales rose 4%"
+# the verb that gives a measure its figure: "earnings were $3.40", "sales rose 4%"
 _MEASURE_VERB = re.compile(
     r"\s(?:were|was|is|are|rose|fell|grew|stood|reached|totalled|totaled|increased|"
     r"decreased|declined|dropped|climbed|came\s+in)\s"
@@ -2020,8 +2020,8 @@ _MEASURE_VERB = re.compile(
 
 def _measure_words(text: str, s: int, e: int) -> set[str]:
     """The content words of a sentence's subject when the sentence gives a measure: at
-    most eight words before a verb of being or change ("Non-GAAP earnings per diluted
-    share were $2.18" -> non-gaap, earnings, diluted, share); none for other sentences
+    most eight words before a verb of being or change ("Adjusted profit per ordinary
+    share was $3.40" -> adjusted, profit, ordinary, share); none for other sentences
     ("Rescuers have pulled 24 people ...")."""
     out: set[str] = set()
     verb = _MEASURE_VERB.search(text, s, min(e, s + 120))
@@ -2048,8 +2048,8 @@ def _parallel(
     spoken: dict[int, str | None],
 ) -> str | None:
     """A sentence that gives the same measure as the attributed sentence just before it,
-    in its paragraph or at the start of the next, has its source: "The company said GAAP
-    earnings per share were $0.99 ... \n\nNon-GAAP earnings per share were $2.18" (at
+    in its paragraph or at the start of the next, has its source: "The firm said reported
+    profit per share was $1.10 ... \n\nAdjusted profit per share was $3.40" (at
     least two words of its subject written in the sentence before)."""
     j = i - 1
     if markers.get(i) or spoken.get(j) is None:

@@ -22,8 +22,8 @@ def test_an_official_group_is_a_source_as_written() -> None:
     assert who(text, "14") == "officials"
     text = "The river peaked at 6 metres overnight, district authorities said."
     assert who(text, "6 metres") == "district authorities"
-    text = "Meanwhile, unofficial sources have suggested that 3 barges sank."
-    assert who(text, "3") == "unofficial sources"
+    text = "By then, unnamed sources had suggested that 3 barges sank."
+    assert who(text, "3") == "unnamed sources"
     assert who("Two men were held in Orlen, police said.", "Two") == "police"
 
 
@@ -333,7 +333,7 @@ def test_it_said_after_a_sentence_about_an_unnamed_organisation() -> None:
 
 def test_what_a_report_covers_inside_according_to_is_its_sources() -> None:
     text = (
-        "Orlen Foods posted results. According to the company's outlook for the third "
+        "Orlen Foods posted results. According to the firm's guidance for the third "
         "quarter, revenue will reach $4 billion."
     )
     assert who(text, "third") == "Orlen Foods"
