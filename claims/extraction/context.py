@@ -1541,7 +1541,7 @@ _AS_CLAUSE = re.compile(r"\bas\s+(?:its|their)\s")
 _BUT_CLAUSE = re.compile(r",\s+(?:but|while|whereas)\s")
 
 
-# what a report covers, inside "according to" its source: "the company's outlook for
+# what a report covers, inside "according to" its source: "the firm's guidance for
 # the third quarter", "a survey of 1,500 adults"
 _REPORT_FOR = re.compile(
     r"\b(?:outlook|forecasts?|guidance|survey|poll|estimates?|projections?|study|report)"
