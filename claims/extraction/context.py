@@ -6,6 +6,15 @@ pronouns ("she said") and surnames ("Kovač said") resolve to the full name firs
 a quoted sentence without its own speech verb takes the speaker of its neighbour. Figures
 describing the speaker ("Harriet Shaw, 68,") and the reporter's own framing stay
 unattributed.
+
+Sources beyond speech verbs: official groups as written ("officials said"), organisations
+that measure or record ("the network measured the quake at 6.3"), publishers of figures
+("figures published by the office show"), the holder of an expectation or a target ("the
+13.8p analysts had expected", "the bank's 2% target"), and the speaker of a transcript
+turn. A wire dateline's date is the reporter's. A sentence that repeats the measure of
+the attributed sentence before it ("GAAP earnings per share were ..." / "Non-GAAP
+earnings per share were ...") takes its source; other sentences without a reporting device
+stay unattributed, as in real news.
 """
 
 from __future__ import annotations
@@ -174,7 +183,8 @@ _SAY = (
     r"confirmed|confirms|insisted|insists|claimed|claims|argued|argues|predicted|predicts|"
     r"forecast|forecasts|expects|expected|revised|revises|found|finds|shows|show|showed|"
     r"informed|suggested|tweeted|posted|believes|believe|acknowledged|admitted|revealed|"
-    r"disclosed|calculated|calculates|put|puts|told\s+reporters|according"
+    r"disclosed|calculated|calculates|put|puts|measured|recorded|registered|clocked|erased|"
+    r"told\s+reporters|according"
 )
 # The same verbs as a trie, for patterns that end with a verb and a word boundary: that
 # boundary leaves one word to match, and "told reporters" is never reached ("told" is).
@@ -190,7 +200,8 @@ ROLE_NOUNS = _word_set(
     "board branch police army military staff court service institute broker statement "
     "report club federation commissioner centre center association league committee "
     "coastguard observatory carmaker automaker maker retailer lender insurer carrier "
-    "utility watchdog hospital airport exchange foundation bureau tribunal inquiry"
+    "utility watchdog hospital airport exchange foundation bureau tribunal inquiry "
+    "brigade trust charity embassy consulate municipality newspaper broadcaster"
 )
 _ROLE = (
     rf"(?:[Tt]he\s+(?:[\w’'-]+\s+){{0,2}}?(?:{trie_regex(set(ROLE_NOUNS))})\b)"
@@ -200,15 +211,57 @@ _ROLE = (
     # "a railway spokesperson said": the unnamed spokesperson, as written
     r"|(?:[Aa]n?\s+[a-z][\w-]*\s+(?:spokesman|spokeswoman|spokesperson)(?=,?\s+(?:said|says|told)))"
 )
-# "Anna Kovač said", "Kovač, 47, said", "Graham Kerr, general secretary of X, said", "she said"
-_SPEAKER_BEFORE = re.compile(
-    rf"\b(?P<sp>{_NAME}|{_PRONOUN}|{_ROLE}|(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP})?)"
-    # an acronym in brackets: "the Northland Hydrology Institute (NHI) said"
-    r"(?:\s+\([A-Z][A-Za-z&]{1,7}\))?"
-    # up to two appositions: "Mara Lenz, 52, who took over in 2023, said"
-    rf"(?P<app>(?:,\s*\d{{1,3}}|,\s*(?:a|an|the|[a-z])[^,.;\"“”]{{0,80}}){{1,2}},)?"
-    rf",?\s+(?:also\s+|later\s+|then\s+|now\s+|previously\s+|had\s+|has\s+|have\s+)?(?P<v>{_SAY_VERB})\b"
+# Groups that speak in an official capacity, a source even unnamed: "..., officials
+# said", "police said", "district authorities said", "unnamed sources had suggested"
+# (not "organisers" or "residents", whose word is no report). One lower-case modifier at
+# most, and no article or number: "the two officials" is the reporter's description.
+INSTITUTIONAL_GROUPS = _word_set(
+    "officials authorities police sources investigators prosecutors analysts economists"
 )
+_GROUP_MODIFIER_STOP = _word_set(
+    "the a an and or of in on at to by for from with as that this these those their its "
+    "his her our some many most several few other two three four five six seven eight "
+    "nine ten dozen said says told who which where when while but also"
+)
+_INSTITUTION = (
+    rf"(?:(?!(?:{trie_regex(set(_GROUP_MODIFIER_STOP))})\s)[a-z][a-z-]*\s+)?"
+    rf"(?:{trie_regex(set(INSTITUTIONAL_GROUPS))})(?=[\s,])"
+)
+# an organisation's instrument, which measures for it: "the coastguard's weather station
+# on Cape Varro recorded", "the league's tracking data clocked"
+INSTRUMENT_NOUNS = _word_set(
+    "station stations data instruments instrument sensors sensor gauge gauges monitors "
+    "monitor network radar satellite buoy seismographs"
+)
+_INSTRUMENT = (
+    rf"[Tt]he\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS))})['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"(?:{trie_regex(set(INSTRUMENT_NOUNS))})(?:\s+(?:on|at|in|near)\s+{_CAP}(?:\s+{_CAP}){{0,2}})?"
+)
+# "Anna Kovač said", "Kovač, 47, said", "Graham Kerr, general secretary of X, said", "she said"
+def _speaker_before_pattern(groups: bool) -> re.Pattern[str]:
+    """_SPEAKER_BEFORE, with or without the speakers only some windows can hold: an
+    instrument's owner ("the coastguard's station") and an official group ("officials")."""
+    extra = f"{_INSTRUMENT}|{_INSTITUTION}|" if groups else ""
+    return re.compile(
+        rf"\b(?P<sp>{extra}{_NAME}|{_PRONOUN}|{_ROLE}|"
+        rf"(?:{_CAP}\s+){{1,4}}(?:[a-z]+\s+){{0,2}}[a-z]+(?:\s+in\s+{_CAP}(?:\s+{_CAP}){{0,2}})?)"
+        # an acronym in brackets: "the Northland Hydrology Institute (NHI) said"
+        r"(?:\s+\([A-Z][A-Za-z&]{1,7}\))?"
+        # and its day: "the National Hydrology Centre (NHC) on Friday revised"
+        r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+        # up to two appositions: "Mara Lenz, 52, who took over in 2023, said"
+        rf"(?P<app>(?:,\s*\d{{1,3}}|,\s*(?:a|an|the|[a-z])(?:[^,.;\"“”]|(?<=\d)[,.](?=\d)){{0,80}}){{1,2}},)?"
+        rf",?\s+(?:also\s+|later\s+|then\s+|now\s+|previously\s+|had\s+|has\s+|have\s+)?"
+        rf"(?P<v>{_SAY_VERB})\b"
+    )
+
+
+_SPEAKER_BEFORE = _speaker_before_pattern(True)
+# the same without the instrument and group speakers, for the windows (most) that hold
+# neither "'s" nor a group's word: the same matches, found faster
+_SPEAKER_BEFORE_PLAIN = _speaker_before_pattern(False)
+# what a window must hold for those speakers, as plain substrings
+_GROUP_HINTS = ("'s ", "’s ", *sorted(INSTITUTIONAL_GROUPS))
 # '..., said Tomas Vries', 'said chief executive Maya Ruiz', 'said the company'
 _SPEAKER_AFTER = re.compile(
     rf"\b(?P<v>said|says|added|adds|told|wrote|according\s+to)\s+"
@@ -271,6 +324,12 @@ _TITLE_WORDS = set(
         "lady",
         "sir",
         "dame",
+        "coach",
+        "manager",
+        "chairman",
+        "chairwoman",
+        "ceo",
+        "cfo",
     ]
 )
 # What a title's "of" or "for" names before the person: "Secretary of State Mara Lenz",
@@ -446,7 +505,7 @@ _TOLD_OBJECT = re.compile(
     r"(?=\s*[,.;:!?\"”]|\s+(?:in|at|on|during|after|before|via|by|last|this)\b))"
 )
 _NO_ATTRIBUTION_CLAUSE = re.compile(
-    r"\s*(?:as|when|while|after|before|describing|saying|which|where|amid|"
+    r"\s*(?:as|when|after|before|describing|saying|which|where|amid|"
     r"despite|since)\b",
     re.I,
 )
@@ -462,6 +521,10 @@ class _Marker:
     adjunct_end: int  # end of "said on March 11" style adjunct (trailing markers)
     inverted: bool = False
     who: int = -1  # position of "who" after an inverted speaker ("said X, who ...")
+    # "X reported results ..." (no "that"): an "as its ..." clause after it is the reporter's
+    results: bool = False
+    # "Analysts had expected ...": a ", but ..." clause after it tells what happened
+    forecast: bool = False
 
 
 class _Speakers:
@@ -552,10 +615,10 @@ class _Speakers:
                 return self.people[-1] if self.people else None
             for org in reversed(self.orgs):
                 if head in org.lower().split():
-                    return org
+                    return self._nearer_unnamed(head, org, pos) if len(low.split()) == 2 else org
             name = self._named(head, pos)
             if name:
-                return name
+                return self._nearer_unnamed(head, name, pos) if len(low.split()) == 2 else name
             if head in ("statement", "report"):
                 return self._last_org(pos) if self.orgs else None
             words = low.split()
@@ -571,7 +634,7 @@ class _Speakers:
                 if len(words) > 2 and unnamed not in self.orgs:
                     self.orgs.append(unnamed)  # "the agency" will be this agency
                 return unnamed
-            return self._last_org(pos) if self.orgs else self._first_org(pos)
+            return self._company(pos)
         name = _clean_name(raw, pos == sentence_start)
         if name is not None and " " in name:
             name = _undated(name)  # "Orlen Rail on Tuesday said"
@@ -586,6 +649,24 @@ class _Speakers:
         self.register(name, pos)
         return name
 
+    def _nearer_unnamed(self, head: str, org: str, pos: int) -> str:
+        """"the bank" is the bank written last before ``pos``: "the central bank" or
+        "Orlen Bank" a few sentences back, rather than "Calloway Bank" named further back."""
+        lo = max(0, pos - 400)
+        best, at = org, self.text.rfind(org, lo, pos)  # only the window matters
+        after = at + len(org) if at >= 0 else 0
+        for m in _unnamed_mention(head).finditer(self.text, max(lo, after), pos):
+            if m[1] not in _NOT_MODIFIERS:
+                best, at, after = "the " + m[1].lower() + " " + head, m.start(), m.end()
+        for m in _named_mention(head).finditer(self.text, max(lo, after), pos):
+            words = m[0].split()
+            if len(words) > 2 and not self.proper_inside(words[0]):
+                words = words[1:]  # "Later Orlen Bank" at a sentence's start
+            name = _clean_name(" ".join(words), False)
+            if name and " " in name:
+                best = name
+        return best
+
     def spoken_org(self, words: list[str]) -> str | None:
         """The organisation that has spoken that "the [modifier] head" names: its name
         has the head ("the agency": "the provincial health agency") and the modifier's
@@ -597,6 +678,20 @@ class _Speakers:
             if head in low.split() and mod in low:
                 return org
         return None
+
+    def _company(self, pos: int) -> str | None:
+        """The business "the company", "the retailer" or "the club" refers to: a named
+        organisation written last before ``pos``, not a public body ("Orlen Foods", not
+        "the fire brigade" or "Velland Health Agency"); None if there is none."""
+        named = [o for o in self.orgs[-MAX_ORGS:] if o[:1].isupper() and not _public(o)]
+        best, at = (named[-1] if named else None), -1
+        for org in set(named):
+            k = self.text.rfind(org, 0, pos)
+            if k > at:
+                best, at = org, k
+        if best is not None:
+            return best
+        return self._first_org(pos, business=True)
 
     def _last_org(self, pos: int) -> str:
         """The organisation that has spoken whose name was written last before ``pos``:
@@ -653,6 +748,10 @@ class _Speakers:
                 if "".join(w[0] for w in words) == acronym:
                     found = " ".join(m[1].split()[-_span_of(m[1], len(acronym)) :])
                     break
+            if found is None:
+                # not defined in brackets: an organisation that has spoken with those
+                # initials ("the Velland Geological Survey said ... the VGS said")
+                found = next((o for o in self.orgs if _initials(o) == acronym), None)
             self._cache[key] = (0, found)
         return self._cache[key][1] or acronym
 
@@ -678,7 +777,7 @@ class _Speakers:
         self._cache[key] = found
         return found[1] if found[0] < pos else None
 
-    def _first_org(self, pos: int) -> str | None:
+    def _first_org(self, pos: int, business: bool = False) -> str | None:
         """An organisation for "it" or "the club" when none has spoken: the last one named
         before ``pos`` as such ("Orlen Freight Services", "Harbour manager Jo Dunn": the
         club Harbour), else the first name of several words that no speaker has."""
@@ -686,7 +785,7 @@ class _Speakers:
         k = bisect.bisect_left(names, (pos,))
         for start, seq in reversed(names[max(0, k - MAX_ORGS) : k]):
             name = _clean_name(seq, False)
-            if not name or name.split()[0] in _MONTH_WORDS:
+            if not name or name.split()[0] in _MONTH_WORDS or (business and _public(name)):
                 continue
             if (
                 " " in name
@@ -700,7 +799,8 @@ class _Speakers:
         for _start, seq in names[:k]:
             if " " in seq:
                 name = _clean_name(seq, False)
-                if name and " " in name and name not in self.people:
+                public = business and name is not None and _public(name)
+                if name and " " in name and name not in self.people and not public:
                     return name
         return None
 
@@ -721,6 +821,39 @@ class _Speakers:
             self._cache[key] = found
         at, name = self._cache[key]
         return name if at < pos else None
+
+
+# words of a public body's name, which no "company" or "retailer" refers to
+_PUBLIC_WORDS = _word_set(
+    "agency ministry department office police council government authority commission "
+    "bureau court service institute centre center observatory brigade federation "
+    "association committee parliament fund statistics survey league"
+)
+
+
+def _public(name: str) -> bool:
+    """Whether a name is a public body's, a group's ("Health officials in Orlen") or a
+    person's with a title ("Housing Minister Tomas Berg")."""
+    return any(
+        w.lower() in _PUBLIC_WORDS or w.lower() in _GROUP_NOUNS or w.lower() in _PERSON_ROLES
+        for w in name.split()
+    )
+
+
+# words between "the" and a head that make no kind of it: "the same bank", "the first"
+_NOT_MODIFIERS = _word_set("same other first second last new old next former whole")
+
+
+@functools.lru_cache(maxsize=64)
+def _named_mention(head: str) -> re.Pattern[str]:
+    """ "Orlen Bank": capitalised words ending with ``head`` capitalised."""
+    return re.compile(rf"(?:{_CAP_WORD}[ ]){{1,3}}{re.escape(head.title())}\b")
+
+
+@functools.lru_cache(maxsize=64)
+def _unnamed_mention(head: str) -> re.Pattern[str]:
+    """ "the central bank", "the state operator": one lower-case word before ``head``."""
+    return re.compile(rf"\b[Tt]he\s+([a-z][\w-]*)\s+{re.escape(head)}\b")
 
 
 def _may_be_capitalised(head: str, text: str) -> bool:
@@ -804,6 +937,10 @@ def _is_person(name: str) -> bool:
     return not any(t.lower().strip("’'s") in _ORG_WORDS or t.lower() in _ORG_WORDS for t in toks)
 
 
+# a name's last word, of lower-case letters, with the sentence's full stop: "Marr."
+_WORD_THEN_STOP = re.compile(r"(?:^|\s)[A-Z\u00c0-\u00de][a-z\u00df-\u00ff’'-]+\.$")
+
+
 @functools.lru_cache(maxsize=1024)
 def _clean_name(raw: str, at_sentence_start: bool) -> str | None:
     toks = raw.replace("\n", " ").split()
@@ -818,7 +955,16 @@ def _clean_name(raw: str, at_sentence_start: bool) -> str | None:
         if toks[0] == "the" and len(toks) > 1:
             break
         toks = toks[1:]
-    while len(toks) > 2 and toks[0].lower().strip(".") in _TITLE_WORDS:
+    while (
+        len(toks) > 2
+        and toks[0].lower().strip(".") in _TITLE_WORDS
+        # "Health officials in ...": a title only before a name or another title
+        and (
+            toks[1][:1].isupper()
+            or toks[1] in _TITLE_LINKS
+            or toks[1].lower().strip(".") in _TITLE_WORDS
+        )
+    ):
         toks = toks[1:]
         # "of State", "of Finance", "for Health": the title's object, not the name
         while (
@@ -839,6 +985,8 @@ def _clean_name(raw: str, at_sentence_start: bool) -> str | None:
     if not toks:
         return None
     name = " ".join(toks).strip(",")
+    if name.endswith(".") and _WORD_THEN_STOP.search(name):
+        name = name[:-1]  # "said Ivo Marr." at the end of a sentence: the full stop
     if name.endswith(("'s", "’s")):
         name = name[:-2]
     if not name or not (name[0].isupper() or name.startswith("the ")):
@@ -862,7 +1010,11 @@ def _group_ok(
     for i, t in enumerate(toks):
         if t[0].isupper() and not (i == 0 and start == sentence_start):
             return True
+    if toks[-1] in INSTITUTIONAL_GROUPS and raw.islower():
+        return True  # "officials", "district authorities": an official source, unnamed
     first = toks[0]
+    if first.endswith(("'s", "’s")) and toks[-1].lower() in ROLE_NOUNS:
+        return True  # "Velland's health ministry": a place's own body
     if len(toks) == 2 and first[0].isupper() and first[1:].islower():
         if first.endswith(_DEMONYM_ENDS):
             return True
@@ -874,10 +1026,14 @@ def _group_ok(
 _DEMONYM_ENDS = ("ian", "ean", "ese", "ish", "an", "li", "qi", "di")
 
 
+# a comma between clauses, not one inside a number ("1,800")
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
+
+
 def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> str | None:
     """Source named after "according to": "the General Staff", "its mayor, Petro Dunai",
     "a preliminary note from the Rail Accident Investigation Branch"."""
-    parts = rest.split(",")
+    parts = _CLAUSE_COMMA.split(rest)
     first = parts[0]
     # "figures released by the health agency on April 8": a date is no source
     names = [
@@ -892,6 +1048,13 @@ def _according_speaker(rest: str, offset: int, s: int, speakers: _Speakers) -> s
         data = _DATA_SOURCE.fullmatch(first.strip())
         if data:
             return data[0]  # "according to league tracking data": as written
+        crowd = _ACCORDING_GROUP.fullmatch(first.strip())
+        if crowd:
+            return crowd[0]  # "according to local media", "according to officials": as written
+        issued = _ROLE_STATEMENT.match(first.strip())
+        if issued:
+            # "according to a company statement": the company named before
+            return speakers.resolve("the " + issued["role"], offset, s)
     if names:
         return speakers.resolve(names[-1][1], offset + names[-1][0], s)
     if len(parts) > 1:
@@ -930,6 +1093,15 @@ def _undated(name: str) -> str | None:
     return " ".join(toks) if toks else None
 
 
+# unnamed sources after "according to": "local media", "officials", "police sources"
+_ACCORDING_GROUP = re.compile(
+    rf"(?:[a-z][\w-]*\s+)?(?:media|reports|{trie_regex(set(INSTITUTIONAL_GROUPS))})"
+)
+# a statement or filing of an unnamed source: "a company statement", "a police report"
+_ROLE_STATEMENT = re.compile(
+    rf"(?:a|an|the)\s+(?P<role>{trie_regex(set(ROLE_NOUNS))})\s+"
+    r"(?:statement|filing|release|report|bulletin|announcement)\b"
+)
 # a source of data with no name: "according to league tracking data", "to port
 # authority figures" (up to three lower-case words before the noun)
 _DATA_SOURCE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?:data|figures|statistics|estimates|records)")
@@ -949,10 +1121,12 @@ def _markers(
         leading = before in ("", "But", "And") or before.endswith((";", ":"))
         # the marker is the source phrase only ("according to its mayor, Petro Dunai"):
         # a clause after it ("..., while the union claimed 350,000") is not covered
-        parts = m["rest"].split(",")
+        parts = _CLAUSE_COMMA.split(m["rest"])
         phrase = len(parts[0])
         if speaker and len(parts) > 1 and _appositive(parts[1], speaker, parts[0]):
             phrase += 1 + len(parts[1])
+        elif len(parts) > 2 and parts[1].lstrip().startswith("who "):
+            phrase += 1 + len(parts[1])  # "according to Lenz, who took over in 2019,"
         end = s + m.start("rest") + phrase
         out.append(_Marker(ms, end, speaker, leading, end))
         taken.append((ms, end))
@@ -964,7 +1138,11 @@ def _markers(
         if not _may_follow_speaker(text, v.start()):
             continue  # '"...," said X': no "X said" can end at this verb
         # the speaker stands just before the verb: search a window, not the sentence
-        for m in _SPEAKER_BEFORE.finditer(sent, max(0, v.start() - s - 110), v.end() - s):
+        lo = max(0, v.start() - s - 110)
+        window = sent[lo : v.start() - s]
+        hint = any(w in window for w in _GROUP_HINTS)
+        pattern = _SPEAKER_BEFORE if hint else _SPEAKER_BEFORE_PLAIN
+        for m in pattern.finditer(sent, lo, v.end() - s):
             if m["v"] == "according" or m.end() != v.end() - s or m.start() in seen:
                 continue
             seen.add(m.start())
@@ -1070,21 +1248,13 @@ def _speaker_before(
         return
     if text[me : me + 1] == "-":
         return  # "forecast-beating profits": part of a compound, no verb
-    raw = m["sp"]
-    aux = _TRAILING_AUX.search(raw)
-    if aux and aux.start() > 0:
-        if aux[0].split()[0] in _PASSIVE_AUX:
-            return  # "Payrolls were revised down": no one speaks
-        raw = raw[: aux.start()]  # "staff in Harwick county have reported"
-    last = raw[raw.rfind(" ") + 1 :]
-    if last in _FIRST_PERSON:
-        return  # '"I told my mother ..."': inside a quote, the speaker is named outside
-    if m["v"] in _NOUN_VERBS and last[0].islower() and last not in _SOURCE_HEADS:
-        return  # "changes to older reports paint": a noun, no verb
-    if m["v"] in _NOUN_VERBS and _NOUN_FOLLOWS.match(text, me):
-        return  # "Early reports suggest", "Media reports coming in say": a noun
-    if m["v"] == "put" and not _PUT_AT.match(text, me):
-        return  # "Lenz put Orlen ahead": "put the toll at 50", "put 3 towns on alert" state
+    raw = _speaker_phrase(m, text, me)
+    if raw is None:
+        return
+    author = _AUTHOR.search(m["app"]) if m["app"] and raw.split()[-1] in REPORT_NOUNS else None
+    if author:
+        # "The survey, conducted by Velland Research, found": its author is the source
+        raw, ms = author["by"], s + m.start("app") + author.start("by")
     member = (
         _MEMBER_OF.search(text, max(s, ms - 80), ms + 1)
         if raw[:1].isupper() and " of the " in text[max(s, ms - 80) : ms]
@@ -1101,14 +1271,26 @@ def _speaker_before(
         )
     elif raw[:2].lower() in ("a ", "an") and len(raw.split()) > 2 and _spokes(raw):
         speaker = raw[0].lower() + raw[1:]  # "a railway spokesperson", as written
+    elif raw.lower() == "it" and any(mk.speaker and not _is_person(mk.speaker) for mk in out):
+        # "The bank expects inflation of 2.4%, it said": the organisation of the sentence
+        speaker = next(mk.speaker for mk in out if mk.speaker and not _is_person(mk.speaker))
+    elif raw.lower() == "it" and ms > s and (subject := _ORG_SUBJECT.match(text, s, ms)):
+        # "The airline will cut 1,200 jobs, it said": the organisation the sentence is about
+        speaker = speakers.resolve(subject[1], s, s)
     elif raw.lower() in ("he", "she", "it", "they"):
         speaker = speakers.resolve(raw, ms, s)
     elif raw.split()[-1][0].islower() and not raw.lower().startswith("the "):
         if not _group_ok(raw, ms, s, speakers):
             return
-        speaker = _clean_name(raw, ms == s)
-        if speaker:
-            speakers.register(speaker, ms)
+        # "officials", "district authorities": as written (no capital to clean a name by)
+        if raw.islower():
+            speaker = raw  # "officials": as written, and no "company" or "it" later
+        else:
+            # "Velland's health ministry": as written
+            owned = raw.split()[0].endswith(("'s", "’s"))
+            speaker = raw if owned else _clean_name(raw, ms == s)
+            if speaker:
+                speakers.register(speaker, ms)
     else:
         speaker = speakers.resolve(raw, ms, s)
     after_verb = me
@@ -1121,22 +1303,105 @@ def _speaker_before(
     trailing = not follows or follows[0] in ',.;:!?"”' or adj is not None
     if follows.startswith("that "):
         trailing = False
-    v = m["v"]
-    if not trailing and v in _ACTION_SENSE and not follows.startswith(("that ", ":")):
-        return  # "employers added 130,000 jobs": no speech
-    if v in _FORECAST_VERBS and raw.split()[-1][0].islower() and raw[:4].lower() != "the ":
-        return  # "better than expected", "is expected": no forecaster named
-    if v in _TRAILING_ONLY and not trailing:
-        return  # "rescuers found 12 survivors" is no finding of theirs
-    if v in _FORECAST_VERBS and any(mk.leading and mk.end <= ms for mk in out):
-        return  # "She said Corvane expected ...": her words
+    if _no_speech(m["v"], raw, trailing, follows, text, s, ms, out):
+        return
     adjunct_end = adj.end() if adj is not None else after_verb
     if not trailing:
         lead_adj = _LEADING_ADJUNCT.match(text, after_verb, e)
         if lead_adj:
             adjunct_end = lead_adj.end()
-    out.append(_Marker(ms, me, speaker, not trailing, adjunct_end))
+    results = not trailing and m["v"] in _RESULT_VERBS and not follows.startswith("that ")
+    forecast = not trailing and m["v"] in _FORECAST_VERBS
+    out.append(
+        _Marker(ms, me, speaker, not trailing, adjunct_end, results=results, forecast=forecast)
+    )
     taken.append((ms, me))
+
+
+_INSTRUMENT_RE = re.compile(_INSTRUMENT)
+# the owner of an instrument that measures
+_INSTRUMENT_OWNER = re.compile(r"([Tt]he\s+(?:[\w-]+\s+)?[\w-]+)['’]s\s")
+# verbs that report a figure only when an organisation measures it: "the network
+# measured the quake at 6.3", "the bureau erased 90,000 jobs from its estimates"
+_MEASURE_VERBS = _word_set("measured recorded registered clocked erased")
+
+
+def _org_like(raw: str) -> bool:
+    """Whether a speaker phrase names an organisation: a word of one ("the Global Seismic
+    Network", "the coastguard") or an acronym ("NHC")."""
+    toks = raw.split()
+    if len(toks) == 1 and _ACRONYM.fullmatch(toks[0]):
+        return True
+    return any(t.lower().strip("’'s") in _ORG_WORDS or t.lower() in _ORG_WORDS for t in toks) or (
+        toks[0].lower() == "the" and toks[-1].lower() in ROLE_NOUNS
+    )
+
+
+# the author named in a report's apposition: ", conducted by Velland Research,"
+_AUTHOR = re.compile(rf"\bby\s+(?P<by>(?:the\s+)?{_NAME})")
+
+
+# a sentence that opens with an unnamed organisation: "The airline will cut ..."
+_ORG_SUBJECT = re.compile(
+    rf"([Tt]he\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS) - _PERSON_ROLES)}))(?![\w’'])"
+)
+
+
+def _speaker_phrase(m: re.Match[str], text: str, me: int) -> str | None:
+    """The speaker phrase of a "X said" match, or None when the match is no speech."""
+    raw = m["sp"]
+    owner = (
+        _INSTRUMENT_OWNER.match(raw)
+        if ("'s " in raw or "’s " in raw) and _INSTRUMENT_RE.fullmatch(raw)
+        else None
+    )
+    if owner:
+        raw = owner[1]  # "the coastguard's weather station": the coastguard
+    toks = raw.split(None, 2)
+    if len(toks) == 3 and toks[1] == "the" and toks[0][:1].isupper():
+        raw = raw[raw.index(" the ") + 1 :]  # "Later the ministry": the ministry
+    aux = _TRAILING_AUX.search(raw)
+    if aux and aux.start() > 0:
+        if aux[0].split()[0] in _PASSIVE_AUX:
+            return None  # "Payrolls were revised down": no one speaks
+        raw = raw[: aux.start()]  # "staff in Harwick county have reported"
+    last = raw[raw.rfind(" ") + 1 :]
+    v = m["v"]
+    if last.lower() in _MONTH_WORDS and all(
+        t.lower() in _MONTH_WORDS or t.lower() in _LEADING_FUNCTION for t in raw.split()
+    ):
+        return None  # "On Friday said": a day is no source
+    if last.lower() in ("a", "an", "the"):
+        return None  # "watched by an estimated 3.4 million": an adjective, no verb
+    if last in _FIRST_PERSON:
+        return None  # '"I told my mother ..."': inside a quote, the speaker is named outside
+    if v in _NOUN_VERBS and last[0].islower() and last not in _SOURCE_HEADS:
+        return None  # "changes to older reports paint": a noun, no verb
+    if v in _NOUN_VERBS and _NOUN_FOLLOWS.match(text, me):
+        return None  # "Early reports suggest", "Media reports coming in say": a noun
+    if v in ("put", "puts") and not _PUT_AT.match(text, me):
+        return None  # "Lenz put Orlen ahead": "put the toll at 50", "put 3 towns on alert"
+    if v in _MEASURE_VERBS and not _org_like(raw):
+        return None  # "Temperatures recorded", "Orlen recorded 27 cm of rain": no report
+    return raw
+
+
+def _no_speech(
+    v: str, raw: str, trailing: bool, follows: str, text: str, s: int, ms: int, out: list[_Marker]
+) -> bool:
+    """Whether the verb ``v`` after the speaker phrase ``raw`` (at ``ms``) is no speech."""
+    if not trailing and v in _ACTION_SENSE and not follows.startswith(("that ", ":")):
+        return True  # "employers added 130,000 jobs": no speech
+    if v in _TRAILING_ONLY and not trailing and not follows.startswith("that "):
+        return True  # "rescuers found 12 survivors" is no finding of theirs ("found that" is)
+    if v not in _FORECAST_VERBS:
+        return False
+    if raw.split()[-1][0].islower() and raw[:4].lower() != "the ":
+        return True  # "better than expected", "is expected": no forecaster named
+    if any(mk.leading and mk.end <= ms for mk in out):
+        return True  # "She said Corvane expected ...": her words
+    # "short of the 7% Orlen Bank had forecast": the holder of that figure only
+    return _FIGURE_BEFORE.search(text, max(s, ms - 24), ms) is not None
 
 
 # "Golden Bridge Securities' survey of 120 dealers shows ...": the owner of the survey
@@ -1146,8 +1411,30 @@ REPORT_NOUNS = _word_set(
     "research index forecast tally count census review audit"
 )
 _OWNED_REPORT = re.compile(
-    rf"(?P<owner>{_NAME})['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?P<owner>{_NAME}|[Tt]he\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS))}))"
+    rf"['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}"
     rf"(?:{trie_regex(set(REPORT_NOUNS))})\b[^.;!?]{{0,100}}?\s(?:{trie_regex(set(_SHOW_VERBS))})\b"
+)
+# "Orlen Rail data show", "Census Bureau data show": no possessive, the verb right after
+_NAMED_REPORT = re.compile(
+    rf"(?P<owner>{_NAME})\s+(?:[a-z][\w-]*\s+)?(?:{trie_regex(set(REPORT_NOUNS))})\s+"
+    rf"(?:also\s+)?(?:{trie_regex(set(_SHOW_VERBS))})\b"
+)
+
+
+# "Figures published yesterday by the national statistics office show ...": the
+# publisher is the source
+_PASSIVE_REPORT = re.compile(
+    rf"\b(?i:{trie_regex(set(REPORT_NOUNS))}),?\s+(?:published|released|issued|compiled|collected)"
+    rf"\s+(?:[\w]+\s+){{0,3}}?by\s+(?P<owner>(?:the\s+)?(?:(?!on\s)[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
+    rf"(?:\s+on\s+[\w]+)?,?\s+(?:{trie_regex(set(_SHOW_VERBS))})\b"
+)
+
+
+# "a poll by Velland Research showed", "a survey from the institute shows"
+_REPORT_BY = re.compile(
+    rf"\b(?:(?:[Aa]n?|[Tt]he|[Ii]ts)\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{trie_regex(set(REPORT_NOUNS))})\s+"
+    rf"(?:by|from)\s+(?P<owner>(?:the\s+)?{_NAME})\s+(?:{trie_regex(set(_SHOW_VERBS))})\b"
 )
 
 
@@ -1162,14 +1449,30 @@ def _owned_report(
 ) -> None:
     """A leading marker for "X's survey ... shows": X is the source of what follows,
     the survey's own figures included ("a survey of 120 dealers")."""
-    for m in _OWNED_REPORT.finditer(sent, max(0, v.start() - s - 160), v.end() - s):
+    found = list(_OWNED_REPORT.finditer(sent, max(0, v.start() - s - 160), v.end() - s))
+    found += _NAMED_REPORT.finditer(sent, max(0, v.start() - s - 80), v.end() - s)
+    if not found and ("by " in sent or "from " in sent):
+        found = list(_PASSIVE_REPORT.finditer(sent, max(0, v.start() - s - 160), v.end() - s))
+        found += _REPORT_BY.finditer(sent, max(0, v.start() - s - 120), v.end() - s)
+    for m in found:
         if m.end() != v.end() - s:
             continue
         os_, oe = s + m.start("owner"), s + m.end("owner")
-        if any(a <= os_ < b for a, b in taken):
-            return
+        if any(a <= os_ < b for a, b in taken) or m["owner"] in _NO_SUBJECT_START:
+            return  # (and "The data show": no owner)
+        if os_ == s and " " not in m["owner"] and not speakers.proper_inside(m["owner"]):
+            return  # "Company data showed": a capitalised common word, no name
         speaker = speakers.resolve(m["owner"], os_, s)
-        out.append(_Marker(os_, oe, speaker, True, oe))
+        unnamed = (speaker or "the ")[:4].lower() == "the "
+        if m.re is _OWNED_REPORT and m["owner"][:4].lower() == "the " and unnamed:
+            return  # "the bank's figures show" with no bank named: which bank is unsure
+        if m.re is _PASSIVE_REPORT or m.re is _REPORT_BY:
+            # "Figures released by the ministry on Monday show": the release's day and
+            # the rest of the phrase describe the source
+            os_, oe = s + m.start(), s + m.end()
+        # "..., a poll by Velland Research showed.": what comes before is its
+        leading = _TRAILING_ADJUNCT.match(text, s + m.end(), s + len(sent)) is None
+        out.append(_Marker(os_, oe, speaker, leading, oe))
         taken.append((os_, oe))
         return
 
@@ -1184,7 +1487,13 @@ def _attribute(pos: int, markers: list[_Marker], s: int, e: int, text: str) -> s
         return None
     for mk in markers:
         if mk.start <= pos < mk.end:
-            return None  # inside the speaker phrase: describes the speaker
+            # inside the speaker phrase: describes the speaker, unless a clause of it
+            # reports too ("Ivo Marr, who announced a grant of €5m on Monday, said")
+            reported = _WHO_SAID.search(text, mk.start, pos) or (
+                text.startswith(("according", "According"), mk.start)
+                and _REPORT_FOR.search(text, mk.start, pos)
+            )
+            return mk.speaker if reported and not mk.inverted else None
     # trailing "according to" at the end outranks an earlier "X said"
     for mk in markers:
         if mk.inverted:
@@ -1204,7 +1513,11 @@ def _attribute(pos: int, markers: list[_Marker], s: int, e: int, text: str) -> s
             return mk.speaker
     for mk in reversed(before):
         if mk.leading:
-            return None if pos < mk.adjunct_end else mk.speaker
+            if pos < mk.adjunct_end or (mk.results and _AS_CLAUSE.search(text, mk.end, pos)):
+                return None
+            if mk.forecast and _BUT_CLAUSE.search(text, mk.end, pos):
+                return None  # "Analysts had expected 0.3%, but prices fell 0.1%"
+            return mk.speaker
         if mk.inverted:
             continue
         # after a trailing marker: its adjunct ("said on March 11") is not attributed;
@@ -1220,8 +1533,62 @@ def _attribute(pos: int, markers: list[_Marker], s: int, e: int, text: str) -> s
     return None
 
 
+# verbs whose object is a result, not a statement: "Orlen reported record sales ..."
+_RESULT_VERBS = _word_set("reported reports announced posted")
+# a clause of the reporter's after that object: "... as its revenue reached $3bn"
+_AS_CLAUSE = re.compile(r"\bas\s+(?:its|their)\s")
+# what happened after an expectation: ", but prices fell"
+_BUT_CLAUSE = re.compile(r",\s+(?:but|while|whereas)\s")
+
+
+# what a report covers, inside "according to" its source: "the firm's guidance for
+# the third quarter", "a survey of 1,500 adults"
+_REPORT_FOR = re.compile(
+    r"\b(?:outlook|forecasts?|guidance|survey|poll|estimates?|projections?|study|report)"
+    r"\s+(?:for|of)\s"
+)
+
+
 def _in_quotes(text: str, s: int, e: int) -> bool:
     return text[s : s + 1] in _QUOTES or (text[s : s + 1] == "'" and text[e - 1 : e] in _QUOTES)
+
+
+def _read_markers(
+    text: str,
+    spans: list[tuple[int, int]],
+    last: int,
+    speakers: _Speakers,
+    verbs: list[re.Match[str]] | None,
+    out: dict[int, list[_Marker]],
+) -> None:
+    """The markers of each sentence with a speech verb, up to the one holding ``last``.
+    Markers are read for every such sentence so that pronouns resolve; speech verbs are
+    found once per document and only their sentences are parsed."""
+    starts = [s for s, _ in spans]
+    end = spans[-1][1] if spans else 0
+    if verbs is None or _WORD_CHAR.match(text, end):
+        # the text up to the last sentence; scanned again when that sentence is a piece
+        # cut inside a word, whose last word ends at the cut
+        verbs = list(_SAY_QUICK.finditer(text, 0, end))
+    verb_starts = [m.start() for m in verbs]
+    done = -1  # sentences up to this one have their markers
+    for k, at in enumerate(verb_starts):
+        i = bisect.bisect_right(starts, at) - 1
+        if i <= done:
+            continue  # before the first sentence, or a sentence already read
+        s, e = spans[i]
+        if s > last:
+            break
+        if at >= e:
+            continue  # (between sentences)
+        done = i
+        if _WORD_CHAR.match(text, e):
+            # a run-on piece cut inside a word: its last word ends at the cut
+            inside = list(_SAY_QUICK.finditer(text, s, e))
+        else:
+            # the document's verbs are the sentence's: none can cross its end
+            inside = verbs[k : bisect.bisect_left(verb_starts, e, k)]
+        out[i] = _markers(text, s, e, speakers, inside)
 
 
 def annotate(
@@ -1247,32 +1614,10 @@ def annotate(
     speakers = _Speakers(text, starts)
     markers_by_sentence: dict[int, list[_Marker]] = {}
     turns = _turns(text, speakers)
-    # markers are read for every sentence up to the last figure so that pronouns resolve;
-    # speech verbs are found once per document and only their sentences are parsed
-    end = spans[-1][1] if spans else 0
-    if verbs is None or _WORD_CHAR.match(text, end):
-        # the text up to the last sentence; scanned again when that sentence is a piece
-        # cut inside a word, whose last word ends at the cut
-        verbs = list(_SAY_QUICK.finditer(text, 0, end))
-    verb_starts = [m.start() for m in verbs]
-    done = -1  # sentences up to this one have their markers
-    for k, at in enumerate(verb_starts):
-        i = bisect.bisect_right(starts, at) - 1
-        if i <= done:
-            continue  # before the first sentence, or a sentence already read
-        s, e = spans[i]
-        if s > last:
-            break
-        if at >= e:
-            continue  # (between sentences)
-        done = i
-        if _WORD_CHAR.match(text, e):
-            # a run-on piece cut inside a word: its last word ends at the cut
-            inside = list(_SAY_QUICK.finditer(text, s, e))
-        else:
-            # the document's verbs are the sentence's: none can cross its end
-            inside = verbs[k : bisect.bisect_left(verb_starts, e, k)]
-        markers_by_sentence[i] = _markers(text, s, e, speakers, inside)
+    # the dateline's date is the reporter's: "KASTEL, Varnia, March 10 (CPA) - ..."
+    dateline = _DATELINE.match(text)
+    dateline_end = dateline.end() if dateline else -1
+    _read_markers(text, spans, last, speakers, verbs, markers_by_sentence)
     figures: list[Figure] = []
     # the speaker a quoted sentence without markers takes, by sentence: its figures share it
     quoted: dict[int, str | None] = {}
@@ -1280,6 +1625,8 @@ def annotate(
     spoken: dict[int, str | None] = {}
     # by sentence, the figures a decision-maker set: "the bank raised its rate to 4.5%"
     decisions: dict[int, list] = {}
+    # by sentence, whether it has a word of an expectation or a target (most have none)
+    hinted: dict[int, bool] = {}
     for c in cands:
         i = bisect.bisect_right(starts, c.start) - 1
         if i < 0:
@@ -1289,8 +1636,14 @@ def annotate(
         if not in_span:
             s, e = c.start, c.end
         markers = markers_by_sentence.get(i)
-        if markers:
+        # in a transcript every figure is the turn's speaker's, "Officials say ..." too
+        turn = _turn_speaker(c.start, turns) if turns[0] else None
+        if turn is not None and not c.apposition:
+            who = turn
+        elif markers:
             who = None if c.apposition else _attribute(c.start, markers, s, e, text)
+            if c.start < dateline_end:
+                who = None
         elif c.apposition:
             who = None
         elif in_span and i in quoted:
@@ -1298,8 +1651,8 @@ def annotate(
             if who is None and decisions.get(i) != [] and not c.apposition and c.kind in _DECIDED:
                 who = _decided(c, i, s, e, text, speakers, decisions)
         else:
-            who = _turn_speaker(c.start, turns) if turns[0] else None
-            if who is None and has_quotes:
+            who = None
+            if has_quotes:
                 if quotes is None:
                     quotes = _quotations(text)
                 who = _quote_speaker(c.start, quotes, starts, markers_by_sentence, text)
@@ -1317,6 +1670,13 @@ def annotate(
                     who = _decided(c, i, s, e, text, speakers, decisions)
         if in_span:
             spoken[i] = who
+        if in_span and i not in hinted:
+            sentence = text[s:e]
+            hinted[i] = any(w in sentence for w in _EXPECTATION_WORDS)
+        if hinted.get(i, True):
+            held = _expectation(c.start, c.end, text, speakers)
+            if held is not None:
+                who = held or None
         figures.append(
             new_figure(
                 c.start,
@@ -1335,6 +1695,91 @@ def annotate(
             )
         )
     return figures
+
+
+# a wire story's dateline, ended by a dash or a colon: "KASTEL, Varnia, March 10 (CPA) - ",
+# "VELANAD, Oct 22 (BSW): ", "LONDON (Ledger) — "; the place in capitals
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z'’.\-]{2,}(?:[ ][A-Z][A-Z'’.\-]+)*"
+    r"(?:,[^\n,:;()]{1,30}){0,3}(?:[ ]\([^()\n]{1,40}\))?[ ]?(?:[-–—]|:)[ ]"
+)
+
+
+# Who holds an expectation written right after its figure: "the 13.8p analysts had
+# expected", "the £4.7bn that City analysts had pencilled in", "the £4.7bn the City had
+# forecast", "the half-million mark that chairman Ivo Marr set"
+_HOLDER_GROUPS = _word_set("analysts economists forecasters investors traders markets")
+_EXPECTATION = re.compile(
+    r"(?:[ ](?:mark|level|figure|threshold))?[ ](?:that[ ]|which[ ])?"
+    rf"(?P<who>(?:{_CAP}[ ])?(?:{trie_regex(set(_HOLDER_GROUPS))})|the[ ]City|Wall[ ]Street"
+    rf"|(?:(?:{trie_regex(set(_AFFILIATION_ROLES))})[ ])?{_CAP}[ ]{_CAP})"
+    r"[ ](?:had[ ]|have[ ]|has[ ])?(?:expected|forecast|predicted|pencill?ed[ ]in|projected|"
+    r"anticipated|set|targeted)\b"
+)
+# the end of a figure (or "the mark that") right before an expectation's holder
+_FIGURE_BEFORE = re.compile(
+    r"(?:(?<![\w.])\D?\d(?:[\d.,]*\d)?[^\s,;:.]*"
+    r"|per[ ]cent|percent|million|billion|trillion|bn|mn|points?|mark|level)"
+    r"[ ](?:that[ ]|which[ ])?(?:the[ ])?$"
+)
+# a target or goal after its figure, and its owner before: "the bank's 2% target"
+_TARGET_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:target|goal|ceiling)\b")
+_TARGET_OWNER = re.compile(
+    rf"(?:\b(?P<own>[Tt]he\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS))}))['’]s|\bits)"
+    r"\s+(?:[a-z]+\s+)?$"
+)
+# the verbs _EXPECTATION ends with, found in a plain search first
+_EXPECTATION_HINT = re.compile(
+    r"expected|forecast|predicted|pencill?ed|projected|anticipated|set\b|targeted"
+)
+# any word _expectation looks for, searched once per sentence (as plain substrings)
+_EXPECTATION_WORDS = _word_set(
+    "expected forecast predicted pencil projected anticipated set target goal ceiling s' s’"
+)
+# an expectation whose owner is written before it: "economists' forecasts of 70,000"
+_OWNED_EXPECTATION = re.compile(
+    r"\b[a-z]+s['’][ ](?:average[ ]|consensus[ ]|median[ ])?"
+    r"(?:forecasts?|expectations?|estimates?|predictions?)[ ](?:of|for)[ ]"
+    r"(?:about[ ]|around[ ]|roughly[ ]|some[ ])?$"
+)
+
+
+def _expectation(start: int, end: int, text: str, speakers: _Speakers) -> str | None:
+    """The holder of the expectation a figure is ("analysts"), "" when its holder is a
+    crowd written before it ("economists' forecasts of 70,000": no one's statement), or
+    None when the figure is no expectation."""
+    after = text[end : end + 80]
+    m = _EXPECTATION.match(text, end, end + 80) if _EXPECTATION_HINT.search(after) else None
+    if m:
+        raw = m["who"]
+        if raw.split()[-1] in _HOLDER_GROUPS or raw.startswith(("the ", "Wall")):
+            return raw
+        toks = raw.split()
+        if toks[0] in _AFFILIATION_ROLES:
+            toks = toks[1:]
+        return speakers.resolve(" ".join(toks), m.start("who"), m.start("who"))
+    before = text[max(0, start - 50) : start]
+    if ("s'" in before or "s’" in before) and _OWNED_EXPECTATION.search(before):
+        return ""
+    if "target" not in after and "goal" not in after and "ceiling" not in after:
+        return None  # most figures: no expectation, no target
+    return _target_owner(start, end, text, speakers)
+
+
+def _target_owner(start: int, end: int, text: str, speakers: _Speakers) -> str | None:
+    """The organisation whose target a figure is: "the bank's 2% target", "far above its
+    2% goal" (the organisation "its" refers to); None for any other figure."""
+    if _TARGET_AFTER.match(text, end) is None:
+        return None
+    own = _TARGET_OWNER.search(text, max(0, start - 40), start)
+    if own is None:
+        return None
+    raw = own["own"] or "it"
+    who = speakers.resolve(raw, own.start(), own.start())
+    if not who or who.lower() == raw.lower():
+        return None  # "the central bank's 2% target" with no bank named: the reporter's
+    # "its" is an organisation written before it, not one that speaks later on
+    return who if text.rfind(who, max(0, start - 5000), start) >= 0 else None
 
 
 def _quotations(text: str) -> list[tuple[int, int]]:
@@ -1389,6 +1834,16 @@ def _quote_speaker(
             if not between or (len(between) <= 40 and between.endswith((":", ","))):
                 return mk.speaker
             break
+    if text.find("\n", qs, pos) < 0:
+        return None
+    # a speech that runs on into a new paragraph: its speaker is named where it began,
+    # in the sentence that opens it or a neighbour in that paragraph
+    j = bisect.bisect_right(starts, qs) - 1
+    for k in (j, j - 1, j + 1):
+        if 0 <= k < len(starts) and "\n" not in text[min(starts[k], qs) : max(starts[k], qs)]:
+            who = next((mk.speaker for mk in markers.get(k, ()) if mk.speaker), None)
+            if who:
+                return who
     return None
 
 
@@ -1514,7 +1969,10 @@ def _carried(
     ref = _ANAPHOR.match(text, spans[i][0])
     if ref is None:
         # most sentences follow one whose figures have no source: nothing runs on
-        return None if spoken.get(i - 1) is None else _run_on(i, spans, markers, text, spoken)
+        if spoken.get(i - 1) is None:
+            return None
+        who = _run_on(i, spans, markers, text, spoken)
+        return who if who is not None else _parallel(i, spans, markers, text, spoken)
     if ref["p"].startswith("The") and not ref[0].endswith("s"):
         # "The agency plans to vaccinate 250,000": an organisation that has spoken, in
         # any paragraph before, is the source of what it does
@@ -1535,7 +1993,79 @@ def _carried(
         return who if _is_person(who) else None
     # "It will employ 3,000" after a chief executive spoke: she speaks for it; "the
     # company" after a person is the reporter's subject
-    return who if ref["p"] == "It" or not _is_person(who) else None
+    if ref["p"] == "It":
+        return who
+    if _is_person(who):
+        return None
+    # "The ministry's figures" after "Orlen Bank said": another body, not the source
+    head = ref["p"].split()[-1].lower()
+    return who if head in _GENERIC_ORG_HEADS or head in who.lower().split() else None
+
+
+# words of a measure's name that say nothing of which measure it is
+_MEASURE_STOP = _word_set(
+    "the a an of in on at for to from by with and or its their his her this that these "
+    "those was were is are has have had been be will would rose fell grew climbed dropped "
+    "up down per cent percent quarter year month week said says also than more less"
+)
+
+
+_DIGIT = re.compile(r"\d")
+# the verb that gives a measure its figure: "earnings were $3.40", "sales rose 4%"
+_MEASURE_VERB = re.compile(
+    r"\s(?:were|was|is|are|rose|fell|grew|stood|reached|totalled|totaled|increased|"
+    r"decreased|declined|dropped|climbed|came\s+in)\s"
+)
+
+
+def _measure_words(text: str, s: int, e: int) -> set[str]:
+    """The content words of a sentence's subject when the sentence gives a measure: at
+    most eight words before a verb of being or change ("Adjusted profit per ordinary
+    share was $3.40" -> adjusted, profit, ordinary, share); none for other sentences
+    ("Rescuers have pulled 24 people ...")."""
+    out: set[str] = set()
+    verb = _MEASURE_VERB.search(text, s, min(e, s + 120))
+    if verb is None:
+        return out
+    head = text[s : verb.start()]
+    if _DIGIT.search(head):
+        return out  # a figure before the verb: no plain measure
+    toks = head.split()
+    if len(toks) > 8:
+        return out
+    for tok in toks:
+        word = tok.strip(",.;:()\"'“”‘’").lower()
+        if len(word) > 2 and word.replace("-", "").isalpha() and word not in _MEASURE_STOP:
+            out.add(word)
+    return out
+
+
+def _parallel(
+    i: int,
+    spans: list[tuple[int, int]],
+    markers: dict[int, list[_Marker]],
+    text: str,
+    spoken: dict[int, str | None],
+) -> str | None:
+    """A sentence that gives the same measure as the attributed sentence just before it,
+    in its paragraph or at the start of the next, has its source: "The firm said reported
+    profit per share was $1.10 ... \n\nAdjusted profit per share was $3.40" (at
+    least two words of its subject written in the sentence before)."""
+    j = i - 1
+    if markers.get(i) or spoken.get(j) is None:
+        return None
+    s, e = spans[i]
+    ps, pe = spans[j]
+    if text.count("\n", pe, s) > 2 or _has_quote(text, s, e) or _has_quote(text, ps, pe):
+        return None
+    subject = _measure_words(text, s, e)
+    if len(subject) < 2:
+        return None
+    low = text[ps:pe].lower()
+    if sum(1 for w in subject if w in low) < 2:
+        return None  # most sentences: fewer than two of its words even as substrings
+    before = {w.strip(",.;:()\"'“”‘’").lower() for w in low.split()}
+    return spoken[j] if len(subject & before) >= 2 else None
 
 
 CARRY_SENTENCES = 8
@@ -1604,10 +2134,11 @@ def _end_speaker(markers: list[_Marker], s: int, e: int, text: str) -> str | Non
 
 # a subject that refers back to a source named before: a pronoun or "the agency"
 _ANAPHOR = re.compile(
-    rf"(?P<p>It|He|She|The\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS) - _PERSON_ROLES)}))"
+    r"(?P<p>It|He|She|His|Her|"
+    rf"The\s+(?:[\w-]+\s+)?(?:{trie_regex(set(ROLE_NOUNS) - _PERSON_ROLES)}))"
     r"(?:['’]s)?(?![\w’'])"
 )
-_PERSON_PRONOUNS = frozenset(("He", "She"))
+_PERSON_PRONOUNS = frozenset(("He", "She", "His", "Her"))
 
 
 # A transcript's turns: "HELLER: The main shock...", "DAVID ASHWORTH: On costs...",
@@ -1637,7 +2168,9 @@ def _turns(text: str, speakers: _Speakers) -> tuple[list[int], list[str | None]]
         if not any(w in _NOT_SPEAKER_LABELS for w in words):
             name = " ".join(w[0] + w[1:].lower() for w in words)
             if " " not in name:
-                name = speakers._full_name(name, m.start()) or name
+                # "HELLER:" is Marta Heller's turn; "LONDON:" in a round-up is no one's
+                full = speakers._full_name(name, len(text))
+                name = full if full and _is_person(full) else None
         starts.append(m.start())
         names.append(name)
     return starts, names
@@ -1659,6 +2192,17 @@ def _acronym_definition(acronym: str) -> re.Pattern[str]:
     return re.compile(
         rf"((?:{_CAP_WORD}[ \t]+(?:(?:of|for|and|on|the)[ \t]+)?){{1,8}})\(\s*{acronym}\s*\)"
     )
+
+
+def _initials(name: str) -> str:
+    """ "VGS" for "Velland Geological Survey", "USGS" for "U.S. Geological Survey"."""
+    out = []
+    for w in name.split():
+        if "." in w:
+            out.append(w.replace(".", ""))  # "U.S."
+        elif w[:1].isupper():
+            out.append(w[0])
+    return "".join(out)
 
 
 def _span_of(words: str, letters: int) -> int:

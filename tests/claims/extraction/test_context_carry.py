@@ -85,3 +85,29 @@ def test_an_organisations_possession_is_no_statement_of_it() -> None:
         "The agency's next mission, due in 2031, will visit Ceres."
     )
     assert who(text, "2031") is None
+
+
+def test_a_sentence_repeating_the_measure_of_the_attributed_one_before_has_its_source() -> None:
+    said = "Orlen Rail said that adjusted earnings per ordinary share were €1.20, up 8 per cent."
+    text = said + "\n\nReported earnings per ordinary share were €0.95, up 3 per cent."
+    assert who(text, "€0.95") == "Orlen Rail"
+    assert who(text, "3 per cent") == "Orlen Rail"
+    # another measure is the reporter's framing, and so is a sentence after a quote
+    assert who(said + "\n\nRevenue grew 4 per cent to €3bn.", "4 per cent") is None
+    quoted = '"Earnings per ordinary share were €1.20," Orlen Rail said. '
+    assert who(quoted + "Reported earnings per ordinary share were €0.95.", "€0.95") is None
+    # words repeated without a measure's verb are no measure: a new scene
+    said = "Rescuers pulled 23 people from the rubble, the fire service said."
+    assert who(said + "\n\nRescuers pulled 24 people from a mine.", "24") is None
+
+
+def test_his_or_her_carries_the_person_who_just_spoke() -> None:
+    text = (
+        '"We will win the vote," said party leader Ivo Marr. '
+        "His party has promised €40m a year for schools."
+    )
+    assert who(text, "€40m") == "Ivo Marr"
+    # not from a sentence without a speaker, nor across a paragraph
+    assert who("Ivo Marr visited Orlen. His party has promised €40m.", "€40m") is None
+    said = '"We will win," said Ivo Marr.\n\n'
+    assert who(said + "His party has promised €40m.", "€40m") is None

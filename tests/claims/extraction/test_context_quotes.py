@@ -56,3 +56,15 @@ def test_said_then_a_club_and_a_job_names_the_person() -> None:
 def test_a_person_of_an_organisation_speaks_for_herself() -> None:
     text = "Mara Lenz of the dockers' union Dockwise said 300 jobs were at risk."
     assert who(text, "300") == "Mara Lenz"
+
+
+def test_a_speech_running_into_a_new_paragraph_keeps_its_speaker() -> None:
+    text = (
+        "Lena Frost, head of the Orlen port authority, described the damage.\n\n"
+        '"Three of our cranes are out," she said. "We expect to lose a fifth of capacity.\n\n'
+        '"It will cost us at least €4m."'
+    )
+    assert who(text, "€4m") == "Lena Frost"
+    # a new paragraph's own quotation with no speaker named has none
+    text = '"We expect to lose a fifth," she said.\n\n"It will cost us at least €5m," a man said.'
+    assert who(text, "€5m") is None
