@@ -133,26 +133,34 @@ def dates_and_durations(ctx: Context) -> Iterator[Finding]:
              and it.q.precision == 3]
     durations = [it for it in ctx.items if it.q.dim == "duration" and not it.q.vague
                  and it.q.bound is None and 86400 <= it.value <= 366 * 86400]
-    for i, d1 in enumerate(dates):
-        for d2 in dates[i + 1 :]:
-            if d2.sent != d1.sent:
+    spans = [(d1, d2) for i, d1 in enumerate(dates) for d2 in dates[i + 1 :]
+             if d2.sent == d1.sent and re.fullmatch(
+                 r"\s*(?:to|until|till|through|and|-|–)\s*", ctx.between(d1.figure, d2.figure))]
+    # one figure for the range: "from August 21 to 27"
+    spans += [(r, r) for r in ctx.items if r.q.dim == "date" and isinstance(r.q.value, tuple)
+              and r.q.precision == 3]
+    for d1, d2 in spans:
+        lo, hi = _day_span(d1, d2)
+        days = hi - lo
+        for d in durations:
+            if d.sent != d1.sent:
                 continue
-            between = ctx.between(d1.figure, d2.figure)
-            if not re.fullmatch(r"\s*(?:to|until|till|through|and|-|–)\s*", between):
+            stated = d.value / 86400
+            if days <= 0 or not 0.5 <= stated / (days + 1) <= 2:
                 continue
-            days = d2.value - d1.value
-            for d in durations:
-                if d.sent != d1.sent:
-                    continue
-                stated = d.value / 86400
-                if days <= 0 or not 0.5 <= stated / (days + 1) <= 2:
-                    continue
-                if min(abs(stated - days), abs(stated - days - 1)) <= d.q.tol / 86400 + 0.01:
-                    continue
-                why = (f"{d1.figure.surface} to {d2.figure.surface} is {days:.0f} days "
-                       f"({days + 1:.0f} counting both ends), not {d.figure.surface}")
-                yield Finding("inconsistent", (ctx.ref(d1.figure), ctx.ref(d2.figure),
-                                               ctx.ref(d.figure)), why)
+            if min(abs(stated - days), abs(stated - days - 1)) <= d.q.tol / 86400 + 0.01:
+                continue
+            span = d1.figure.surface if d1 is d2 else f"{d1.figure.surface} to {d2.figure.surface}"
+            why = (f"{span} is {days:.0f} days ({days + 1:.0f} counting both ends), "
+                   f"not {d.figure.surface}")
+            refs = (ctx.ref(d1.figure),) if d1 is d2 else (ctx.ref(d1.figure), ctx.ref(d2.figure))
+            yield Finding("inconsistent", (*refs, ctx.ref(d.figure)), why)
+
+
+def _day_span(d1: Item, d2: Item) -> tuple[float, float]:
+    if d1 is d2 and isinstance(d1.q.value, tuple):
+        return d1.q.value
+    return d1.value, d2.value
 
 
 # --------------------------------------------------------------------------- sums

@@ -324,3 +324,10 @@ def test_two_changes_from_two_bases_are_checked_each_against_its_own() -> None:
     # a change that its own values contradict is still flagged
     wrong = text.replace("from $1.10", "to $1.32 from $1.00").replace("was $1.32, ", "")
     assert {"20 per cent", "$1.00", "$1.32"} in flagged(read(wrong))
+
+
+def test_a_date_range_written_as_one_figure_is_checked_against_its_stated_days() -> None:
+    text = "The Orlen bridge will be shut for ten days, from March 21 to 27, the council said."
+    assert {"ten days", "March 21 to 27"} in flagged(read(text))
+    fine = text.replace("ten days", "seven days")
+    assert flagged(read(fine)) == []
