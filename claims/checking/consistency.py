@@ -169,6 +169,8 @@ _PARTITION_RE = re.compile(
     r"\b(?:split|divided|broken down|breaks down|made up of|consist(?:s|ed|ing)? of"
     r"|compris(?:e|es|ed|ing)|of those|of them|of whom|of which|of these|among them"
     r"|shared between|allocated|including)\b", re.I)
+# a sentence that opens on the whole it breaks down: "Of the dead, 11 were passengers"
+_OF_THE_WHOLE_RE = re.compile(r"\W*(?:of|among)\s+the\s+[a-z]+(?:\s+[a-z]+)?,", re.I)
 _SUMMABLE = ("count", "money:")
 _OF_TOTAL_RE = re.compile(r"\b(?:of|out of)\s+(?:the|all|its|their)?\s*$", re.I)
 
@@ -200,6 +202,8 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
             colon = sent == total.sent and ":" in ctx.article.text[
                 total.figure.end : parts[0].figure.start]
             cue = (_PARTITION_RE.search(ctx.article.text[s:e]) is not None
+                   or (sent > total.sent and _OF_THE_WHOLE_RE.match(ctx.article.text, s)
+                       is not None)
                    or _OF_TOTAL_RE.search(before_total) is not None or colon)
             listed = re.search(r"\band\b|,", span_text) is not None
             parts_sum = sum(p.value for p in parts)

@@ -331,3 +331,11 @@ def test_a_date_range_written_as_one_figure_is_checked_against_its_stated_days()
     assert {"ten days", "March 21 to 27"} in flagged(read(text))
     fine = text.replace("ten days", "seven days")
     assert flagged(read(fine)) == []
+
+
+def test_parts_in_the_next_sentence_that_opens_on_the_whole_are_summed() -> None:
+    text = ("The number of people killed in the Orlen ferry fire rose to 23, officials said.\n\n"
+            "Of the dead, 14 were passengers, six were crew members and two were dock workers.")
+    assert {"23", "14", "six", "two"} in flagged(read(text))
+    fine = text.replace("two were dock", "three were dock")
+    assert flagged(read(fine)) == []
