@@ -190,7 +190,7 @@ def parts_and_totals(ctx: Context) -> Iterator[Finding]:
                      if it.figure.start > total.figure.start and it.q.dim == total.q.dim
                      and not isinstance(it.q.value, tuple) and it.q.period == total.q.period
                      and it.q.bound is None and not it.q.vague and 0 < it.value < total.value
-                     and (sent == total.sent or _same_thing(it.figure, total.figure))
+                     and _same_thing(it.figure, total.figure)
                      and not _expected(ctx.article.text, it)]
             if len(parts) < 2 or total.q.bound is not None or total.q.vague:
                 continue

@@ -339,3 +339,9 @@ def test_parts_in_the_next_sentence_that_opens_on_the_whole_are_summed() -> None
     assert {"23", "14", "six", "two"} in flagged(read(text))
     fine = text.replace("two were dock", "three were dock")
     assert flagged(read(fine)) == []
+
+
+def test_counts_of_other_things_in_the_sentence_are_not_parts() -> None:
+    text = ("Varga has seven goals in 10 league games for Orlen, who have won six and lead "
+            "Tarnel by three points.")
+    assert flagged(read(text)) == []
