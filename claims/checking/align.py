@@ -74,6 +74,7 @@ class Mention:
     expected: bool = False  # an expectation of an outcome (forecast, consensus, guidance)
     period: bool = False  # only a reporting period ("Q3", "in January"): aligned, as it
     # ties sentences together, but not reported as a fact of its own
+    rising: bool = False  # a running count: "the toll rose to 14", "has climbed to"
 
 
 def mentions(article: Article, limit: int | None = None) -> list[Mention]:
@@ -98,7 +99,8 @@ def mentions(article: Article, limit: int | None = None) -> list[Mention]:
                            _noun(fig), _speaker(fig, text),
                            _dates_near(article, fig, s, e, offset), timed,
                            FrameTerms.of(frame), _expected(text, s, fig),
-                           fig.start in periods))
+                           fig.start in periods,
+                           _RISING_RE.search(text, max(s, fig.start - 30), fig.start) is not None))
     return out
 
 
@@ -343,6 +345,9 @@ def score_pair(a: Mention, b: Mention, idf: dict[str, float]) -> Candidate | Non
         return None
     if a.expected != b.expected and cmp.verdict == "agree":
         return None  # an expectation met by the outcome is not one fact reported twice
+    if cmp.verdict == "conflict" and _near(a, b) and (
+            (a.rising and b.rising) or ((a.rising or b.rising) and frames.measure != "different")):
+        cmp = _update(a, b)  # "the toll rose to 14" and "... rose to 17": a running count
     if cmp.verdict == "conflict" and not _may_conflict(a, b, frames):
         # an expectation and its outcome are two facts, whatever the values; one
         # measure at two as-of times is an update: a timeline, not an alarm
@@ -370,6 +375,8 @@ def score_pair(a: Mention, b: Mention, idf: dict[str, float]) -> Candidate | Non
     if cmp.verdict == "agree":
         score += _distinctiveness(a, b)
         return Candidate(a, b, score, cmp, score)
+    if cmp.verdict == "update" and a.rising and b.rising:
+        score += _SUPPORT  # both written as a running count: "rose to 14", "rose to 17"
     error = _plausible_error(a.quantity, b.quantity, cmp)
     # a slip of a digit or a zero makes an aligned pair a likelier conflict; it never
     # aligns a pair by itself (``base`` must pass the threshold without it)
@@ -402,12 +409,29 @@ def _two_sources(a: Mention, b: Mention, cmp: Comparison) -> bool:
     return bool(a.speaker and b.speaker) and not (a.speaker & b.speaker) and not cmp.slip
 
 
+# a count written as having risen to its value: tolls, cases, evacuees as they are counted
+_RISING_RE = re.compile(r"\b(?:rose|risen|climbed|jumped|grown|grew|swelled|increased|"
+                        r"mounted)\s+to\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
+
+
+def _near(a: Mention, b: Mention) -> bool:
+    """Within a factor of three: a count still being made, not a slip of scale."""
+    va, vb = a.quantity.value, b.quantity.value
+    return (isinstance(va, float) and isinstance(vb, float) and va > 0 and vb > 0
+            and max(va, vb) <= 3 * min(va, vb))
+
+
 def _update(a: Mention, b: Mention) -> Comparison:
-    """ "41 dead (2026-03-03) → 57 dead (2026-03-04)": earlier first."""
-    first, then = sorted((a, b), key=lambda m: m.frame.time_iso)
-    return Comparison("update", f"{first.figure.surface} ({first.frame.time_iso}) → "
-                      f"{then.figure.surface} ({then.frame.time_iso}): the figure for a later "
-                      "time")
+    """ "41 dead (2026-03-03) → 57 dead (2026-03-04)": earlier first; a running count
+    without dates goes from the smaller to the larger."""
+    if a.frame.time_iso and b.frame.time_iso and a.frame.time_iso != b.frame.time_iso:
+        first, then = sorted((a, b), key=lambda m: m.frame.time_iso)
+        return Comparison("update", f"{first.figure.surface} ({first.frame.time_iso}) → "
+                          f"{then.figure.surface} ({then.frame.time_iso}): the figure for a "
+                          "later time")
+    first, then = sorted((a, b), key=lambda m: m.quantity.raw or 0.0)
+    return Comparison("update", f"{first.figure.surface} → {then.figure.surface}: a count "
+                      "that rose as it was reported")
 
 
 def _direction(a: Mention, b: Mention, cmp: Comparison) -> Comparison | None:

@@ -251,3 +251,16 @@ def test_two_named_sources_with_different_readings_are_shown_as_such() -> None:
     arts[1] = article("b", "Correspondent Lena Varga said 162 aftershocks had been recorded "
                            "since the quake.", "Market Wire")
     assert surfaces(cross_check(arts), "conflict", arts) == {("126", "162")}
+
+
+def test_a_toll_that_rose_between_two_reports_is_a_later_figure() -> None:
+    arts = [
+        article("a", "The death toll from the Orlen bridge collapse rose to 12 overnight, "
+                     "the fire brigade said.", "Daily Ledger"),
+        article("b", "The number of people killed in the Orlen bridge collapse has risen to "
+                     "19, the fire brigade said.", "Market Wire"),
+    ]
+    found = cross_check(arts)
+    assert surfaces(found, "update", arts) == {("12", "19")}
+    assert surfaces(found, "conflict", arts) == set()
+    assert "12 → 19" in next(f.why for f in found if f.type == "update")
