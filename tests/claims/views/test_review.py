@@ -572,9 +572,16 @@ def test_the_panels_cross_check_line_never_ends_with_vs(reviewer_client):
             assert "</a>" in line and not re.search(r"vs\s*</span>\s*$", line), line
 
 
+def _story(texts):
+    """Articles (title, outlet, published, text) submitted, extracted and cross-checked."""
+    from tests.claims.test_crosschecking import submit_demo
+
+    return submit_demo([{"title": t, "outlet": o, "published": p, "text": x}
+                        for t, o, p, x in texts])
+
+
 def test_a_later_figure_sits_in_its_own_muted_section_and_is_not_a_problem(reviewer_client):
     from claims.models import Finding
-    from tests.claims.test_crosschecking import submit_demo
 
     texts = [
         ("Varden floods: 41 dead", "Valley Post", "2026-03-04",
@@ -584,9 +591,7 @@ def test_a_later_figure_sits_in_its_own_muted_section_and_is_not_a_problem(revie
          "Floods in the Varden valley had killed 57 people by March 4, the regional "
          "authority said, as rescue boats searched the lower villages of the valley."),
     ]
-    first, second = submit_demo([
-        {"title": t, "outlet": o, "published": p, "text": x} for t, o, p, x in texts
-    ])
+    first, second = _story(texts)
     assert first.story_id == second.story_id
     update = Finding.objects.get(type="update")
     assert not Finding.objects.filter(type="conflict").exists()
@@ -611,7 +616,6 @@ def test_a_conflict_shows_the_two_figures_frames_side_by_side(reviewer_client):
 
 def test_two_sources_that_differ_are_shown_apart_from_the_conflicts(reviewer_client):
     from claims.models import Finding
-    from tests.claims.test_crosschecking import submit_demo
 
     texts = [
         ("Orlen quake: 126 aftershocks", "Valley Post", "2026-03-04",
@@ -621,9 +625,7 @@ def test_two_sources_that_differ_are_shown_apart_from_the_conflicts(reviewer_cli
          "Correspondent Lena Varga said 97 aftershocks had been recorded since the quake "
          "struck the Orlen valley, as rescue teams searched the lower villages."),
     ]
-    _, second = submit_demo([
-        {"title": t, "outlet": o, "published": p, "text": x} for t, o, p, x in texts
-    ])
+    _, second = _story(texts)
     assert Finding.objects.filter(type="sources").count() == 1
     html = reviewer_client.get(review_url(second)).content.decode()
     assert "to look at first" not in html
