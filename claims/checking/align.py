@@ -754,8 +754,11 @@ def _repeats(accepted: list[Candidate], ma: list[Mention], mb: list[Mention],
                     continue
                 threshold = (AGREE_THRESHOLD if pair.comparison.verdict == "agree"
                              else CONFLICT_THRESHOLD)
-                if (m.noun and m.noun == side.noun) or m.head & side.head:
-                    threshold -= _SAME_NOUN_REPEAT  # "212 flights ... of the 212 flights"
+                if (m.noun and m.noun == side.noun) or m.head & side.head or (
+                        m.quantity == side.quantity and _distinctiveness(m, side) > 0):
+                    # "212 flights ... of the 212 flights"; a distinctive value written
+                    # again ("70,000" in the lead and in the summary)
+                    threshold -= _SAME_NOUN_REPEAT
                 if pair.score >= threshold:
                     taken.add(id(m))
                     extra.append(pair)

@@ -264,3 +264,16 @@ def test_a_toll_that_rose_between_two_reports_is_a_later_figure() -> None:
     assert surfaces(found, "update", arts) == {("12", "19")}
     assert surfaces(found, "conflict", arts) == set()
     assert "12 → 19" in next(f.why for f in found if f.type == "update")
+
+
+def test_a_distinctive_value_written_twice_meets_the_other_outlets_figure_twice() -> None:
+    arts = [
+        article("a", "Tarnel employers added 91,000 jobs in May, above economists' forecasts "
+                     "of 64,000 new jobs.\n\nAt a glance: hiring beat economists' forecasts "
+                     "of 64,000 by a wide margin.", "Daily Ledger"),
+        article("b", "Tarnel hiring topped economists' expectations for 68,000 new jobs in "
+                     "May.", "Market Wire"),
+    ]
+    conflicts = [f for f in cross_check(arts) if f.type == "conflict"]
+    assert len(conflicts) == 2
+    assert {arts[1].text[f.figures[1].start : f.figures[1].end] for f in conflicts} == {"68,000"}
