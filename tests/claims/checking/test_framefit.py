@@ -277,3 +277,17 @@ def test_a_distinctive_value_written_twice_meets_the_other_outlets_figure_twice(
     conflicts = [f for f in cross_check(arts) if f.type == "conflict"]
     assert len(conflicts) == 2
     assert {arts[1].text[f.figures[1].start : f.figures[1].end] for f in conflicts} == {"68,000"}
+
+
+def test_a_figure_of_an_entity_the_other_report_never_names_is_not_its_conflict() -> None:
+    arts = [
+        article("a", "Halvern Foods said its volumes fell 3% in the half as shoppers traded "
+                     "down.", "Daily Ledger"),
+        article("b", "Halvern Foods said its Brightwave volumes fell 6% in the half as "
+                     "shoppers traded down.", "Market Wire"),
+    ]
+    assert surfaces(cross_check(arts), "conflict", arts) == set()
+    # named in both: one entity, so the two values conflict
+    arts[0] = article("a", "Halvern Foods said its Brightwave volumes fell 3% in the half as "
+                           "shoppers traded down.", "Daily Ledger")
+    assert surfaces(cross_check(arts), "conflict", arts) == {("3%", "6%")}
