@@ -417,7 +417,7 @@ def _may_conflict(a: Mention, b: Mention, frames: Fit) -> bool:
     if _other_entity(a, b.article) or _other_entity(b, a.article):
         return False  # "Frostway volumes" against the group's volumes
     if "ordinal" in (a.figure.kind, b.figure.kind):
-        return frames.measure == "same"
+        return frames.measure == "same" or bool(a.head & b.head)  # "67th minute"
     if (a.quantity.period is None) != (b.quantity.period is None):
         return False  # "13,000 jobs" and "15,000 jobs per month": a total and a rate
     if a.frame.direction != "none" and b.frame.direction != "none":

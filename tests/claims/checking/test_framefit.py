@@ -291,3 +291,13 @@ def test_a_figure_of_an_entity_the_other_report_never_names_is_not_its_conflict(
     arts[0] = article("a", "Halvern Foods said its Brightwave volumes fell 3% in the half as "
                            "shoppers traded down.", "Daily Ledger")
     assert surfaces(cross_check(arts), "conflict", arts) == {("3%", "6%")}
+
+
+def test_two_ordinals_of_one_named_thing_conflict() -> None:
+    arts = [
+        article("a", "Mira Kovac scored Orlen's winner in the 58th minute of the cup final.",
+                "Daily Ledger"),
+        article("b", "Mira Kovac scored Orlen's winner in the 85th minute of the cup final.",
+                "Market Wire"),
+    ]
+    assert surfaces(cross_check(arts), "conflict", arts) == {("58th", "85th")}
