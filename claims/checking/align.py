@@ -99,7 +99,7 @@ def mentions(article: Article, limit: int | None = None) -> list[Mention]:
         out.append(Mention(article, fig, q, s, _context(text, s, e, fig), _head(text, fig, e),
                            _noun(fig), _speaker(fig, text),
                            _dates_near(article, fig, s, e, offset), timed,
-                           FrameTerms.of(frame), _expected(text, s, fig),
+                           _frame_terms(frame, text, s, e), _expected(text, s, fig),
                            fig.start in periods,
                            _RISING_RE.search(text, max(s, fig.start - 30), fig.start) is not None,
                            _names_before(text, s, fig)))
@@ -129,6 +129,21 @@ def _reference_periods(text: str, figures: Sequence[Figure],
         if quarter or month:
             out.add(fig.start)
     return out
+
+
+def _frame_terms(frame: Frame | None, text: str, s: int, e: int) -> FrameTerms:
+    """The frame as the aligner reads it. A time after "since" ("have died since the
+    outbreak began in mid-January") starts a period that runs to the report: the figure
+    holds for now, not for that month, so its as-of time is not known."""
+    terms = FrameTerms.of(frame)
+    if frame is not None and frame.time_iso and frame.time:
+        at = text.find(frame.time, s, e)
+        if at > s and _SINCE_RE.search(text, max(s, at - 40), at):
+            return replace(terms, time_iso="")
+    return terms
+
+
+_SINCE_RE = re.compile(r"\bsince\b[^.;,]*$", re.I)
 
 
 _EXPECTED_WORDS = 6  # how far left of a figure an expectation word governs it

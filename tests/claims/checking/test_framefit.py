@@ -301,3 +301,13 @@ def test_two_ordinals_of_one_named_thing_conflict() -> None:
                 "Market Wire"),
     ]
     assert surfaces(cross_check(arts), "conflict", arts) == {("58th", "85th")}
+
+
+def test_a_count_since_a_past_month_holds_now_and_may_conflict_with_todays() -> None:
+    arts = [
+        article("a", "Nineteen people in Orlen have died of cholera since the outbreak began "
+                     "in mid-February, the health agency said.", "Daily Ledger"),
+        article("b", "By May 12, ninety-one people in Orlen had died of cholera since the "
+                     "outbreak began, the health agency said.", "Market Wire"),
+    ]
+    assert surfaces(cross_check(arts), "conflict", arts) == {("Nineteen", "ninety-one")}
