@@ -76,6 +76,7 @@ class Mention:
     # ties sentences together, but not reported as a fact of its own
     rising: bool = False  # a running count: "the toll rose to 14", "has climbed to"
     names: frozenset[str] = frozenset()  # proper names just before the figure: its entity
+    past: bool = False  # its sentence opens on an earlier year: "In 2021, four coaches ..."
 
 
 def mentions(article: Article, limit: int | None = None) -> list[Mention]:
@@ -102,7 +103,7 @@ def mentions(article: Article, limit: int | None = None) -> list[Mention]:
                            _frame_terms(frame, text, s, e), _expected(text, s, fig),
                            fig.start in periods,
                            _RISING_RE.search(text, max(s, fig.start - 30), fig.start) is not None,
-                           _names_before(text, s, fig)))
+                           _names_before(text, s, fig), _past_sentence(article, s)))
     return out
 
 
@@ -129,6 +130,16 @@ def _reference_periods(text: str, figures: Sequence[Figure],
         if quarter or month:
             out.add(fig.start)
     return out
+
+
+_PAST_OPENING_RE = re.compile(r"\W*(?:back\s+)?in\s+(\d{4}),", re.I)
+
+
+def _past_sentence(article: Article, s: int) -> bool:
+    """A sentence that opens on a year before the report's ("In 2021, four coaches of a
+    regional train came off the track"): an earlier event, not the one reported."""
+    m = _PAST_OPENING_RE.match(article.text, s)
+    return bool(m and article.published and int(m[1]) < article.published.year)
 
 
 def _frame_terms(frame: Frame | None, text: str, s: int, e: int) -> FrameTerms:
@@ -427,7 +438,7 @@ def _may_conflict(a: Mention, b: Mention, frames: Fit) -> bool:
     against the present one. Ordinals and changes conflict only on a measure both
     frames name: "the third derailment" and "the second derailment" are usually two
     facts."""
-    if frames.later or a.expected != b.expected:
+    if frames.later or a.expected != b.expected or a.past != b.past:
         return False
     if _other_entity(a, b.article) or _other_entity(b, a.article):
         return False  # "Frostway volumes" against the group's volumes

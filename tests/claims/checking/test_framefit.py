@@ -311,3 +311,14 @@ def test_a_count_since_a_past_month_holds_now_and_may_conflict_with_todays() -> 
                      "outbreak began, the health agency said.", "Market Wire"),
     ]
     assert surfaces(cross_check(arts), "conflict", arts) == {("Nineteen", "ninety-one")}
+
+
+def test_an_earlier_event_in_a_sentence_opening_on_its_year_is_not_the_reported_one() -> None:
+    arts = [
+        article("a", "Five coaches of the Orlen express left the rails on the Tarnel curve, "
+                     "injuring 23 people, police said.", "Daily Ledger"),
+        article("b", "Five coaches of the Orlen express left the rails on the Tarnel curve. "
+                     "In 2019, four coaches of the Orlen express left the rails on the Tarnel "
+                     "curve, injuring 32 people, police said.", "Market Wire"),
+    ]
+    assert surfaces(cross_check(arts), "conflict", arts) == set()
