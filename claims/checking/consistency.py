@@ -729,7 +729,55 @@ def unit_conversions(ctx: Context) -> Iterator[Finding]:
         yield Finding("inconsistent", (ctx.ref(a.figure), ctx.ref(b.figure)), why)
 
 
+# ---------------------------------------------------------------------- orderings
+
+# the role a word right before a figure gives it: "a low of 12C", "peaked at 9 metres",
+# "an average of 40", "a minimum of 300"
+_ROLE_BEFORE_RE = re.compile(
+    r"\b(?:(?P<low>minimum|lowest|low)|(?P<high>maximum|highest|high|peak|peaked|top)"
+    r"|(?P<mean>average|mean|median))\b(?:\s+(?:of|at|was|is|reached|stood\s+at))?"
+    r"(?:\s+(?:about|around|some|nearly|almost|just))?\s*$", re.I)
+_ROLE_RANK = {"low": 0, "mean": 1, "high": 2}
+# "1,200 of the 900 passengers": a part written with its whole right after it
+_PART_OF_WHOLE_RE = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the|its|their|all|all\s+the)\s+$", re.I)
+
+
+def _role(ctx: Context, it: Item) -> str | None:
+    text = ctx.article.text
+    m = _ROLE_BEFORE_RE.search(text, max(0, it.figure.start - 30), it.figure.start)
+    return m.lastgroup if m else None
+
+
+def orderings(ctx: Context) -> Iterator[Finding]:
+    """Values that cannot be in the order written: a low above a high or an average in
+    one sentence ("a high of 9C and a low of 12C", "peaked at 3 metres, against an
+    average of 4 metres"), and a part larger than its whole ("1,200 of the 900
+    passengers")."""
+    for idx in range(len(ctx.sentences)):
+        items = [it for it in ctx.in_sentences(idx, idx) if not isinstance(it.q.value, tuple)
+                 and not it.q.vague and it.q.bound is None]
+        roles = [(it, _role(ctx, it)) for it in items]
+        roled = [(it, r) for it, r in roles if r]
+        for i, (a, ra) in enumerate(roled):
+            for b, rb in roled[i + 1 :]:
+                if a.q.dim != b.q.dim or ra == rb:
+                    continue
+                (lo, rlo), (hi, rhi) = sorted(((a, ra), (b, rb)), key=lambda x: _ROLE_RANK[x[1]])
+                if lo.value > hi.value + _slack(lo, hi):
+                    yield Finding("inconsistent", (ctx.ref(lo.figure), ctx.ref(hi.figure)),
+                                  f"the {rlo} ({lo.figure.surface}) is above the {rhi} "
+                                  f"({hi.figure.surface})")
+        for a, b in itertools.pairwise(items):
+            between = ctx.between(a.figure, b.figure)
+            if a.q.dim != b.q.dim or not _PART_OF_WHOLE_RE.fullmatch(between):
+                continue
+            if a.value > b.value + _slack(a, b):
+                yield Finding("inconsistent", (ctx.ref(a.figure), ctx.ref(b.figure)),
+                              f"{a.figure.surface} is a part of {b.figure.surface}, yet larger")
+
+
 CHECKS: tuple[Check, ...] = (
     times_and_durations, dates_and_durations, parts_and_totals, shares_and_counts,
     shares_stated_first, shares_whole_first, shares_over_a_hundred, changes, dates_in_order,
-    since_and_for, unit_conversions)
+    since_and_for, unit_conversions, orderings)

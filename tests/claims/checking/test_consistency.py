@@ -345,3 +345,14 @@ def test_counts_of_other_things_in_the_sentence_are_not_parts() -> None:
     text = ("Varga has seven goals in 10 league games for Orlen, who have won six and lead "
             "Tarnel by three points.")
     assert flagged(read(text)) == []
+
+
+def test_values_in_an_impossible_order_are_flagged() -> None:
+    assert {"14C", "9C"} in flagged(read("Orlen saw a high of 9C and a low of 14C on Sunday."))
+    assert {"2 metres", "3 metres"} in flagged(
+        read("The river peaked at 2 metres, against an average of 3 metres in March."))
+    assert {"1,200", "900"} in flagged(
+        read("The ferry sank with 1,200 of the 900 passengers still on board."))
+    # in order: nothing
+    assert flagged(read("Orlen saw a high of 14C and a low of 9C on Sunday.")) == []
+    assert flagged(read("The ferry sank with 120 of the 900 passengers on board.")) == []
