@@ -366,8 +366,6 @@ def score_pair(a: Mention, b: Mention, idf: dict[str, float]) -> Candidate | Non
     if cmp.verdict is None:
         return None
     frames = fit(a.frame, b.frame, a.quantity.dim)
-    if frames.blocked:
-        return None
     cmp = _direction(a, b, cmp)
     if cmp is None:
         return None

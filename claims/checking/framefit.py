@@ -5,11 +5,13 @@ measures, where, when, who said it, its modality and direction. Two figures repo
 fact only when those slots are compatible; a slot the text does not give never decides.
 The aligner (``align.py``) asks ``fit`` for every candidate pair:
 
-- ``blocked``: the frames say these are different facts (a forecast against an actual
-  figure, two measures with nothing in common, two places, two periods); such a pair is
-  neither an agreement nor a conflict. Rules for digit slips and rounding never override
-  this: they only judge pairs that are already aligned.
-- ``score``: a small bonus when slots match, a penalty when soft slots differ;
+The frames are read by rules and are often incomplete or wrong (a measure read as
+"slipped", a cohort's "1980s" as a time), so a slot that differs weighs in the score
+rather than vetoing a pair; the aligner's own vetoes (``align._may_conflict``) use the
+slots that are reliable when present.
+
+- ``score``: a small bonus when slots match, a penalty when soft slots differ (a
+  forecast against an actual figure, a target against an agreed amount);
   ``scope``: whether the two name different places (a penalty for a conflict only: an
   equal value "in Kursk" and "in Russia" may be one fact, a different one is not a
   misreport of it).
@@ -47,7 +49,6 @@ TIME_DIFFERENT = -0.15
 
 @dataclass(frozen=True, slots=True)
 class Fit:
-    blocked: bool  # the frames say: two different facts
     score: float  # added to the alignment score
     later: bool  # one measure at two as-of times: an update, not a conflict
     measure: str  # "same" / "different" / "unknown"
@@ -55,7 +56,7 @@ class Fit:
     scope: str = "unknown"  # "different": two places or entities (the aligner weighs it)
 
 
-UNKNOWN_FIT = Fit(False, 0.0, False, "unknown")
+UNKNOWN_FIT = Fit(0.0, False, "unknown")
 
 
 # People counted under another name are still people: "1,200 men" lost a day and
@@ -178,4 +179,4 @@ def fit(a: FrameTerms, b: FrameTerms, dim: str) -> Fit:
     # that holds it are two facts, and a later time is an update
     later = (when in ("different", "part") or a.earlier != b.earlier) and measure != "different"
     days = when == "different" and len(a.time_iso) == len(b.time_iso) == 10
-    return Fit(False, score, later, measure, days, scope_slot(a.scope, b.scope))
+    return Fit(score, later, measure, days, scope_slot(a.scope, b.scope))
