@@ -422,7 +422,7 @@ class _Reader(TimeReader, WordReader):
         text = self.text
         if s >= 1 and text[s - 1] in "\u2212-" and (s == 1 or text[s - 2] in " \u00a0(\n"):
             return 1
-        window = self.left(s, 8)
+        window = text[s - 8 if s > 8 else 0 : s]
         # "minus" has an "m" (re.I matches no other letter to it): most windows have none
         m = lx.MINUS_WORD.search(window) if "m" in window or "M" in window else None
         if m and self.left(s, 16).lower().endswith("plus or " + m[0].lower()):
@@ -686,7 +686,7 @@ class _Reader(TimeReader, WordReader):
         start = q.start
         # magnitude 6.2 -> moment magnitude
         if q.kind == "count":
-            left12 = self.left(start, 12)
+            left12 = text[start - 12 if start > 12 else 0 : start]
             if "agnitude" in left12 and lx.LEFT_MAGNITUDE.search(left12):
                 q.kind, q.unit = "measure", "Mw"
             elif left12.endswith((" level ", " category ", " Category ")):

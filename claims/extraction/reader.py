@@ -101,10 +101,11 @@ class ReaderBase:
     def words_before(self, pos: int) -> tuple[str, list[str]]:
         """The 32 characters before ``pos`` and their last three words (``rsplit``). The
         helpers below read them, mostly for the same number in turn: the last are kept."""
-        if self._before[0] != pos:
-            window = self.left(pos, 32)
-            self._before = (pos, window, window.rsplit(None, 3))  # hedges: three words at most
-        return self._before[1], self._before[2]
+        before = self._before
+        if before[0] != pos:
+            window = self.text[pos - 32 if pos > 32 else 0 : pos]
+            before = self._before = (pos, window, window.rsplit(None, 3))  # hedges: 3 words
+        return before[1], before[2]
 
     def hedge(self, pos: int) -> tuple[str | None, int]:
         """The hedge or bound written just before ``pos``: (qualifier, its start)."""
