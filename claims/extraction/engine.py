@@ -165,7 +165,8 @@ class _Reader(TimeReader, WordReader):
             if named is not None:
                 return named
         # what follows decides which readers can apply: look at the next word once
-        nx = self.next_token(e)
+        nx = lx.NEXT_TOKEN.match(text, e)
+        self._next_token = (e, nx)  # kept for quantity, as next_token does
         read = self.read_by_next_word(s, m, nx[1] if nx else "", attached)
         if read is not None:
             return read
@@ -179,9 +180,10 @@ class _Reader(TimeReader, WordReader):
             and not text[s - 5 : s - 4].isalpha()
         ):
             return None, q.end  # "the top 10 lenders": the size of a list ("top 1%" counts)
-        frac = self.one_in_n(q)
-        if frac is not None:
-            return frac, frac.resume
+        if q.kind == "count" and not q.scaled and isinstance(q.value, int):
+            frac = self.one_in_n(q)
+            if frac is not None:
+                return frac, frac.resume
         # currency written before the number: "$", "US$", "€"
         cur = self.currency_before(s)
         if cur and q.kind not in ("percent",):
@@ -395,9 +397,8 @@ class _Reader(TimeReader, WordReader):
         )
 
     def one_in_n(self, q: Quantity) -> Candidate | None:
-        """ "1 in 5", "3 out of 4": a proportion, normalised to percent."""
-        if q.kind != "count" or q.scaled or not isinstance(q.value, int):
-            return None
+        """ "1 in 5", "3 out of 4": a proportion, normalised to percent (``q`` a plain
+        count, an int)."""
         inn = lx.IN_N.match(self.text, q.end)
         if inn is None:
             return None
@@ -695,9 +696,11 @@ class _Reader(TimeReader, WordReader):
                     q.kind, q.unit = "measure", "alert_level" if level == "level" else "category"
         hedge, lw = self.hedge_and_last_word(start)
         # ranges: "between 8,000 and 10,000", "10-12%", "$61-63 billion", scores "3-1"
-        r = self.read_range(q, lw)
-        if r is not None:
-            return r
+        sep = lx.RANGE_SEP.match(text, q.end)
+        if sep is not None:
+            r = self.read_range(q, lw, sep)
+            if r is not None:
+                return r
         plus = lx.PLUS_TAIL.match(text, q.end) if q.kind == "count" else None
         if plus and hedge is None:
             hedge = "plus"  # "1,200-plus vessels": at least, written after the number
@@ -715,7 +718,10 @@ class _Reader(TimeReader, WordReader):
                 return ago
         value: Value = q.value
         end = resume = q.end
-        kind, unit, apposition = self.age_reading(q, is_plain, lw)
+        if is_plain or q.kind == "age":
+            kind, unit, apposition = self.age_reading(q, is_plain, lw)
+        else:  # money, percents, measures...: nothing for age_reading to change
+            kind, unit, apposition = q.kind, q.unit, False
         # multipliers: "3 times as many" is a factor, "hit four times" a count of events
         if unit == "time":
             rt = lx.RATE_AFTER_TIMES.match(text, lx.TIMES_TAIL.match(text, end).end())  # type: ignore[union-attr]
@@ -978,11 +984,10 @@ class _Reader(TimeReader, WordReader):
         subject = text[pos:head_end].strip()
         return sg, subject, head_end
 
-    def read_range(self, q: Quantity, lw: str) -> Candidate | None:
+    def read_range(self, q: Quantity, lw: str, sep: re.Match[str]) -> Candidate | None:
+        """The range, year range or score ``q`` opens with the separator ``sep``
+        (``RANGE_SEP`` matched after it), or None."""
         text = self.text
-        sep = lx.RANGE_SEP.match(text, q.end)
-        if sep is None:
-            return None
         word = (sep[1] or "").lower()
         if not self.range_word_fits(q, lw, sep, word):
             return None

@@ -119,7 +119,11 @@ class ReaderBase:
 
     def hedge_and_last_word(self, pos: int) -> tuple[str | None, str]:
         """``(self.hedge(pos)[0], self.last_word(pos))``, reading the words once."""
-        window, words = self.words_before(pos)
+        before = self._before  # words_before's, inline: most calls find it set for pos
+        if before[0] == pos:
+            window, words = before[1], before[2]
+        else:
+            window, words = self.words_before(pos)
         if not window or window[-1] not in " \u00a0" or not words:
             return None, ""
         # last_word looks 24 characters back: a last word that starts further is cut there
