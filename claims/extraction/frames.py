@@ -563,8 +563,22 @@ def _measure_noun_after(s: _Sentence, i: int, hi: int) -> str:
 
 
 def _subject_measure(subject: str | None) -> tuple[str, str]:
+    """(measure, capitalised modifiers) of the engine's subject ("8,000 Rhovan troops"):
+    subjects repeat, so each is read once."""
     if not subject:
         return "", ""
+    got = _SUBJECT_MEASURES.get(subject)
+    if got is None:
+        got = _SUBJECT_MEASURES[subject] = _read_subject(subject)
+        if len(_SUBJECT_MEASURES) > 4096:
+            _SUBJECT_MEASURES.clear()
+    return got
+
+
+_SUBJECT_MEASURES: dict[str, tuple[str, str]] = {}
+
+
+def _read_subject(subject: str) -> tuple[str, str]:
     parts = subject.split()
     last = parts[-1]
     if not last[0].isalpha() or last.lower() in _NOT_NOUN:
@@ -819,11 +833,11 @@ def _counted_measure(s: _Sentence, f: Figure, i: int, hi: int) -> tuple[str, str
     if f.subject and f.kind in _SUBJECT_KINDS:
         # the engine's counted noun is the measure ("1,200 casualties a day"); the walk
         # adds only a casualty word after it ("coaches derailed")
-        events = [w for w in measure.split() if w in lx.EVENTS]
+        event = next((w for w in measure.split() if w in lx.EVENTS), "") if measure else ""
         measure, caps2 = _subject_measure(f.subject)
         caps = caps or caps2
-        if measure and events and events[0] not in measure.split():
-            measure += " " + events[0]
+        if measure and event and event not in measure.split():
+            measure += " " + event
     return measure, caps
 
 
