@@ -57,8 +57,14 @@ class Candidate:
 def _hedge_in(words: list[str]) -> tuple[str | None, int]:
     """The hedge the last words end with ("more than", "about") and its length in words,
     or (None, 0)."""
-    if not words or words[-1].lower() not in lx.HEDGE_LAST_WORDS:
+    if not words:
         return None, 0
+    last = words[-1].lower()
+    if last not in lx.HEDGE_LAST_WORDS:
+        return None, 0
+    if len(words) < 2 or words[-2].lower() not in lx.HEDGE_WORD_BEFORE_LAST[last]:
+        # no hedge of two or three words ends so: the last word alone, or none
+        return (last, 1) if last in lx.HEDGE_QUALIFIERS else (None, 0)
     for n in (3, 2, 1):
         if len(words) >= n:
             phrase = " ".join(words[-n:]).lower()
