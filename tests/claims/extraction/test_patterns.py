@@ -141,6 +141,13 @@ def test_the_engine_scan_finds_the_anchors_and_the_speech_verbs(text: str) -> No
     assert found == sorted(anchors + verbs)
 
 
+@given(SCAN_TEXT)
+def test_the_scan_as_run_finds_what_the_scan_finds(text: str) -> None:
+    # SCAN_AFTER runs over " " + text, each anchor in group 1 after the character before it
+    found = [(m.start(1) - 1, m.end(1) - 1) for m in engine.SCAN_AFTER.finditer(" " + text)]
+    assert found == [m.span() for m in engine.SCAN.finditer(text)]
+
+
 def test_no_speech_verb_is_an_anchor_word() -> None:
     assert not context.SPEECH_VERBS & set(ANCHOR_ENDS)
 
