@@ -10,6 +10,7 @@ from claims.extraction.patterns import (
     CHROME,
     MASK_HINT,
     MASKS,
+    READING_TIME,
     WEB_HINTS,
     WEB_MASKS,
     chrome_spans,
@@ -221,3 +222,17 @@ def test_wont_after_a_number_is_the_verb_not_the_korean_won() -> None:
         assert (fig.surface, fig.kind, fig.unit) == ("5,000", "count", "")
     (fig,) = extract(Document("A ticket costs 5,000 won in Seoul."))
     assert (fig.surface, fig.unit) == ("5,000 won", "KRW")
+
+
+READING_TIME_TEXT = st.lists(
+    st.sampled_from(
+        ["0", "5", "12", "٣", " ", "-", "©", "\u00a0", "a", "_", "min", "minute", "s", "read", "y"]
+    )
+).map("".join)
+
+
+@given(READING_TIME_TEXT)
+def test_reading_time_finds_what_its_plain_form_finds(text: str) -> None:
+    plain = re.compile(r"\b\d{1,3}[ -]min(?:ute)?s?[ -]read\b|©[ \u00a0]?\d{4}")
+    found = [m.span() for m in READING_TIME.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
