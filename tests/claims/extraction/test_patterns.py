@@ -3,7 +3,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.extraction import context, engine
+from claims.extraction import context, engine, frames
 from claims.extraction.patterns import (
     ANCHOR,
     ANCHOR_ENDS,
@@ -236,3 +236,53 @@ def test_reading_time_finds_what_its_plain_form_finds(text: str) -> None:
     plain = re.compile(r"\b\d{1,3}[ -]min(?:ute)?s?[ -]read\b|©[ \u00a0]?\d{4}")
     found = [m.span() for m in READING_TIME.finditer(text)]
     assert found == [m.span() for m in plain.finditer(text)]
+
+
+TIME_PHRASE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "at",
+            "by",
+            "the",
+            "close",
+            "of",
+            "trading",
+            "in",
+            "first",
+            "quarter",
+            "for",
+            "year",
+            "so",
+            "far",
+            "this",
+            "last",
+            "season",
+            "overnight",
+            "on",
+            "day",
+            "within",
+            "two",
+            "3",
+            "years",
+            "-on-",
+            "to",
+            "date",
+            "monday",
+            "march",
+            "since",
+            " ",
+            " ",
+            "_",
+            "x",
+            "é",
+            ",",
+        ]
+    )
+).map("".join)
+
+
+@given(TIME_PHRASE_TEXT)
+def test_the_time_phrase_scan_as_run_finds_what_the_plain_scan_finds(text: str) -> None:
+    # frames runs _TIME_PHRASE_AFTER over " " + the sentence, each phrase in group 1
+    found = [(m.start(1) - 1, m.end(1) - 1) for m in frames._TIME_PHRASE_AFTER.finditer(" " + text)]
+    assert found == [m.span() for m in frames._TIME_PHRASE.finditer(text)]
