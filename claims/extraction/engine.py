@@ -1,10 +1,10 @@
 """Tie the stages together: find anchors, read one figure around each, add context.
 
-The scan is one pass of ``patterns.ANCHOR`` (``SCAN``, which also collects the speech
-verbs for ``context``) over the text; each anchor is read with small anchored regexes
-(``pattern.match(text, pos)``), so the cost is linear in the text and proportional to
-the number of candidate numbers, not to rule count. Digits are read here; ``times`` and
-``words`` read dates, times and number words.
+The scan is one pass of ``patterns.ANCHOR`` (``SCAN``, run as ``SCAN_AFTER``, which also
+collects the speech verbs for ``context``) over the text; each anchor is read with small
+anchored regexes (``pattern.match(text, pos)``), so the cost is linear in the text and
+proportional to the number of candidate numbers, not to rule count. Digits are read here;
+``times`` and ``words`` read dates, times and number words.
 """
 
 from __future__ import annotations
@@ -65,6 +65,13 @@ _ATTACHED_ANY_CASE = ("st", "nd", "rd", "th", "am", "pm", "bn", "km", "kg", "mph
 # anchor word.)
 _SCAN_ENDS = {**ANCHOR_ENDS, **dict.fromkeys(context.SPEECH_VERBS, NOT_WORD)}
 SCAN = re.compile(rf"(?<![\w])(?:\d+|{trie_regex_with_ends(_SCAN_ENDS)})")
+# SCAN as run: the character before each anchor is consumed ("[\W]") instead of looked
+# behind at, and the anchor is group 1. A pattern that opens with a character class lets
+# the regex engine skip to the places an anchor may start; one that opens with a
+# lookbehind is tried in full at every position (17% more instructions for the scan).
+# It runs over " " + text, so that an anchor may open the text: offsets are one more
+# than the text's. Finds what SCAN finds (tests/claims/extraction/test_patterns.py).
+SCAN_AFTER = re.compile(rf"[\W](\d+|{trie_regex_with_ends(_SCAN_ENDS)})")
 
 
 def _scaled(q: Quantity, factor: int) -> tuple[Number, bool]:
@@ -83,12 +90,12 @@ class _Reader(TimeReader, WordReader):
         text = self.text
         masks = self.masks  # most articles have none: skip the lookup then
         verbs, speech_verbs = self.verbs, context.SPEECH_VERBS
-        for m in SCAN.finditer(text):
-            word = m[0]
-            if word in speech_verbs:  # for annotate
-                verbs.append(m)
+        for m in SCAN_AFTER.finditer(" " + text):
+            word = m[1]
+            s = m.start(1) - 1  # (offsets in " " + text)
+            if word in speech_verbs:  # for annotate, as a match in the text
+                verbs.append(SCAN.match(text, s))  # type: ignore[arg-type]
                 continue
-            s = m.start()
             if s < pos:
                 continue
             if masks:
@@ -122,20 +129,21 @@ class _Reader(TimeReader, WordReader):
                 if group == "d":
                     cand, pos = self.read_digits(s)
                 elif group == "w":
-                    cand = self.read_word(s, m[0])
-                    pos = cand.resume if cand else m.end()
+                    cand = self.read_word(s, word)
+                    pos = cand.resume if cand else s + len(word)
                 elif group == "mo":
-                    if text[m.end() : m.end() + 1] == ".":
+                    e = s + len(word)
+                    if text[e : e + 1] == ".":
                         word += "."
                     cand = self.read_month(s, word)
-                    pos = cand.resume if cand else m.end()
+                    pos = cand.resume if cand else e
                 else:
-                    cand = self.read_weekday(s, m[0])
-                    pos = m.end()
+                    cand = self.read_weekday(s, word)
+                    pos = s + len(word)
             except (ValueError, IndexError, KeyError, ZeroDivisionError, OverflowError):
                 # a rule that trips on odd input loses that one figure, not the article
                 log.warning("skipped a figure at offset %d", s, exc_info=True)
-                cand, pos = None, m.end()
+                cand, pos = None, s + len(m[1])
             if cand is not None:
                 out.append(cand)
                 if cand.resume > pos:
@@ -165,7 +173,8 @@ class _Reader(TimeReader, WordReader):
             if named is not None:
                 return named
         # what follows decides which readers can apply: look at the next word once
-        nx = self.next_token(e)
+        nx = lx.NEXT_TOKEN.match(text, e)
+        self._next_token = (e, nx)  # kept for quantity, as next_token does
         read = self.read_by_next_word(s, m, nx[1] if nx else "", attached)
         if read is not None:
             return read
@@ -179,9 +188,10 @@ class _Reader(TimeReader, WordReader):
             and not text[s - 5 : s - 4].isalpha()
         ):
             return None, q.end  # "the top 10 lenders": the size of a list ("top 1%" counts)
-        frac = self.one_in_n(q)
-        if frac is not None:
-            return frac, frac.resume
+        if q.kind == "count" and not q.scaled and isinstance(q.value, int):
+            frac = self.one_in_n(q)
+            if frac is not None:
+                return frac, frac.resume
         # currency written before the number: "$", "US$", "€"
         cur = self.currency_before(s)
         if cur and q.kind not in ("percent",):
@@ -395,9 +405,8 @@ class _Reader(TimeReader, WordReader):
         )
 
     def one_in_n(self, q: Quantity) -> Candidate | None:
-        """ "1 in 5", "3 out of 4": a proportion, normalised to percent."""
-        if q.kind != "count" or q.scaled or not isinstance(q.value, int):
-            return None
+        """ "1 in 5", "3 out of 4": a proportion, normalised to percent (``q`` a plain
+        count, an int)."""
         inn = lx.IN_N.match(self.text, q.end)
         if inn is None:
             return None
@@ -422,7 +431,7 @@ class _Reader(TimeReader, WordReader):
         text = self.text
         if s >= 1 and text[s - 1] in "\u2212-" and (s == 1 or text[s - 2] in " \u00a0(\n"):
             return 1
-        window = self.left(s, 8)
+        window = text[s - 8 if s > 8 else 0 : s]
         # "minus" has an "m" (re.I matches no other letter to it): most windows have none
         m = lx.MINUS_WORD.search(window) if "m" in window or "M" in window else None
         if m and self.left(s, 16).lower().endswith("plus or " + m[0].lower()):
@@ -686,7 +695,7 @@ class _Reader(TimeReader, WordReader):
         start = q.start
         # magnitude 6.2 -> moment magnitude
         if q.kind == "count":
-            left12 = self.left(start, 12)
+            left12 = text[start - 12 if start > 12 else 0 : start]
             if "agnitude" in left12 and lx.LEFT_MAGNITUDE.search(left12):
                 q.kind, q.unit = "measure", "Mw"
             elif left12.endswith((" level ", " category ", " Category ")):
@@ -695,9 +704,11 @@ class _Reader(TimeReader, WordReader):
                     q.kind, q.unit = "measure", "alert_level" if level == "level" else "category"
         hedge, lw = self.hedge_and_last_word(start)
         # ranges: "between 8,000 and 10,000", "10-12%", "$61-63 billion", scores "3-1"
-        r = self.read_range(q, lw)
-        if r is not None:
-            return r
+        sep = lx.RANGE_SEP.match(text, q.end)
+        if sep is not None:
+            r = self.read_range(q, lw, sep)
+            if r is not None:
+                return r
         plus = lx.PLUS_TAIL.match(text, q.end) if q.kind == "count" else None
         if plus and hedge is None:
             hedge = "plus"  # "1,200-plus vessels": at least, written after the number
@@ -715,7 +726,10 @@ class _Reader(TimeReader, WordReader):
                 return ago
         value: Value = q.value
         end = resume = q.end
-        kind, unit, apposition = self.age_reading(q, is_plain, lw)
+        if is_plain or q.kind == "age":
+            kind, unit, apposition = self.age_reading(q, is_plain, lw)
+        else:  # money, percents, measures...: nothing for age_reading to change
+            kind, unit, apposition = q.kind, q.unit, False
         # multipliers: "3 times as many" is a factor, "hit four times" a count of events
         if unit == "time":
             rt = lx.RATE_AFTER_TIMES.match(text, lx.TIMES_TAIL.match(text, end).end())  # type: ignore[union-attr]
@@ -978,11 +992,10 @@ class _Reader(TimeReader, WordReader):
         subject = text[pos:head_end].strip()
         return sg, subject, head_end
 
-    def read_range(self, q: Quantity, lw: str) -> Candidate | None:
+    def read_range(self, q: Quantity, lw: str, sep: re.Match[str]) -> Candidate | None:
+        """The range, year range or score ``q`` opens with the separator ``sep``
+        (``RANGE_SEP`` matched after it), or None."""
         text = self.text
-        sep = lx.RANGE_SEP.match(text, q.end)
-        if sep is None:
-            return None
         word = (sep[1] or "").lower()
         if not self.range_word_fits(q, lw, sep, word):
             return None

@@ -166,6 +166,12 @@ _DATE_KEYS = frozenset(v for w in lx.MONTHS | lx.WEEKDAYS for v in (w, w + ",", 
 _COMMON_KEYS = frozenset(v for w in lx.TIME_COMMON_KEYWORDS for v in (w, w + ",", w + ".", w + ";"))
 _LOCATIVES = lx.LOCATIVES
 _TIME_PHRASE = re.compile(lx.TIME_PHRASES)
+# _TIME_PHRASE as run: each phrase (group 1) after the character before it, over " " +
+# the sentence. Every phrase opens with \b and a letter, so that character is a non-word
+# one; a pattern opening with a character class lets the regex engine skip to such
+# places instead of trying each phrase at every position. Finds what _TIME_PHRASE finds
+# (tests/claims/extraction/test_frames.py).
+_TIME_PHRASE_AFTER = re.compile(rf"[\W]({lx.TIME_PHRASES})")
 _NON_SPACE = re.compile(r"\S+")
 # Every walk around a figure stays within this many tokens of it, so a sentence of
 # thousands of figures costs linear time (tests/claims/extraction/test_pathological.py).
@@ -305,8 +311,8 @@ class _Sentence:
             sent_low = sent_low or text[ss:se].lower()
             offsets: list[int] = []
             date_spans = [(f.start, f.end) for f in figs if f.kind in _DATE_KINDS]
-            for m in _TIME_PHRASE.finditer(sent_low):
-                s, e = m.start() + ss, m.end() + ss
+            for m in _TIME_PHRASE_AFTER.finditer(" " + sent_low):
+                s, e = m.start(1) - 1 + ss, m.end(1) - 1 + ss  # (offsets in " " + sent_low)
                 d = bisect_right(date_spans, (e,))
                 if d and date_spans[d - 1][1] > s:
                     continue  # inside a date the engine read
@@ -563,8 +569,22 @@ def _measure_noun_after(s: _Sentence, i: int, hi: int) -> str:
 
 
 def _subject_measure(subject: str | None) -> tuple[str, str]:
+    """(measure, capitalised modifiers) of the engine's subject ("8,000 Rhovan troops"):
+    subjects repeat, so each is read once."""
     if not subject:
         return "", ""
+    got = _SUBJECT_MEASURES.get(subject)
+    if got is None:
+        got = _SUBJECT_MEASURES[subject] = _read_subject(subject)
+        if len(_SUBJECT_MEASURES) > 4096:
+            _SUBJECT_MEASURES.clear()
+    return got
+
+
+_SUBJECT_MEASURES: dict[str, tuple[str, str]] = {}
+
+
+def _read_subject(subject: str) -> tuple[str, str]:
     parts = subject.split()
     last = parts[-1]
     if not last[0].isalpha() or last.lower() in _NOT_NOUN:
@@ -819,11 +839,11 @@ def _counted_measure(s: _Sentence, f: Figure, i: int, hi: int) -> tuple[str, str
     if f.subject and f.kind in _SUBJECT_KINDS:
         # the engine's counted noun is the measure ("1,200 casualties a day"); the walk
         # adds only a casualty word after it ("coaches derailed")
-        events = [w for w in measure.split() if w in lx.EVENTS]
+        event = next((w for w in measure.split() if w in lx.EVENTS), "") if measure else ""
         measure, caps2 = _subject_measure(f.subject)
         caps = caps or caps2
-        if measure and events and events[0] not in measure.split():
-            measure += " " + events[0]
+        if measure and event and event not in measure.split():
+            measure += " " + event
     return measure, caps
 
 

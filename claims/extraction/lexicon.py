@@ -1224,3 +1224,9 @@ TEN_POWER = re.compile(rf"\^([-+\u2212]?\d{{1,4}})(?![\d.])|({_SUPER_EXP})")
 TIMES_TEN_POWER = re.compile(
     rf"[ \u00a0]?[\u00d7xX*][ \u00a0]?10(?:\^([-+\u2212]?\d{{1,4}})(?![\d.])|({_SUPER_EXP}))"
 )
+# For each last word of a hedge of several words, the words that can come right before it
+# ("up" and "close" before "to"): a hedge of one word when the word before is none of them.
+HEDGE_WORD_BEFORE_LAST: dict[str, frozenset[str]] = {
+    last: frozenset(h.split()[-2] for h in HEDGE_QUALIFIERS if h.split()[-1] == last and " " in h)
+    for last in HEDGE_LAST_WORDS
+}

@@ -171,7 +171,9 @@ def parse_digits(text: str) -> tuple[Number, bool] | None:
         m = _ASCII_NUMBER.fullmatch(text)
         if m:
             whole = m[1].replace(",", "")
-            return to_number(float(f"{whole}.{m[2]}") if m[2] else int(whole))
+            if m[2]:
+                return to_number(float(f"{whole}.{m[2]}"))
+            return (int(whole), False) if len(whole) <= 15 else to_number(int(whole))
     s = text.strip()
     if not s:
         return None

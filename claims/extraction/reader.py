@@ -57,8 +57,14 @@ class Candidate:
 def _hedge_in(words: list[str]) -> tuple[str | None, int]:
     """The hedge the last words end with ("more than", "about") and its length in words,
     or (None, 0)."""
-    if not words or words[-1].lower() not in lx.HEDGE_LAST_WORDS:
+    if not words:
         return None, 0
+    last = words[-1].lower()
+    if last not in lx.HEDGE_LAST_WORDS:
+        return None, 0
+    if len(words) < 2 or words[-2].lower() not in lx.HEDGE_WORD_BEFORE_LAST[last]:
+        # no hedge of two or three words ends so: the last word alone, or none
+        return (last, 1) if last in lx.HEDGE_QUALIFIERS else (None, 0)
     for n in (3, 2, 1):
         if len(words) >= n:
             phrase = " ".join(words[-n:]).lower()
@@ -101,10 +107,11 @@ class ReaderBase:
     def words_before(self, pos: int) -> tuple[str, list[str]]:
         """The 32 characters before ``pos`` and their last three words (``rsplit``). The
         helpers below read them, mostly for the same number in turn: the last are kept."""
-        if self._before[0] != pos:
-            window = self.left(pos, 32)
-            self._before = (pos, window, window.rsplit(None, 3))  # hedges: three words at most
-        return self._before[1], self._before[2]
+        before = self._before
+        if before[0] != pos:
+            window = self.text[pos - 32 if pos > 32 else 0 : pos]
+            before = self._before = (pos, window, window.rsplit(None, 3))  # hedges: 3 words
+        return before[1], before[2]
 
     def hedge(self, pos: int) -> tuple[str | None, int]:
         """The hedge or bound written just before ``pos``: (qualifier, its start)."""
@@ -118,7 +125,11 @@ class ReaderBase:
 
     def hedge_and_last_word(self, pos: int) -> tuple[str | None, str]:
         """``(self.hedge(pos)[0], self.last_word(pos))``, reading the words once."""
-        window, words = self.words_before(pos)
+        before = self._before  # words_before's, inline: most calls find it set for pos
+        if before[0] == pos:
+            window, words = before[1], before[2]
+        else:
+            window, words = self.words_before(pos)
         if not window or window[-1] not in " \u00a0" or not words:
             return None, ""
         # last_word looks 24 characters back: a last word that starts further is cut there

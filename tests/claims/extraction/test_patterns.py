@@ -3,13 +3,14 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.extraction import context, engine
+from claims.extraction import context, engine, frames
 from claims.extraction.patterns import (
     ANCHOR,
     ANCHOR_ENDS,
     CHROME,
     MASK_HINT,
     MASKS,
+    READING_TIME,
     WEB_HINTS,
     WEB_MASKS,
     chrome_spans,
@@ -141,6 +142,13 @@ def test_the_engine_scan_finds_the_anchors_and_the_speech_verbs(text: str) -> No
     assert found == sorted(anchors + verbs)
 
 
+@given(SCAN_TEXT)
+def test_the_scan_as_run_finds_what_the_scan_finds(text: str) -> None:
+    # SCAN_AFTER runs over " " + text, each anchor in group 1 after the character before it
+    found = [(m.start(1) - 1, m.end(1) - 1) for m in engine.SCAN_AFTER.finditer(" " + text)]
+    assert found == [m.span() for m in engine.SCAN.finditer(text)]
+
+
 def test_no_speech_verb_is_an_anchor_word() -> None:
     assert not context.SPEECH_VERBS & set(ANCHOR_ENDS)
 
@@ -214,3 +222,67 @@ def test_wont_after_a_number_is_the_verb_not_the_korean_won() -> None:
         assert (fig.surface, fig.kind, fig.unit) == ("5,000", "count", "")
     (fig,) = extract(Document("A ticket costs 5,000 won in Seoul."))
     assert (fig.surface, fig.unit) == ("5,000 won", "KRW")
+
+
+READING_TIME_TEXT = st.lists(
+    st.sampled_from(
+        ["0", "5", "12", "٣", " ", "-", "©", "\u00a0", "a", "_", "min", "minute", "s", "read", "y"]
+    )
+).map("".join)
+
+
+@given(READING_TIME_TEXT)
+def test_reading_time_finds_what_its_plain_form_finds(text: str) -> None:
+    plain = re.compile(r"\b\d{1,3}[ -]min(?:ute)?s?[ -]read\b|©[ \u00a0]?\d{4}")
+    found = [m.span() for m in READING_TIME.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
+
+
+TIME_PHRASE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "at",
+            "by",
+            "the",
+            "close",
+            "of",
+            "trading",
+            "in",
+            "first",
+            "quarter",
+            "for",
+            "year",
+            "so",
+            "far",
+            "this",
+            "last",
+            "season",
+            "overnight",
+            "on",
+            "day",
+            "within",
+            "two",
+            "3",
+            "years",
+            "-on-",
+            "to",
+            "date",
+            "monday",
+            "march",
+            "since",
+            " ",
+            " ",
+            "_",
+            "x",
+            "é",
+            ",",
+        ]
+    )
+).map("".join)
+
+
+@given(TIME_PHRASE_TEXT)
+def test_the_time_phrase_scan_as_run_finds_what_the_plain_scan_finds(text: str) -> None:
+    # frames runs _TIME_PHRASE_AFTER over " " + the sentence, each phrase in group 1
+    found = [(m.start(1) - 1, m.end(1) - 1) for m in frames._TIME_PHRASE_AFTER.finditer(" " + text)]
+    assert found == [m.span() for m in frames._TIME_PHRASE.finditer(text)]
