@@ -831,6 +831,14 @@ class _Reader(TimeReader, WordReader):
             and (lw != "now" or "born" in self.clause_left(start, 90).lower())
         ):
             kind, unit = "age", "year"  # "she turned 40", "born in 1969 and now 56"
+        elif (
+            is_plain
+            and isinstance(value, int)
+            and 0 < value < 120
+            and lx.PERSON_IS_LEFT.search(self.left(start, 14))
+            and lx.AGE_END_RIGHT.match(text, end)
+        ):
+            kind, unit = "age", "year"  # "He's 24.", "the mayor, who is 58, said"
         if is_plain and text[end : end + 1] in "-\u2010":
             hyph = lx.HYPHEN_NOUN.match(text, end)
             if hyph and hyph[1].lower() not in lx.STOP:

@@ -859,6 +859,9 @@ PAST_CLAUSE_BY = re.compile(
 
 NAME_COMMA_LEFT = re.compile(r"(?:^|[^\w])[^\W\d_][\w'’.-]*,[ \u00a0]$")
 
+# a person's age said as a state: "He's 24.", "she is 31 and", "who was 58,"
+PERSON_IS_LEFT = re.compile(r"\b(?:[Hh]e|[Ss]he|who)(?:['’]s|\s+is|\s+was)\s+$")
+AGE_END_RIGHT = re.compile(r"(?:[.,;!?\"”’)]|\s+(?:and|when|but|while)\b|$)")
 AGE_RIGHT = re.compile(r"(?:,|\)|[ \u00a0]+(?:and|who|was|is|said|told|has|had)\b)")
 
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]['\"”’)]*\s+|[\"“‘(]|\n)$")

@@ -312,3 +312,12 @@ def test_fifty_fifty_is_even_odds() -> None:
     f = one("Engineers give the repair a 50-50 chance of working.", "50-50")
     assert (f.value, f.kind) == (50, "percent")
     assert one("The sides drew 50-50 in the final.", "50-50").kind == "score"
+
+
+def test_an_age_said_as_a_state_of_a_person() -> None:
+    f = one('"Mira will get better," the coach said. "She\'s 19."', "19")
+    assert (f.kind, f.unit) == ("age", "year")
+    assert one("The mayor, who is 58, opened the bridge.", "58").kind == "age"
+    # not a count of something after the number, nor a state of a thing
+    assert one("He is 3 points clear of Orlen.", "3").kind == "count"
+    assert one("Their share of the vote is 40.", "40").kind != "age"
