@@ -1142,6 +1142,9 @@ NOON_LEFT = frozenset(
         "just",
         "nearly",
         "almost",
+        # "It's midday.": the time of day it is
+        "it's",
+        "it’s",
     ]
 )
 # near "N points": the points are percentage points of a poll or survey

@@ -141,3 +141,8 @@ def test_rule_by_a_date_in_a_past_clause_is_a_deadline_already_passed() -> None:
     assert values("Floods had killed 41 people by March 3.", dt.date(2026, 3, 4)) == [
         41, "2026-03-03"]
     assert values("The dam will be finished by March 3.", dt.date(2026, 3, 4)) == ["2027-03-03"]
+
+
+def test_rule_its_midday_is_the_time_of_day() -> None:
+    assert values("It's midday in Orlen, and the ferries are still tied up.") == [43200]
+    assert values("The midday news carried the story.") == []
