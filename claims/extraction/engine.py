@@ -232,7 +232,7 @@ class _Reader(TimeReader, WordReader):
             and lx.DIAL_LEFT.search(self.left(s, 12))
         ):
             return None, self.token_end(s)  # "call 999", "dial 911": a phone number
-        if e - s == 4 and text[s] == "1" and lx.HELPLINE_LEFT.search(self.left(s, 24)):
+        if e - s == 4 and text[s] == "1" and lx.HELPLINE_LEFT.search(self.left(s, 72)):
             return None, e  # "the centre can be reached on 1070": a helpline
         nxt = text[e : e + 2]
         c = nxt[:1]

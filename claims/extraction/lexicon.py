@@ -1172,7 +1172,11 @@ PRICE_LEFT = re.compile(r"[$€£¥]\s?\d[\d,.]*(?:p)?[ \u00a0]+$|\d[\d,.]*p[ \u
 # "called 1500 voters"
 HELPLINE_LEFT = re.compile(
     r"\b(?:(?:be|is|are)[ \u00a0]+reached|helplines?|hotlines?|toll-free(?:[ \u00a0]+number)?)"
-    r"[ \u00a0]+(?:(?:on|at)[ \u00a0]+)?$",
+    r"[ \u00a0]+(?:(?:on|at)[ \u00a0]+)?$"
+    # "numbers: 08342-226140 and 1070": a short line listed after a telephone number
+    r"|\d[\d \u00a0-]{6,}\d,?[ \u00a0]+(?:and|or)[ \u00a0]+$"
+    # "the state helpline for people looking for relatives is 1070"
+    r"|\b(?:helpline|hotline)\b[^.;:!?\d]{0,48}\b(?:is|are|was)[ \u00a0]+$",
     I,
 )
 DIAL_LEFT = re.compile(

@@ -192,6 +192,10 @@ def test_rule_a_four_digit_helpline_is_no_figure() -> None:
 
     assert extract(Document("The control room can be reached on 1091 at any hour.")) == []
     assert [f.value for f in extract(Document("Officials called 1500 voters."))] == [1500]
+    # listed after a telephone number, or named as the helpline's number
+    assert extract(Document("Desk numbers: 04412-556230 and 1091.")) == []
+    assert extract(Document("The district helpline for stranded drivers is 1093.")) == []
+    assert [f.value for f in extract(Document("The helpline took 1500 calls."))] == [1500]
 
 
 def test_rules_that_already_worked_stay_working() -> None:
