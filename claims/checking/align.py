@@ -26,6 +26,7 @@ from claims.checking.framefit import (
     Fit,
     FrameTerms,
     fit,
+    measure_slot,
 )
 from claims.checking.model import Article, Finding, ref
 from claims.checking.quantities import Quantity, local_offset, quantity
@@ -730,23 +731,31 @@ _RESTATED_DIMS = frozenset({"count", "money"})  # percents coincide too often
 
 def _without_restated(cands: list[Candidate], ma: list[Mention],
                       mb: list[Mention]) -> list[Candidate]:
-    """Drop a conflict whose value the other article also states elsewhere: if one
-    outlet prints 82,000 and 130,000 and the other 130,000, its 130,000 is not a wrong
-    82,000."""
-    def distinctive(ms: list[Mention]) -> Counter[tuple[str, object]]:
-        return Counter(_value_key(m) for m in ms if m.quantity.dim in _RESTATED_DIMS
-                       and not m.quantity.vague and _distinctiveness(m, m) > 0)
+    """Drop a conflict whose value the other article also states elsewhere, of a measure
+    that may be the same: if one outlet prints 82,000 and 130,000 jobs and the other
+    130,000 jobs, its 130,000 is not a wrong 82,000. (Its "1,200 stores" says nothing
+    about a "1,200 jobs" elsewhere.)"""
+    def distinctive(ms: list[Mention]) -> dict[tuple[str, object], list[Mention]]:
+        out: dict[tuple[str, object], list[Mention]] = {}
+        for m in ms:
+            if (m.quantity.dim in _RESTATED_DIMS and not m.quantity.vague
+                    and _distinctiveness(m, m) > 0):
+                out.setdefault(_value_key(m), []).append(m)
+        return out
 
-    values_a: Counter[tuple[str, object]] | None = None
-    values_b: Counter[tuple[str, object]] = Counter()
+    def restated(x: Mention, partner: Mention, values: dict[tuple[str, object], list[Mention]],
+                 ) -> bool:
+        return any(m is not partner and measure_slot(m.frame.measure, x.frame.measure)
+                   != "different" for m in values.get(_value_key(x), ()))
+
+    values_a: dict[tuple[str, object], list[Mention]] | None = None
+    values_b: dict[tuple[str, object], list[Mention]] = {}
     out = []
     for c in cands:
         if c.comparison.verdict == "conflict":
             if values_a is None:
                 values_a, values_b = distinctive(ma), distinctive(mb)
-            ka, kb = _value_key(c.a), _value_key(c.b)
-            same = ka == kb  # "14 a day" vs "14 a week": the pair itself, not a restatement
-            if values_b[ka] > same or values_a[kb] > same:
+            if restated(c.a, c.b, values_b) or restated(c.b, c.a, values_a):
                 continue
         out.append(c)
     return out

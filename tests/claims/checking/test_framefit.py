@@ -322,3 +322,13 @@ def test_an_earlier_event_in_a_sentence_opening_on_its_year_is_not_the_reported_
                      "curve, injuring 32 people, police said.", "Market Wire"),
     ]
     assert surfaces(cross_check(arts), "conflict", arts) == set()
+
+
+def test_a_value_restated_of_another_measure_does_not_hide_a_conflict() -> None:
+    arts = [
+        article("a", "Orvale Stores will cut 1,200 jobs and close 40 shops, the retailer "
+                     "said.", "Daily Ledger"),
+        article("b", "Orvale Stores will cut 12,000 jobs and close 40 shops, the retailer "
+                     "said. It runs 1,200 shops in all.", "Market Wire"),
+    ]
+    assert ("1,200", "12,000") in surfaces(cross_check(arts), "conflict", arts)
