@@ -734,7 +734,7 @@ def unit_conversions(ctx: Context) -> Iterator[Finding]:
 # the role a word right before a figure gives it: "a low of 12C", "peaked at 9 metres",
 # "an average of 40", "a minimum of 300"
 _ROLE_BEFORE_RE = re.compile(
-    r"\b(?:(?P<low>minimum|lowest|low)|(?P<high>maximum|highest|high|peak|peaked|top)"
+    r"\b(?:(?P<low>minimum|lowest|low)|(?P<high>maximum|highest|high|peak|peaked)"
     r"|(?P<mean>average|mean|median))\b(?:\s+(?:of|at|was|is|reached|stood\s+at))?"
     r"(?:\s+(?:about|around|some|nearly|almost|just))?\s*$", re.I)
 _ROLE_RANK = {"low": 0, "mean": 1, "high": 2}

@@ -356,3 +356,8 @@ def test_values_in_an_impossible_order_are_flagged() -> None:
     # in order: nothing
     assert flagged(read("Orlen saw a high of 14C and a low of 9C on Sunday.")) == []
     assert flagged(read("The ferry sank with 120 of the 900 passengers on board.")) == []
+
+
+def test_a_top_n_list_is_no_maximum() -> None:
+    text = "Orlen is in the top 10 for schools and among the lowest 20 for bus fares."
+    assert flagged(read(text)) == []
