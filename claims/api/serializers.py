@@ -448,7 +448,7 @@ class ConflictSerializer(serializers.Serializer):
     story) that contradict each other, with the reason."""
 
     id = serializers.UUIDField()
-    type = serializers.ChoiceField(choices=["conflict", "inconsistent"])
+    type = serializers.ChoiceField(choices=[t.value for t in PROBLEM_TYPES])
     status = serializers.ChoiceField(choices=Finding.Status.choices)
     why = serializers.CharField()
     dismissal = DismissalSerializer(
@@ -458,8 +458,7 @@ class ConflictSerializer(serializers.Serializer):
 
 
 class FindingSerializer(ConflictSerializer):
-    type = serializers.ChoiceField(
-        choices=["conflict", "inconsistent", "agree", "update", "sources"])
+    type = serializers.ChoiceField(choices=Finding.Type.values)
 
 
 class FindingReviewInputSerializer(StrictSerializer):
